@@ -1,0 +1,108 @@
+// Command trackingmore-mock serves the stateful TrackingMore v2 mock API
+// (package mockapi) over HTTP, for CI runs of the provider and its users.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "trackingmore-mock:", err)
+		os.Exit(1)
+	}
+}
+
+// keyList collects the repeatable --api-key flag.
+type keyList []string
+
+func (k *keyList) String() string { return strings.Join(*k, ",") }
+
+func (k *keyList) Set(v string) error {
+	if v == "" {
+		return errors.New("an API key must not be empty")
+	}
+	*k = append(*k, v)
+	return nil
+}
+
+// run serves until ctx ends; its first line on stdout names the base URL.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	opts, addr, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: mockapi.New(opts), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "listening on http://%s/v2\n", ln.Addr())
+
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdown)
+}
+
+func parseFlags(args []string) (mockapi.Options, string, error) {
+	var (
+		opts mockapi.Options
+		keys keyList
+		f    = &opts.Faults
+	)
+	fs := flag.NewFlagSet("trackingmore-mock", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (loopback by default)")
+	fs.Var(&keys, "api-key", "accepted API key (repeatable); none: any non-empty key")
+	fs.Int64Var(&opts.Quota, "quota", 0, "starting quota units (0: 1000000)")
+	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every /v2 request")
+	fs.Float64Var(&f.ErrorRate, "error-rate", 0, "share of requests answered HTTP 500/503 [0,1]")
+	fs.Float64Var(&f.ResetRate, "reset-rate", 0, "share of requests whose connection is dropped [0,1]")
+	fs.Float64Var(&f.ResetAfterWriteRate, "reset-after-write-rate", 0, "share of writes performed and then dropped [0,1]")
+	fs.Float64Var(&f.ThrottleRate, "throttle-rate", 0, "share of requests answered 429 [0,1]")
+	fs.Float64Var(&f.RateLimit, "rate-limit", 0, "requests per second per API key (0: off)")
+	fs.BoolVar(&f.EnforceDocumentedLimits, "enforce-documented-limits", false, "enforce the documented list and realtime limits")
+	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault randomness")
+	fs.BoolVar(&opts.HTTPStatusMode, "http-status-mode", false, "mirror meta 401/404/429/5xx in the HTTP status")
+	if err := fs.Parse(args); err != nil {
+		return opts, "", err
+	}
+	if fs.NArg() > 0 {
+		return opts, "", fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if err := f.Validate(); err != nil {
+		return opts, "", fmt.Errorf("invalid fault flags: %w", err)
+	}
+	switch {
+	case opts.Quota < 0:
+		return opts, "", fmt.Errorf("--quota must not be negative, got %d", opts.Quota)
+	case opts.Latency < 0:
+		return opts, "", fmt.Errorf("--latency must not be negative, got %v", opts.Latency)
+	}
+	opts.APIKeys = keys
+	return opts, *addr, nil
+}

@@ -1,0 +1,228 @@
+package mockapi
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const (
+	defaultLimit = 100
+	maxLimit     = 2000
+	maxListed    = 40 // numbers / orders per list call
+)
+
+var statuses = []string{"pending", "notfound", "transit", "pickup", "delivered", "undelivered", "exception", "expired"}
+
+// params merges query parameters with a JSON object body (GET with a body,
+// or POST); body values win. Arrays in the body become comma lists.
+func params(c *call) (map[string]string, *reply) {
+	p := map[string]string{}
+	for k, v := range c.r.URL.Query() {
+		p[k] = v[0]
+	}
+	o, err := parseObject(c.body)
+	if err != nil {
+		return nil, ptr(fail(4012))
+	}
+	for k := range o {
+		v, err := o.str(k)
+		if err != nil {
+			return nil, ptr(fail(4012, err.Error()))
+		}
+		if v != nil {
+			p[k] = *v
+		}
+	}
+	return p, nil
+}
+
+// filter selects trackings by the list and status-count parameters.
+type filter struct {
+	bounds   map[string][2]int64 // field → [min, max] in Unix seconds
+	status   string
+	numbers  map[string]bool
+	orders   map[string]bool
+	archived *bool
+}
+
+// rangeParams are the Unix-second bounds: prefix → tracking time it bounds.
+var rangeParams = []string{"created_at", "update_time", "order_created_time"}
+
+func parseFilter(p map[string]string) (filter, *reply) {
+	f := filter{bounds: map[string][2]int64{}, status: p["status"]}
+	for _, name := range rangeParams {
+		b := [2]int64{minTime, maxTime}
+		for i, suffix := range []string{"_min", "_max"} {
+			if v, sent := p[name+suffix]; sent && v != "" {
+				n, err := strconv.ParseInt(v, 10, 64)
+				if err != nil {
+					return f, ptr(fail(4012, name+suffix+" must be Unix seconds."))
+				}
+				b[i] = n
+			}
+		}
+		if b != [2]int64{minTime, maxTime} {
+			f.bounds[name] = b
+		}
+	}
+	if f.status != "" && !slices.Contains(statuses, f.status) {
+		return f, ptr(fail(4012, "status must be one of "+strings.Join(statuses, ", ")+"."))
+	}
+	for _, l := range []struct {
+		name string
+		set  *map[string]bool
+	}{{"numbers", &f.numbers}, {"orders", &f.orders}} {
+		if v := p[l.name]; v != "" {
+			parts := strings.Split(v, ",")
+			if len(parts) > maxListed {
+				return f, ptr(fail(4020, "Up to 40 "+l.name+" at a time."))
+			}
+			*l.set = map[string]bool{}
+			for _, part := range parts {
+				(*l.set)[strings.TrimSpace(part)] = true
+			}
+		}
+	}
+	switch p["archived"] {
+	case "":
+	case "true", "false":
+		f.archived = ptr(p["archived"] == "true")
+	default:
+		return f, ptr(fail(4012, `archived must be "true" or "false".`))
+	}
+	return f, nil
+}
+
+const (
+	minTime = -1 << 62
+	maxTime = 1 << 62
+)
+
+// selects applies the stored-field conditions; the status condition needs
+// the simulated view and is checked by the caller.
+func (f filter) selects(t *tracking) bool {
+	times := map[string]int64{"created_at": t.createdAt.Unix(), "update_time": t.updatedAt.Unix()}
+	if oc, ok := orderTime(t.fields["order_create_time"]); ok {
+		times["order_created_time"] = oc
+	}
+	for name, b := range f.bounds {
+		v, ok := times[name]
+		if !ok || v < b[0] || v > b[1] {
+			return false
+		}
+	}
+	return (f.numbers == nil || f.numbers[t.number]) &&
+		(f.orders == nil || f.orders[t.fields["order_id"]]) &&
+		(f.archived == nil || *f.archived == t.archived)
+}
+
+// orderTime reads order_create_time as Unix seconds or a common date form.
+func orderTime(v string) (int64, bool) {
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return n, true
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02 15:04"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.Unix(), true
+		}
+	}
+	return 0, false
+}
+
+// matching returns the trackings f selects, in creation order.
+func (s *Server) matching(f filter) []*tracking {
+	now := s.simNow()
+	out := []*tracking{}
+	for _, t := range s.sorted() {
+		if f.selects(t) && (f.status == "" || t.state(now).status == f.status) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (s *Server) listTrackings(c *call) reply {
+	p, bad := params(c)
+	if bad != nil {
+		return *bad
+	}
+	f, bad := parseFilter(p)
+	if bad != nil {
+		return *bad
+	}
+	page, limit := 1, defaultLimit
+	for _, n := range []struct {
+		name string
+		v    *int
+	}{{"page", &page}, {"limit", &limit}} {
+		if v := p[n.name]; v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil || i < 1 {
+				return fail(4012, n.name+" must be a positive integer.")
+			}
+			*n.v = i
+		}
+	}
+	limit = min(limit, maxLimit)
+	all := s.matching(f)
+	start := min(len(all), (page-1)*limit)
+	now := s.simNow()
+	items := []trackingWire{}
+	for _, t := range all[start:min(len(all), start+limit)] {
+		items = append(items, view(t, now))
+	}
+	return ok(struct {
+		Page  int            `json:"page"`
+		Limit int            `json:"limit"`
+		Total string         `json:"total"`
+		Count int            `json:"count"`
+		Items []trackingWire `json:"items"`
+	}{page, limit, strconv.Itoa(len(all)), len(items), items})
+}
+
+func (s *Server) statusNumber(c *call) reply {
+	p, bad := params(c)
+	if bad != nil {
+		return *bad
+	}
+	f, bad := parseFilter(p)
+	if bad != nil {
+		return *bad
+	}
+	var n struct {
+		Pending     int `json:"pending"`
+		Notfound    int `json:"notfound"`
+		Transit     int `json:"transit"`
+		Pickup      int `json:"pickup"`
+		Delivered   int `json:"delivered"`
+		Undelivered int `json:"undelivered"`
+		Exception   int `json:"exception"`
+		Expired     int `json:"expired"`
+		Total       int `json:"total"`
+	}
+	counters := map[string]*int{
+		"pending": &n.Pending, "notfound": &n.Notfound, "transit": &n.Transit, "pickup": &n.Pickup,
+		"delivered": &n.Delivered, "undelivered": &n.Undelivered, "exception": &n.Exception, "expired": &n.Expired,
+	}
+	now := s.simNow()
+	for _, t := range s.matching(f) {
+		*counters[t.state(now).status]++
+		n.Total++
+	}
+	return ok(n)
+}
+
+func (s *Server) userInfo(c *call) reply {
+	if _, bad := params(c); bad != nil {
+		return *bad
+	}
+	return ok(struct {
+		Email       string `json:"email"`
+		Regtime     string `json:"regtime"`
+		Phone       string `json:"phone"`
+		Money       string `json:"money"`
+		TrackNumber int64  `json:"track_number"`
+	}{"mock@example.com", strconv.FormatInt(s.regtime.Unix(), 10), "", "0.00", s.quota})
+}

@@ -1,0 +1,216 @@
+package mockapi
+
+import (
+	"encoding/json"
+	"time"
+)
+
+func (s *Server) createTracking(c *call) reply {
+	o, err := parseObject(c.body)
+	if err != nil {
+		return fail(4012)
+	}
+	t, bad := parseCreate(o, "order_id")
+	if bad == nil {
+		bad = s.insert(t)
+	}
+	if bad != nil {
+		return *bad
+	}
+	return reply{code: 200, data: t.createEcho(), changed: true}
+}
+
+func (s *Server) getTracking(c *call) reply {
+	t := s.trackings[key(c.carrier, c.number)]
+	if t == nil {
+		return fail(4031)
+	}
+	return ok(view(t, s.simNow()))
+}
+
+func (s *Server) putTracking(c *call) reply {
+	t := s.trackings[key(c.carrier, c.number)]
+	if t == nil {
+		return fail(4017)
+	}
+	o, err := parseObject(c.body)
+	if err != nil {
+		return fail(4012)
+	}
+	echo, bad := s.update(t, o)
+	if bad != nil {
+		return *bad
+	}
+	return reply{code: 200, data: echo, changed: true}
+}
+
+func (s *Server) deleteTracking(c *call) reply {
+	k := key(c.carrier, c.number)
+	if s.trackings[k] == nil {
+		return fail(4017)
+	}
+	delete(s.trackings, k)
+	return reply{code: 200, changed: true}
+}
+
+// update applies PUT fields to t, all or nothing, and returns the PUT echo.
+// A text field sent as "" or null is cleared.
+func (s *Server) update(t *tracking, o object) (putEcho, *reply) {
+	texts := map[string]*string{}
+	for _, f := range putFields {
+		if o.has(f) {
+			v, err := o.str(f)
+			if err != nil {
+				return putEcho{}, ptr(fail(4012, err.Error()))
+			}
+			texts[f] = v
+		}
+	}
+	archived := t.archived
+	if raw, sent := o["archived"]; sent {
+		v, _ := rawText(raw)
+		if v == nil || (*v != "true" && *v != "false") {
+			return putEcho{}, ptr(fail(4012, `archived must be "true" or "false".`))
+		}
+		archived = *v == "true"
+	}
+	manual := t.manual
+	if raw, sent := o["status"]; sent {
+		v, _ := rawText(raw)
+		switch {
+		case v == nil:
+			return putEcho{}, ptr(fail(4033))
+		case *v == "4":
+			manual = "delivered"
+		case *v == "7":
+			manual = "exception"
+		case *v == "8":
+			manual = ""
+		default:
+			return putEcho{}, ptr(fail(4033))
+		}
+	}
+
+	changed := archived != t.archived || manual != t.manual
+	for f, v := range texts {
+		old, had := t.fields[f]
+		switch {
+		case v == nil || *v == "":
+			if had {
+				delete(t.fields, f)
+				changed = true
+			}
+		case !had || old != *v:
+			t.fields[f] = *v
+			changed = true
+		}
+	}
+	t.archived, t.manual = archived, manual
+	now := s.simNow()
+	if changed {
+		t.updatedAt = now.Truncate(time.Second)
+	}
+
+	echo := putEcho{
+		ID: t.id, TrackingNumber: t.number, CarrierCode: t.carrier,
+		CreatedAt: apiTime(t.createdAt), UpdatedAt: apiTime(t.updatedAt),
+		CustomerEmail: t.get("customer_email"), CustomerName: t.get("customer_name"), OrderID: t.get("order_id"),
+		Title: t.get("title"), DestinationCode: t.get("destination_code"), CustomerPhone: t.get("customer_phone"),
+		LogisticsChannel: t.get("logistics_channel"),
+		Archived:         o["archived"], Status: o["status"],
+	}
+	if echo.Archived == nil {
+		echo.Archived, _ = json.Marshal(t.archived)
+	}
+	if echo.Status == nil {
+		echo.Status, _ = json.Marshal(view(t, now).Status)
+	}
+	return echo, nil
+}
+
+// changeCarrier serves POST /trackings/update: re-files a tracking under
+// another carrier.
+func (s *Server) changeCarrier(c *call) reply {
+	o, err := parseObject(c.body)
+	if err != nil {
+		return fail(4012)
+	}
+	t, bad := s.lookup(o)
+	if bad != nil {
+		return *bad
+	}
+	to, _ := o.text("update_carrier_code")
+	if carrierByCode[to] == nil {
+		return fail(4015, "The value of update_carrier_code is invalid.")
+	}
+	if to != t.carrier {
+		if s.trackings[key(to, t.number)] != nil {
+			return fail(4016)
+		}
+		delete(s.trackings, t.key())
+		t.carrier = to
+		t.updatedAt = s.simNow().Truncate(time.Second)
+		s.trackings[t.key()] = t
+	}
+	return reply{code: 200, data: struct {
+		Usertag string `json:"Usertag"`
+	}{}, changed: true}
+}
+
+// lookup finds the stored tracking an item names by tracking_number and
+// carrier_code: 4013 without a number, 4017 when it is not stored.
+func (s *Server) lookup(o object) (*tracking, *reply) {
+	number, err := o.text("tracking_number")
+	if err != nil || number == "" {
+		return nil, ptr(fail(4013))
+	}
+	code, _ := o.text("carrier_code")
+	t := s.trackings[key(code, number)]
+	if t == nil {
+		return nil, ptr(fail(4017))
+	}
+	return t, nil
+}
+
+// realtimeHit is a remembered realtime answer (EnforceDocumentedLimits).
+type realtimeHit struct {
+	at   time.Time
+	data any
+}
+
+// realtimeTracking serves POST /trackings/realtime: the carrier's current
+// view of a shipment, stored or not; nothing is stored.
+func (s *Server) realtimeTracking(c *call) reply {
+	o, err := parseObject(c.body)
+	if err != nil {
+		return fail(4012)
+	}
+	t, bad := parseCreate(o, "order")
+	if bad != nil {
+		return *bad
+	}
+	now := s.simNow()
+	k := t.key()
+	if hit, seen := s.realtime[k]; seen && s.faults.EnforceDocumentedLimits && now.Sub(hit.at) < realtimeTTL {
+		return ok(hit.data)
+	}
+	if !s.charge(1) {
+		return fail(4021)
+	}
+	if stored := s.trackings[k]; stored != nil {
+		t = stored
+	} else {
+		// The carrier has known the shipment for one to ten days.
+		r := seeded("realtime", k)
+		t.id = hexID("realtime/" + k)
+		t.createdAt = now.Truncate(24 * time.Hour).Add(-time.Duration(24+r.intn(9*24)) * time.Hour)
+		t.updatedAt = t.createdAt
+	}
+	data := struct {
+		Items []trackingWire `json:"items"`
+	}{[]trackingWire{view(t, now)}}
+	if s.faults.EnforceDocumentedLimits {
+		s.realtime[k] = realtimeHit{at: now, data: data}
+	}
+	return ok(data)
+}

@@ -1,0 +1,246 @@
+package mockapi
+
+import (
+	"hash/fnv"
+	"time"
+)
+
+// detRand is a splitmix64 sequence: every simulated value derives from the
+// identity of what it describes, so equal inputs give equal answers.
+type detRand struct{ x uint64 }
+
+func seeded(parts ...string) *detRand {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return &detRand{x: h.Sum64()}
+}
+
+func (d *detRand) next() uint64 {
+	d.x += 0x9e3779b97f4a7c15
+	z := d.x
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+func (d *detRand) intn(n int) int { return int(d.next() % uint64(n)) }
+
+// event is one checkpoint of a simulated journey.
+type event struct {
+	at        time.Duration // age of the tracking when it happens
+	status    string        // checkpoint_status
+	substatus string
+	desc      string
+	dest      bool   // happens in the destination country
+	milestone string // origin_info/destination_info field it dates, if any
+	intl      bool   // only on international journeys
+}
+
+// journey is the scan sequence before the final event.
+var journey = []event{
+	{status: "transit", substatus: "transit001", desc: "Item accepted by the carrier", milestone: "ItemReceived"},
+	{status: "transit", substatus: "transit002", desc: "Departed from sorting center", milestone: "ItemDispatched"},
+	{status: "transit", substatus: "transit001", desc: "Departed from airport of origin", milestone: "DepartfromAirport", intl: true},
+	{status: "transit", substatus: "transit004", desc: "Arrived in destination country", milestone: "ArrivalfromAbroad", dest: true, intl: true},
+	{status: "transit", substatus: "transit005", desc: "Customs clearance completed", milestone: "CustomsClearance", dest: true, intl: true},
+	{status: "transit", substatus: "transit003", desc: "Arrived at delivery facility", milestone: "DestinationArrived", dest: true},
+	{status: "pickup", desc: "Out for delivery", dest: true},
+}
+
+var deliveredDesc = []string{
+	"Package delivered successfully",
+	"Package picked up by the addressee",
+	"Package received and signed by the addressee",
+	"Package left at the front door or with a neighbour",
+}
+
+var exceptionDesc = []string{
+	"The package is unclaimed",
+	"Exception: see carrier for details",
+	"Package detained by customs",
+	"Package lost or damaged in transit",
+	"Order cancelled before the courier picked the package up",
+	"Package refused by the addressee",
+	"Package returned to sender",
+	"Package is being returned to sender",
+}
+
+const (
+	pendingFor    = 2 * time.Hour
+	expressExpiry = 30 * 24 * time.Hour
+	postalExpiry  = 60 * 24 * time.Hour
+)
+
+// timeline is the whole simulated life of a shipment.
+type timeline struct {
+	events   []event
+	expireAt time.Duration // > 0: the journey stalls and expires at this age
+}
+
+// buildTimeline derives a journey from carrier+number: 75% are delivered,
+// 10% end in an exception, 8% in a failed delivery, 7% stall and expire
+// (30 days express, 60 days postal). Every journey ends within 10 days.
+func buildTimeline(c *carrier, number string, international bool) timeline {
+	r := seeded(c.Code, number)
+	outcome := r.intn(100)
+	var tl timeline
+	at := pendingFor + time.Duration(r.intn(6*60))*time.Minute
+	for _, e := range journey {
+		if e.intl && !international {
+			continue
+		}
+		e.at = at
+		tl.events = append(tl.events, e)
+		at += time.Duration(10*60+r.intn(20*60)) * time.Minute
+	}
+	switch {
+	case outcome < 75:
+		i := r.intn(len(deliveredDesc))
+		tl.events = append(tl.events, event{at: at, status: "delivered", substatus: "delivered00" + string(rune('1'+i)), desc: deliveredDesc[i], dest: true})
+	case outcome < 85:
+		i := r.intn(len(exceptionDesc))
+		sub := "exception0" + twoDigits(4+i)
+		tl.events = append(tl.events, event{at: at, status: "exception", substatus: sub, desc: exceptionDesc[i], dest: true})
+	case outcome < 93:
+		tl.events = append(tl.events, event{at: at, status: "undelivered", desc: "Delivery attempt failed: addressee not available", dest: true})
+	default:
+		tl.events = tl.events[:len(tl.events)/2]
+		tl.expireAt = expressExpiry
+		if c.Type == "globalpost" {
+			tl.expireAt = postalExpiry
+		}
+	}
+	return tl
+}
+
+func twoDigits(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
+
+// progress is the state of a timeline at one age.
+type progress struct {
+	status    string
+	substatus string // "" answers null
+	seen      []event
+	finished  bool // the last event has happened: the journey is over
+}
+
+func (tl timeline) at(age time.Duration) progress {
+	var p progress
+	for _, e := range tl.events {
+		if e.at <= age {
+			p.seen = append(p.seen, e)
+		}
+	}
+	switch {
+	case age < pendingFor:
+		p.status = "pending"
+	case len(p.seen) == 0:
+		p.status, p.substatus = "notfound", "notfound002"
+	default:
+		last := p.seen[len(p.seen)-1]
+		p.status, p.substatus = last.status, last.substatus
+		p.finished = len(p.seen) == len(tl.events) && tl.expireAt == 0
+	}
+	if tl.expireAt > 0 && age >= tl.expireAt {
+		p.status, p.substatus = "expired", ""
+	}
+	return p
+}
+
+// state is a stored tracking's progress at simulated time now, with the
+// journey's facts the view needs.
+type state struct {
+	progress
+	at            time.Time // now, or the freeze time after notupdate
+	origin, dest  string    // country codes; dest "" when not given
+	international bool
+}
+
+func (t *tracking) state(now time.Time) state {
+	st := state{at: now, dest: t.destination()}
+	if t.frozenAt != nil && t.frozenAt.Before(now) {
+		st.at = *t.frozenAt
+	}
+	c := carrierByCode[t.carrier]
+	st.origin = originOf(c, t.number)
+	st.international = st.dest != "" && st.dest != st.origin
+	st.progress = buildTimeline(c, t.number, st.international).at(st.at.Sub(t.createdAt))
+	switch t.manual {
+	case "delivered":
+		st.status, st.substatus = "delivered", "delivered001"
+	case "exception":
+		st.status, st.substatus = "exception", "exception005"
+	}
+	return st
+}
+
+// view renders a tracking as the API shows it at simulated time now.
+func view(t *tracking, now time.Time) trackingWire {
+	st := t.state(now)
+	p, at, origin, dest := st.progress, st.at, st.origin, st.dest
+	c := carrierByCode[t.carrier]
+	w := trackingWire{
+		ID: t.id, TrackingNumber: t.number, CarrierCode: t.carrier,
+		Status: p.status, Substatus: nonEmpty(p.substatus), TrackUpdate: t.frozenAt == nil,
+		CreatedAt: apiTime(t.createdAt), UpdatedAt: apiTime(t.updatedAt),
+		OrderCreateTime: t.get("order_create_time"), Title: t.get("title"), OrderID: t.get("order_id"),
+		Comment: t.get("comment"), CustomerName: t.get("customer_name"), CustomerEmail: t.get("customer_email"),
+		CustomerPhone: t.get("customer_phone"), LogisticsChannel: t.get("logistics_channel"),
+		DestinationCode: t.get("destination_code"), Archived: t.archived,
+		OriginalCountry: countries[origin].name, DestinationCountry: countries[dest].name,
+		OriginInfo: carrierInfo{Weblink: &c.Homepage, Phone: &c.Phone, CarrierCode: &c.Code},
+	}
+	destCarrier := carrierByCode[postOf[dest]]
+	if st.international && destCarrier != nil {
+		w.DestinationInfo = carrierInfo{Weblink: &destCarrier.Homepage, Phone: &destCarrier.Phone, CarrierCode: &destCarrier.Code}
+	}
+	if dest == "" {
+		dest = origin
+	}
+	for i, e := range p.seen {
+		when := t.createdAt.Add(e.at)
+		place := city(origin, 0)
+		if e.dest {
+			place = city(dest, 1)
+		}
+		cp := checkpoint{Date: localTime(when), StatusDescription: e.desc, Details: place, CheckpointStatus: e.status, Substatus: e.substatus}
+		// trackinfo is newest first
+		w.OriginInfo.Trackinfo = append([]checkpoint{cp}, w.OriginInfo.Trackinfo...)
+		setMilestone(&w.OriginInfo, e.milestone, cp.Date)
+		if e.dest && w.DestinationInfo.CarrierCode != nil {
+			w.DestinationInfo.Trackinfo = append([]checkpoint{cp}, w.DestinationInfo.Trackinfo...)
+			setMilestone(&w.DestinationInfo, e.milestone, cp.Date)
+		}
+		if i == len(p.seen)-1 {
+			w.LastEvent = strPtr(cp.StatusDescription + "," + cp.Details + "," + cp.Date)
+			w.LastUpdateTime = strPtr(cp.Date)
+			end := at
+			if p.finished {
+				end = when
+			}
+			w.ItemTimeLength = int(end.Sub(t.createdAt.Add(p.seen[0].at)) / (24 * time.Hour))
+			w.StayTimeLength = int(at.Sub(when) / (24 * time.Hour))
+		}
+	}
+	return w
+}
+
+func city(cc string, i int) string {
+	if c, ok := countries[cc]; ok {
+		return c.cities[i] + ", " + cc
+	}
+	return cc
+}
+
+func setMilestone(ci *carrierInfo, name, date string) {
+	fields := map[string]**string{
+		"ItemReceived": &ci.ItemReceived, "ItemDispatched": &ci.ItemDispatched,
+		"DepartfromAirport": &ci.DepartfromAirport, "ArrivalfromAbroad": &ci.ArrivalfromAbroad,
+		"CustomsClearance": &ci.CustomsClearance, "DestinationArrived": &ci.DestinationArrived,
+	}
+	if f, ok := fields[name]; ok {
+		*f = strPtr(date)
+	}
+}

@@ -1,0 +1,168 @@
+package mockapi
+
+import (
+	"crypto/md5"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// tracking is one stored shipment. Optional fields live in fields under
+// their create-wire names; a key that is absent answers null.
+type tracking struct {
+	seq       int64
+	id        string
+	number    string
+	carrier   string
+	fields    map[string]string
+	archived  bool
+	manual    string     // "delivered" or "exception" after PUT status 4 or 7
+	frozenAt  *time.Time // simulated time of notupdate: progress stops there
+	createdAt time.Time
+	updatedAt time.Time
+}
+
+// createFields are the optional create fields, stored as sent.
+var createFields = []string{
+	"destination_code", "title", "logistics_channel", "customer_name", "customer_email",
+	"customer_phone", "order_id", "order_create_time", "tracking_ship_date", "tracking_postal_code",
+	"tracking_account_number", "specialNumberDestination", "comment", "lang",
+}
+
+// putFields are the text fields PUT and updatemore may change.
+var putFields = []string{
+	"title", "logistics_channel", "customer_name", "customer_email", "customer_phone", "order_id", "destination_code",
+}
+
+func (t *tracking) get(field string) *string {
+	if v, ok := t.fields[field]; ok {
+		return &v
+	}
+	return nil
+}
+
+func key(carrier, number string) string { return carrier + "/" + number }
+
+func (t *tracking) key() string { return key(t.carrier, t.number) }
+
+// apiTime formats created_at/updated_at the way the API does.
+func apiTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05+00:00") }
+
+// localTime formats checkpoint dates (carrier local time, no zone).
+func localTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
+
+// parseCreate validates a create (or realtime) object into an unsaved record.
+// orderKey names the order-id field: "order_id", or "order" for realtime.
+func parseCreate(o object, orderKey string) (*tracking, *reply) {
+	number, err := o.text("tracking_number")
+	if err != nil {
+		return nil, ptr(fail(4012, err.Error()))
+	}
+	if number == "" {
+		return nil, ptr(fail(4013))
+	}
+	if !numberRe.MatchString(number) {
+		return nil, ptr(fail(4014))
+	}
+	code, err := o.text("carrier_code")
+	if err != nil || carrierByCode[code] == nil {
+		return nil, ptr(fail(4015))
+	}
+	t := &tracking{number: number, carrier: code, fields: map[string]string{}}
+	for _, f := range createFields {
+		src := f
+		switch {
+		case f == "order_id":
+			src = orderKey
+		case f == "specialNumberDestination" && !o.has(f):
+			src = "tracking_destination_country"
+		}
+		v, err := o.str(src)
+		if err != nil {
+			return nil, ptr(fail(4012, err.Error()))
+		}
+		if v != nil {
+			t.fields[f] = *v
+		}
+	}
+	return t, nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// insert stores a parsed record, charging one quota unit.
+func (s *Server) insert(t *tracking) *reply {
+	if _, dup := s.trackings[t.key()]; dup {
+		return ptr(fail(4016))
+	}
+	if !s.charge(1) {
+		return ptr(fail(4021))
+	}
+	s.seq++
+	t.seq = s.seq
+	t.id = hexID(fmt.Sprintf("%d/%d/%s", s.seed, t.seq, t.key()))
+	t.createdAt = s.simNow().Truncate(time.Second)
+	t.updatedAt = t.createdAt
+	s.trackings[t.key()] = t
+	return nil
+}
+
+// charge takes n quota units; false (nothing taken) when fewer remain.
+func (s *Server) charge(n int64) bool {
+	if s.quota < n {
+		return false
+	}
+	s.quota -= n
+	return true
+}
+
+// meter charges one unit per five calls of a metered endpoint (detect,
+// remote): the first call of each group of five pays.
+func (s *Server) meter(name string) bool {
+	if s.meters[name]%5 == 0 && !s.charge(1) {
+		return false
+	}
+	s.meters[name]++
+	return true
+}
+
+// hexID derives a 32-hex-digit id, deterministic for a given seed.
+func hexID(s string) string {
+	sum := md5.Sum([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func (t *tracking) createEcho() createEcho {
+	return createEcho{
+		ID: t.id, TrackingNumber: t.number, CarrierCode: t.carrier, Status: "pending", CreatedAt: apiTime(t.createdAt),
+		CustomerEmail: t.get("customer_email"), CustomerName: t.get("customer_name"),
+		OrderID: t.get("order_id"), Title: t.get("title"),
+		Destination: t.get("destination_code"), LogisticsChannel: t.get("logistics_channel"),
+		CustomerPhone: t.get("customer_phone"), OrderCreateTime: t.get("order_create_time"),
+		TrackingShipDate: t.get("tracking_ship_date"), TrackingPostalCode: t.get("tracking_postal_code"),
+		TrackingAccountNumber:    t.get("tracking_account_number"),
+		SpecialNumberDestination: t.get("specialNumberDestination"), Comment: t.get("comment"),
+	}
+}
+
+// sorted returns the stored trackings in creation order.
+func (s *Server) sorted() []*tracking {
+	all := make([]*tracking, 0, len(s.trackings))
+	for _, t := range s.trackings {
+		all = append(all, t)
+	}
+	slices.SortFunc(all, func(a, b *tracking) int { return int(a.seq - b.seq) })
+	return all
+}
+
+// destination is the upper-cased destination country code, "" if unset.
+func (t *tracking) destination() string {
+	for _, f := range []string{"destination_code", "specialNumberDestination"} {
+		if v := t.fields[f]; v != "" {
+			return strings.ToUpper(v)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,145 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var _ datasource.DataSourceWithConfigure = (*airCargoDataSource)(nil)
+
+type airCargoDataSource struct {
+	client *trackingmore.Client
+}
+
+type airCargoDataSourceModel struct {
+	AWBNumbers []types.String  `tfsdk:"awb_numbers"`
+	Lang       types.String    `tfsdk:"lang"`
+	Waybills   []airCargoModel `tfsdk:"waybills"`
+}
+
+type airCargoModel struct {
+	AWBNumber   types.String         `tfsdk:"awb_number"`
+	Weight      types.String         `tfsdk:"weight"`
+	Pieces      types.Int64          `tfsdk:"pieces"`
+	Origin      types.String         `tfsdk:"origin"`
+	Destination types.String         `tfsdk:"destination"`
+	Status      types.String         `tfsdk:"status"`
+	Events      []airCargoEventModel `tfsdk:"events"`
+}
+
+type airCargoEventModel struct {
+	PlanDate     types.String `tfsdk:"plan_date"`
+	ActualDate   types.String `tfsdk:"actual_date"`
+	Event        types.String `tfsdk:"event"`
+	Station      types.String `tfsdk:"station"`
+	FlightNumber types.String `tfsdk:"flight_number"`
+}
+
+// NewAirCargoDataSource is the constructor the provider registers.
+func NewAirCargoDataSource() datasource.DataSource {
+	return &airCargoDataSource{}
+}
+
+func (d *airCargoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_air_cargo"
+}
+
+func (d *airCargoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Tracks air cargo by air waybill number with `POST /trackings/aircargo`. **Costly**: the API charges " +
+			"20 units of quota per waybill on every read, and Terraform reads data sources on every plan and refresh. Up to 40 waybills in one call.",
+		Attributes: map[string]schema.Attribute{
+			"awb_numbers": schema.ListAttribute{
+				MarkdownDescription: "Air waybill numbers, 1 to 40: a 3-digit airline prefix, then 7 or 8 digits, such as `160-12345675` (API field `track_number`).",
+				ElementType:         types.StringType,
+				Required:            true,
+				Validators: []validator.List{
+					listvalidator.SizeBetween(1, maxPerCall),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(airWaybill()),
+				},
+			},
+			"lang": schema.StringAttribute{
+				MarkdownDescription: "Language of the event texts, such as `en` or `cn` (API field `lang`).",
+				Optional:            true,
+				Validators:          []validator.String{langCode()},
+			},
+			"waybills": schema.ListNestedAttribute{
+				MarkdownDescription: "One result per waybill, in the API's order (the response array).",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"awb_number":  dataString("The air waybill number (API field `track_number`)."),
+					"weight":      dataString("Weight of the consignment as the API writes it (API field `weight`)."),
+					"pieces":      dataInt64("Number of pieces (API field `piece`)."),
+					"origin":      dataString("Origin airport code (API field `origin`)."),
+					"destination": dataString("Destination airport code (API field `destination`)."),
+					"status":      dataString("The consignment's status as the API reports it (API field `status_number`)."),
+					"events": schema.ListNestedAttribute{
+						MarkdownDescription: "Flight events (API field `track_info`); empty when there are none.",
+						Computed:            true,
+						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+							"plan_date":     dataString("Planned time of the event (API field `plan_date`)."),
+							"actual_date":   dataString("Actual time of the event (API field `actual_date`); null until it happens."),
+							"event":         dataString("What happens, such as departure or arrival (API field `event`)."),
+							"station":       dataString("Airport code where it happens (API field `station`)."),
+							"flight_number": dataString("Flight number (API field `flight_number`)."),
+						}},
+					},
+				}},
+			},
+		},
+	}
+}
+
+func (d *airCargoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *airCargoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var state airCargoDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	cargo, err := d.client.AirCargo(ctx, trackingmore.AirCargoRequest{Numbers: listStrings(state.AWBNumbers), Lang: state.Lang.ValueString()})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to track air cargo", "the air waybills", err)
+		return
+	}
+
+	state.Waybills = make([]airCargoModel, 0, len(cargo))
+	for _, c := range cargo {
+		state.Waybills = append(state.Waybills, newAirCargo(c))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func newAirCargo(c trackingmore.AirCargo) airCargoModel {
+	events := make([]airCargoEventModel, 0, len(c.TrackInfo))
+	for _, e := range c.TrackInfo {
+		events = append(events, airCargoEventModel{
+			PlanDate:     nullIfEmpty(string(e.PlanDate)),
+			ActualDate:   nullIfEmpty(string(e.ActualDate)),
+			Event:        nullIfEmpty(string(e.Event)),
+			Station:      nullIfEmpty(string(e.Station)),
+			FlightNumber: nullIfEmpty(string(e.FlightNumber)),
+		})
+	}
+	return airCargoModel{
+		AWBNumber:   nullIfEmpty(string(c.TrackNumber)),
+		Weight:      nullIfEmpty(string(c.Weight)),
+		Pieces:      types.Int64Value(int64(c.Piece)),
+		Origin:      nullIfEmpty(string(c.Origin)),
+		Destination: nullIfEmpty(string(c.Destination)),
+		Status:      nullIfEmpty(string(c.StatusNumber)),
+		Events:      events,
+	}
+}

@@ -1,0 +1,42 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// explainError turns a client error about subject (e.g. "ups/1Z999AA10123456784")
+// into a sentence that says what happened and what the user can do. The client
+// guarantees the API key never appears in its errors.
+func explainError(subject string, err error) string {
+	var apiErr *trackingmore.APIError
+	what := err.Error()
+	if errors.As(err, &apiErr) {
+		what = fmt.Sprintf("%s (code %d)", strings.TrimSuffix(apiErr.Message, "."), apiErr.Code)
+	}
+	prefix := "TrackingMore rejected " + subject + ": " + what + "."
+	switch {
+	case trackingmore.IsUnauthorized(err):
+		return prefix + " Check the provider's api_key argument or the " + envAPIKey + " environment variable."
+	case trackingmore.IsQuotaExhausted(err):
+		return prefix + " The account's tracking quota is used up: top it up in TrackingMore " +
+			"(the trackingmore_user_info data source shows remaining_quota), then apply again."
+	case trackingmore.IsRateLimited(err):
+		return prefix + " The API kept rate-limiting after every retry: lower the provider's " +
+			"requests_per_second, raise max_retries, or run terraform with a lower -parallelism."
+	case apiErr == nil:
+		return "Calling TrackingMore about " + subject + " failed: " + what +
+			". Check base_url and the network, then try again; transient failures were already retried."
+	}
+	return prefix
+}
+
+// addAPIError adds an error diagnostic for a failed client call.
+func addAPIError(diags *diag.Diagnostics, summary, subject string, err error) {
+	diags.AddError(summary, explainError(subject, err))
+}

@@ -1,0 +1,122 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// Acceptance tests drive the real Terraform CLI against an in-process mock,
+// so they need no account and no network: they always run, TF_ACC or not.
+func TestMain(m *testing.M) {
+	if os.Getenv("TF_ACC") == "" {
+		_ = os.Setenv("TF_ACC", "1")
+	}
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		if _, err := exec.LookPath("terraform"); err != nil {
+			fmt.Fprintln(os.Stderr, "acceptance tests need the terraform CLI: put terraform on PATH or set TF_ACC_TERRAFORM_PATH (and TF_ACC_PROVIDER_NAMESPACE/TF_ACC_PROVIDER_HOST for OpenTofu)")
+			os.Exit(1)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+const testAPIKey = "tm-test-key-0123456789"
+
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"trackingmore": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// testMock is one test's private mock API, plus a client for out-of-band
+// changes (made through the API, as a user outside Terraform would).
+type testMock struct {
+	*mockapi.Server
+	URL    string
+	Client *trackingmore.Client
+}
+
+func newTestMock(t *testing.T, opts mockapi.Options) *testMock {
+	t.Helper()
+	srv := mockapi.New(opts)
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	client, err := trackingmore.New(trackingmore.Config{APIKey: testAPIKey, BaseURL: ts.URL + "/v2", MaxRetries: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testMock{Server: srv, URL: ts.URL + "/v2", Client: client}
+}
+
+// providerConfig is the provider block pointing at this mock, paced fast
+// enough that tests are not slowed by the default pacing.
+func (m *testMock) providerConfig() string {
+	return fmt.Sprintf(`
+provider "trackingmore" {
+  api_key             = %q
+  base_url            = %q
+  requests_per_second = 500
+}
+`, testAPIKey, m.URL)
+}
+
+// config prefixes body with the provider block.
+func (m *testMock) config(body string) string {
+	return m.providerConfig() + body
+}
+
+// exists reports whether the mock holds carrier/number.
+func (m *testMock) exists(carrier, number string) (bool, error) {
+	_, err := m.Client.GetTracking(context.Background(), carrier, number, "")
+	if trackingmore.IsNotFound(err) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// checkDestroyed is a CheckDestroy that asks the mock itself whether every
+// trackingmore_tracking in state is gone.
+func (m *testMock) checkDestroyed(s *terraform.State) error {
+	for _, rs := range s.RootModule().Resources {
+		if rs.Type != "trackingmore_tracking" {
+			continue
+		}
+		carrier, number := rs.Primary.Attributes["carrier_code"], rs.Primary.Attributes["tracking_number"]
+		found, err := m.exists(carrier, number)
+		if err != nil {
+			return err
+		}
+		if found {
+			return fmt.Errorf("tracking %s/%s still exists after destroy", carrier, number)
+		}
+	}
+	return nil
+}
+
+// noCallsSince returns a check that fails if the mock saw any API call
+// after *before was recorded (see recordCalls).
+func (m *testMock) recordCalls(before *int64) func() {
+	return func() { *before = m.Stats().Total }
+}
+
+func (m *testMock) expectNoCallsSince(t *testing.T, before int64) {
+	t.Helper()
+	if got := m.Stats().Total; got != before {
+		t.Errorf("expected no API calls, the mock saw %d", got-before)
+	}
+}
+
+// errorNaming matches a plan-time validation error about attribute.
+func errorNaming(attribute string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)Attribute ` + regexp.QuoteMeta(attribute) + `.*`)
+}

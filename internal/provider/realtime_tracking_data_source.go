@@ -1,0 +1,115 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var _ datasource.DataSourceWithConfigure = (*realtimeTrackingDataSource)(nil)
+
+type realtimeTrackingDataSource struct {
+	client *trackingmore.Client
+}
+
+// realtimeTrackingDataSourceModel: destination_code, order_id and
+// order_create_time are both arguments and results, so they live in the
+// embedded trackingDetailsModel.
+type realtimeTrackingDataSourceModel struct {
+	CarrierCode              types.String `tfsdk:"carrier_code"`
+	TrackingNumber           types.String `tfsdk:"tracking_number"`
+	TrackingShipDate         types.String `tfsdk:"tracking_ship_date"`
+	TrackingPostalCode       types.String `tfsdk:"tracking_postal_code"`
+	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
+	Lang                     types.String `tfsdk:"lang"`
+	trackingDetailsModel
+}
+
+// NewRealtimeTrackingDataSource is the constructor the provider registers.
+func NewRealtimeTrackingDataSource() datasource.DataSource {
+	return &realtimeTrackingDataSource{}
+}
+
+func (d *realtimeTrackingDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_realtime_tracking"
+}
+
+func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := trackingDetailsAttributes()
+	argument := func(desc string, required bool, v validator.String) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
+	}
+	// Arguments the API also answers with: what is configured is kept, what is not is read.
+	argumentAndResult := func(desc string, v validator.String) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Validators: []validator.String{v}}
+	}
+	attrs["carrier_code"] = argument("Carrier code, such as `ups` (API field `carrier_code`).", true, carrierCode())
+	attrs["tracking_number"] = argument("Tracking number (API field `tracking_number`).", true, trackingNumber())
+	attrs["tracking_ship_date"] = argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, shipDate())
+	attrs["tracking_postal_code"] = argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, postalCode())
+	attrs["special_number_destination"] = argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, countryCode())
+	attrs["lang"] = argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, langCode())
+	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", countryCode())
+	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", text())
+	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", rfc3339())
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Queries the carrier for one parcel right now with `POST /trackings/realtime`, without storing a tracking, " +
+			"and shows it as the `trackingmore_tracking` data source does. **Mind the limits**: the API allows 3 realtime requests per second " +
+			"and the same shipment at most once every 2 hours, and each query costs one unit of quota. Terraform reads data sources on every " +
+			"plan and refresh, so prefer the `trackingmore_tracking` resource and data source for parcels you follow over time.",
+		Attributes: attrs,
+	}
+}
+
+func (d *realtimeTrackingDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *realtimeTrackingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config realtimeTrackingDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	t, err := d.client.RealtimeTracking(ctx, config.request())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to query tracking in real time", config.CarrierCode.ValueString()+"/"+config.TrackingNumber.ValueString(), err)
+		return
+	}
+
+	state := config
+	state.trackingDetailsModel = newTrackingDetails(t)
+	keepConfigured(&state.DestinationCode, config.DestinationCode)
+	keepConfigured(&state.OrderID, config.OrderID)
+	keepConfigured(&state.OrderCreateTime, config.OrderCreateTime)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// request is the POST /trackings/realtime body.
+func (m realtimeTrackingDataSourceModel) request() trackingmore.RealtimeRequest {
+	return trackingmore.RealtimeRequest{
+		TrackingNumber:           m.TrackingNumber.ValueString(),
+		CarrierCode:              m.CarrierCode.ValueString(),
+		DestinationCode:          m.DestinationCode.ValueString(),
+		TrackingShipDate:         m.TrackingShipDate.ValueString(),
+		TrackingPostalCode:       m.TrackingPostalCode.ValueString(),
+		SpecialNumberDestination: m.SpecialNumberDestination.ValueString(),
+		Order:                    m.OrderID.ValueString(),
+		OrderCreateTime:          orderCreateTimeAPI(m.OrderCreateTime),
+		Lang:                     m.Lang.ValueString(),
+	}
+}
+
+// keepConfigured keeps a configured argument as written: Terraform requires
+// a data source to return its configuration unchanged.
+func keepConfigured(dst *types.String, configured types.String) {
+	if !configured.IsNull() {
+		*dst = configured
+	}
+}

@@ -1,0 +1,251 @@
+package provider
+
+import (
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// trackingItemModel holds what trackingmore_tracking and each item of
+// trackingmore_trackings have in common: the updatable arguments and the
+// read-only values both expose. The conversions below are the only place
+// that maps them to and from the client's types.
+type trackingItemModel struct {
+	TrackingNumber   types.String `tfsdk:"tracking_number"`
+	CarrierCode      types.String `tfsdk:"carrier_code"`
+	Title            types.String `tfsdk:"title"`
+	LogisticsChannel types.String `tfsdk:"logistics_channel"`
+	CustomerName     types.String `tfsdk:"customer_name"`
+	CustomerEmail    types.String `tfsdk:"customer_email"`
+	CustomerPhone    types.String `tfsdk:"customer_phone"`
+	OrderID          types.String `tfsdk:"order_id"`
+	DestinationCode  types.String `tfsdk:"destination_code"`
+	Archived         types.Bool   `tfsdk:"archived"`
+	ManualStatus     types.String `tfsdk:"manual_status"`
+
+	ID             types.String `tfsdk:"id"`
+	Status         types.String `tfsdk:"status"`
+	Substatus      types.String `tfsdk:"substatus"`
+	LastEvent      types.String `tfsdk:"last_event"`
+	LastUpdateTime types.String `tfsdk:"last_update_time"`
+	CreatedAt      types.String `tfsdk:"created_at"`
+}
+
+// Manual statuses as Terraform spells them, and the PUT status each one sends.
+var manualStatusCodes = map[string]trackingmore.ManualStatus{
+	"delivered": trackingmore.ManualStatusDelivered,
+	"exception": trackingmore.ManualStatusException,
+}
+
+// trackingItemAttributes is the schema of trackingItemModel, without plan
+// modifiers: the single resource adds its own (replacement makes sense for a
+// resource, not for one element of the bulk resource's map).
+func trackingItemAttributes() map[string]schema.Attribute {
+	optionalText := func(desc string, extra ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc,
+			Optional:            true,
+			Validators:          append([]validator.String{text()}, extra...),
+		}
+	}
+	readOnly := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	return map[string]schema.Attribute{
+		"tracking_number": schema.StringAttribute{
+			MarkdownDescription: "The carrier's tracking number (API field `tracking_number`): at least 5 letters, digits, `-` or `_`.",
+			Required:            true,
+			Validators:          []validator.String{trackingNumber()},
+		},
+		"carrier_code": schema.StringAttribute{
+			MarkdownDescription: "TrackingMore carrier code such as `ups`, `usps` or `china-post` (API field `carrier_code`; the `trackingmore_carriers` and `trackingmore_carrier_detection` data sources list them). Changing it re-assigns the tracking in place with `POST /trackings/update`, keeping its history and quota.",
+			Required:            true,
+			Validators:          []validator.String{carrierCode()},
+		},
+		"title":             optionalText("Product title (API field `title`)."),
+		"logistics_channel": optionalText("Logistics channel (API field `logistics_channel`)."),
+		"customer_name":     optionalText("Customer name (API field `customer_name`)."),
+		"customer_email": schema.StringAttribute{
+			MarkdownDescription: "Customer email address (API field `customer_email`).",
+			Optional:            true,
+			Validators:          []validator.String{email()},
+		},
+		"customer_phone": optionalText("Customer phone number, ideally in international format such as `+14155550100` (API field `customer_phone`)."),
+		"order_id":       optionalText("Your order id (API field `order_id`)."),
+		"destination_code": schema.StringAttribute{
+			MarkdownDescription: "Destination country as a 2-letter ISO 3166-1 code such as `US` (API field `destination_code`).",
+			Optional:            true,
+			Validators:          []validator.String{countryCode()},
+		},
+		"archived": schema.BoolAttribute{
+			MarkdownDescription: "Whether the tracking is archived (API field `archived`, sent as `\"true\"`/`\"false\"`). Defaults to `false`.",
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(false),
+		},
+		"manual_status": schema.StringAttribute{
+			MarkdownDescription: "Overrides the carrier's status by hand: `delivered` (PUT status 4) or `exception` (status 7). Removing the argument sends status 8, which returns the tracking to the carrier's own status.",
+			Optional:            true,
+			Validators:          []validator.String{stringvalidator.OneOf("delivered", "exception")},
+		},
+		"id":               readOnly("The API's 32-character id of the tracking."),
+		"status":           readOnly("Current status: `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`. Refreshed on every plan; changes never cause a diff."),
+		"substatus":        readOnly("Current substatus code such as `transit001` or `delivered001`, when the API has one."),
+		"last_event":       readOnly("The latest checkpoint as the API summarises it (`lastEvent`: description, details and date)."),
+		"last_update_time": readOnly("When the carrier last reported an event (`lastUpdateTime`, carrier local time)."),
+		"created_at":       readOnly("When the tracking was created (ISO 8601 with offset)."),
+	}
+}
+
+// createRequest is the POST /trackings/post body for the shared arguments;
+// the single resource adds its create-only fields.
+func (m trackingItemModel) createRequest() trackingmore.CreateTrackingRequest {
+	return trackingmore.CreateTrackingRequest{
+		TrackingNumber:   m.TrackingNumber.ValueString(),
+		CarrierCode:      m.CarrierCode.ValueString(),
+		DestinationCode:  m.DestinationCode.ValueString(),
+		Title:            m.Title.ValueString(),
+		LogisticsChannel: m.LogisticsChannel.ValueString(),
+		CustomerName:     m.CustomerName.ValueString(),
+		CustomerEmail:    m.CustomerEmail.ValueString(),
+		CustomerPhone:    m.CustomerPhone.ValueString(),
+		OrderID:          m.OrderID.ValueString(),
+	}
+}
+
+// ref names the tracking on the API.
+func (m trackingItemModel) ref() trackingmore.TrackingRef {
+	return trackingmore.TrackingRef{TrackingNumber: m.TrackingNumber.ValueString(), CarrierCode: m.CarrierCode.ValueString()}
+}
+
+// subject names the tracking in messages as carrier/number, the import ID format.
+func (m trackingItemModel) subject() string {
+	return m.CarrierCode.ValueString() + "/" + m.TrackingNumber.ValueString()
+}
+
+// updateRequest is the PUT that turns prior into m: only the fields that
+// differ, a removed text field sent as "" to clear it, a removed manual
+// status as 8. changed is false when no PUT is needed.
+func (m trackingItemModel) updateRequest(prior trackingItemModel) (req trackingmore.UpdateTrackingRequest, changed bool) {
+	text := func(plan, state types.String) *string {
+		if plan.Equal(state) {
+			return nil
+		}
+		changed = true
+		v := plan.ValueString()
+		return &v
+	}
+	req.Title = text(m.Title, prior.Title)
+	req.LogisticsChannel = text(m.LogisticsChannel, prior.LogisticsChannel)
+	req.CustomerName = text(m.CustomerName, prior.CustomerName)
+	req.CustomerEmail = text(m.CustomerEmail, prior.CustomerEmail)
+	req.CustomerPhone = text(m.CustomerPhone, prior.CustomerPhone)
+	req.OrderID = text(m.OrderID, prior.OrderID)
+	req.DestinationCode = text(m.DestinationCode, prior.DestinationCode)
+	if m.Archived.ValueBool() != prior.Archived.ValueBool() {
+		archived := trackingmore.StringBool(m.Archived.ValueBool())
+		req.Archived = &archived
+		changed = true
+	}
+	if !m.ManualStatus.Equal(prior.ManualStatus) {
+		status := trackingmore.ManualStatusCarrier
+		if code, ok := manualStatusCodes[m.ManualStatus.ValueString()]; ok {
+			status = code
+		}
+		req.Status = &status
+		changed = true
+	}
+	return req, changed
+}
+
+// withResults returns m with the read-only values of results.
+func (m trackingItemModel) withResults(results trackingItemModel) trackingItemModel {
+	m.ID, m.Status, m.Substatus = results.ID, results.Status, results.Substatus
+	m.LastEvent, m.LastUpdateTime, m.CreatedAt = results.LastEvent, results.LastUpdateTime, results.CreatedAt
+	return m
+}
+
+// readArguments sets the arguments from what the API stores, so edits made
+// outside Terraform show up as diffs. Empty values become null because the
+// schema never allows an empty string.
+func (m *trackingItemModel) readArguments(t *trackingmore.Tracking) {
+	m.TrackingNumber = types.StringValue(t.TrackingNumber)
+	m.CarrierCode = types.StringValue(t.CarrierCode)
+	m.Title = nullIfEmpty(string(t.Title))
+	m.LogisticsChannel = nullIfEmpty(string(t.LogisticsChannel))
+	m.CustomerName = nullIfEmpty(string(t.CustomerName))
+	m.CustomerEmail = nullIfEmpty(string(t.CustomerEmail))
+	m.CustomerPhone = nullIfEmpty(string(t.CustomerPhone))
+	m.OrderID = nullIfEmpty(string(t.OrderID))
+	m.DestinationCode = nullIfEmpty(string(t.DestinationCode))
+	m.Archived = types.BoolValue(bool(t.Archived))
+	// The API shows a manual status only through status; if it no longer
+	// matches, someone restored the carrier's status outside Terraform.
+	if !m.ManualStatus.IsNull() && m.ManualStatus.ValueString() != string(t.Status) {
+		m.ManualStatus = types.StringNull()
+	}
+}
+
+// resultFields pairs each read-only attribute with its value in t.
+func (m *trackingItemModel) resultFields(t *trackingmore.Tracking) map[*types.String]string {
+	return map[*types.String]string{
+		&m.ID:             t.ID,
+		&m.Status:         statusName(string(t.Status)),
+		&m.Substatus:      string(t.Substatus),
+		&m.LastEvent:      string(t.LastEvent),
+		&m.LastUpdateTime: string(t.LastUpdateTime),
+		&m.CreatedAt:      string(t.CreatedAt),
+	}
+}
+
+// readResults sets the read-only values from a full tracking object (GET or list).
+func (m *trackingItemModel) readResults(t *trackingmore.Tracking) {
+	for dst, v := range m.resultFields(t) {
+		setResult(dst, v, false)
+	}
+}
+
+// readEcho fills the read-only values from a create or PUT echo, which
+// carries only some of them.
+func (m *trackingItemModel) readEcho(t *trackingmore.Tracking) {
+	for dst, v := range m.resultFields(t) {
+		setResult(dst, v, true)
+	}
+}
+
+// setResult stores an API value in dst. A partial answer (an echo) lacking
+// the value leaves the prior one alone, unless the plan left it unknown.
+func setResult(dst *types.String, v string, partial bool) {
+	if partial && v == "" && !dst.IsUnknown() {
+		return
+	}
+	*dst = nullIfEmpty(v)
+}
+
+// statusName undoes the PUT echo's habit of returning the manual status as the
+// number sent: 4 and 7 name their status; 8 (back to the carrier's) says
+// nothing about the status the carrier will report, so it reads as unknown.
+func statusName(s string) string {
+	for name, code := range manualStatusCodes {
+		if s == strconv.Itoa(int(code)) {
+			return name
+		}
+	}
+	if s == strconv.Itoa(int(trackingmore.ManualStatusCarrier)) {
+		return ""
+	}
+	return s
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}

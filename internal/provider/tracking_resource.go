@@ -1,0 +1,347 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*trackingResource)(nil)
+	_ resource.ResourceWithImportState = (*trackingResource)(nil)
+)
+
+type trackingResource struct {
+	client *trackingmore.Client
+}
+
+// trackingResourceModel is trackingmore_tracking: the shared item plus what
+// only the single resource has.
+type trackingResourceModel struct {
+	trackingItemModel
+
+	AutoUpdate               types.Bool   `tfsdk:"auto_update"`
+	OrderCreateTime          types.String `tfsdk:"order_create_time"`
+	TrackingShipDate         types.String `tfsdk:"tracking_ship_date"`
+	TrackingPostalCode       types.String `tfsdk:"tracking_postal_code"`
+	TrackingAccountNumber    types.String `tfsdk:"tracking_account_number"`
+	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
+	Lang                     types.String `tfsdk:"lang"`
+	Comment                  types.String `tfsdk:"comment"`
+
+	UpdatedAt          types.String `tfsdk:"updated_at"`
+	OriginalCountry    types.String `tfsdk:"original_country"`
+	DestinationCountry types.String `tfsdk:"destination_country"`
+	ItemTimeLengthDays types.Int64  `tfsdk:"item_time_length_days"`
+	StayTimeLengthDays types.Int64  `tfsdk:"stay_time_length_days"`
+}
+
+// NewTrackingResource is the constructor the provider registers.
+func NewTrackingResource() resource.Resource {
+	return &trackingResource{}
+}
+
+func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_tracking"
+}
+
+func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := trackingItemAttributes()
+	withStringModifiers(attrs, "tracking_number", stringplanmodifier.RequiresReplace())
+	withStringModifiers(attrs, "id", stringplanmodifier.UseStateForUnknown())
+	withStringModifiers(attrs, "created_at", stringplanmodifier.UseStateForUnknown())
+
+	attrs["auto_update"] = schema.BoolAttribute{
+		MarkdownDescription: "Whether TrackingMore keeps refreshing the tracking. Setting it to `false` calls `POST /trackings/notupdate`. " +
+			"The API cannot resume updates, so setting it back to `true` replaces the tracking (costing one unit of quota). Defaults to `true`.",
+		Optional: true,
+		Computed: true,
+		Default:  booldefault.StaticBool(true),
+		PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(
+			func(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+				resp.RequiresReplace = !req.StateValue.IsNull() && !req.StateValue.ValueBool() && req.PlanValue.ValueBool()
+			},
+			"TrackingMore cannot resume updates of a tracking once stopped, so turning auto_update back on re-creates the tracking.",
+			"TrackingMore cannot resume updates of a tracking once stopped, so turning `auto_update` back on re-creates the tracking.",
+		)},
+	}
+	createOnly := func(desc string, v ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc + " Sent only on create: changing it replaces the tracking; adding or removing it does not (the API does not return it, so after an import the configured value is taken as is).",
+			Optional:            true,
+			Validators:          v,
+			PlanModifiers:       []planmodifier.String{requiresReplaceIfChangedValue()},
+		}
+	}
+	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", rfc3339())
+	attrs["tracking_ship_date"] = createOnly("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", shipDate())
+	attrs["tracking_postal_code"] = createOnly("Destination postal code, required by some carriers (API field `tracking_postal_code`).", postalCode())
+	attrs["tracking_account_number"] = createOnly("Account number, required by some carriers (API field `tracking_account_number`).", accountNumber())
+	attrs["special_number_destination"] = createOnly("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", countryCode())
+	attrs["lang"] = createOnly("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", langCode())
+	attrs["comment"] = schema.StringAttribute{
+		MarkdownDescription: "A note stored with the tracking (API field `comment`). The API sets it only on create, so changing it replaces the tracking.",
+		Optional:            true,
+		Validators:          []validator.String{text()},
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	}
+
+	readOnly := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	attrs["updated_at"] = readOnly("When the tracking's stored fields last changed (ISO 8601 with offset).")
+	attrs["original_country"] = readOnly("Origin country name, as the API reports it (`original_country`).")
+	attrs["destination_country"] = readOnly("Destination country name, as the API reports it (`destination_country`).")
+	attrs["item_time_length_days"] = schema.Int64Attribute{MarkdownDescription: "Days the parcel has been in transit (`itemTimeLength`).", Computed: true}
+	attrs["stay_time_length_days"] = schema.Int64Attribute{MarkdownDescription: "Days since the last event (`stayTimeLength`).", Computed: true}
+
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One parcel tracking in TrackingMore. Create, read, update and delete map to `POST /trackings/post`, " +
+			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
+			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.",
+		Attributes: attrs,
+	}
+}
+
+// withStringModifiers adds plan modifiers to a string attribute of attrs.
+func withStringModifiers(attrs map[string]schema.Attribute, name string, modifiers ...planmodifier.String) {
+	a := attrs[name].(schema.StringAttribute)
+	a.PlanModifiers = append(a.PlanModifiers, modifiers...)
+	attrs[name] = a
+}
+
+func (r *trackingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *trackingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan trackingResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	created, err := r.client.CreateTracking(ctx, plan.createRequest())
+	if err != nil {
+		detail := explainError(plan.subject(), err)
+		if trackingmore.IsAlreadyExists(err) {
+			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.subject()
+		}
+		resp.Diagnostics.AddError("Unable to create tracking", detail)
+		return
+	}
+
+	// What the API holds right after a create; update() then applies the rest.
+	state := plan
+	state.Archived, state.ManualStatus, state.AutoUpdate = types.BoolValue(false), types.StringNull(), types.BoolValue(true)
+	state.readEcho(created)
+	state.readExtras(created, true)
+	// The tracking exists from here on: whatever fails next, state must hold it.
+	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
+	// Archived, a manual status and auto_update cannot be sent on create.
+	r.update(ctx, &state, plan, &resp.Diagnostics)
+}
+
+func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state trackingResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	t, err := r.client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), "")
+	if trackingmore.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Tracking no longer exists",
+			fmt.Sprintf("TrackingMore has no tracking %s any more (deleted outside Terraform?). "+
+				"It was removed from the state; the next apply creates it again.", state.subject()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read tracking", state.subject(), err)
+		return
+	}
+
+	state.readArguments(t)
+	state.readResults(t)
+	state.readExtras(t, false)
+	if t.TrackUpdate != nil {
+		state.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
+	}
+	// comment is create-only: an empty answer must not plan a replacement,
+	// but a stored value fills it after an import and shows drift.
+	if state.Comment.IsNull() || string(t.Comment) != "" {
+		state.Comment = nullIfEmpty(string(t.Comment))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *trackingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state trackingResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Whatever step fails, state records the steps that succeeded.
+	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
+
+	if !plan.CarrierCode.Equal(state.CarrierCode) {
+		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Unable to change carrier", state.subject(), err)
+			return
+		}
+		state.CarrierCode = plan.CarrierCode
+	}
+	// Create-only values change here only when they were unknown after an import.
+	state.OrderCreateTime, state.TrackingShipDate, state.TrackingPostalCode = plan.OrderCreateTime, plan.TrackingShipDate, plan.TrackingPostalCode
+	state.TrackingAccountNumber, state.SpecialNumberDestination, state.Lang = plan.TrackingAccountNumber, plan.SpecialNumberDestination, plan.Lang
+	r.update(ctx, &state, plan, &resp.Diagnostics)
+}
+
+// update moves state towards plan with the fewest calls: one PUT for every
+// changed field, then notupdate if auto_update was switched off. state
+// reflects each step that succeeded.
+func (r *trackingResource) update(ctx context.Context, state *trackingResourceModel, plan trackingResourceModel, diags *diag.Diagnostics) {
+	if put, changed := plan.updateRequest(state.trackingItemModel); changed {
+		echo, err := r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
+		if err != nil {
+			addAPIError(diags, "Unable to update tracking", plan.subject(), err)
+			return
+		}
+		state.trackingItemModel = plan.withResults(state.trackingItemModel)
+		state.readEcho(echo)
+		state.readExtras(echo, true)
+		if !plan.ManualStatus.IsNull() {
+			state.Status = plan.ManualStatus
+		}
+	}
+	if state.AutoUpdate.ValueBool() && !plan.AutoUpdate.ValueBool() {
+		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.ref()}); err != nil {
+			addAPIError(diags, "Unable to stop updates of tracking", plan.subject(), err)
+			return
+		}
+	}
+	state.AutoUpdate = plan.AutoUpdate
+	state.resolveUnknowns()
+}
+
+func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state trackingResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
+	if err != nil && !trackingmore.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Unable to delete tracking", state.subject(), err)
+	}
+}
+
+func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	carrier, number, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("carrier_code"), carrier)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tracking_number"), number)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
+}
+
+// parseImportID splits "carrier_code/tracking_number", checking both formats
+// so a typo fails here rather than as a confusing API error.
+func parseImportID(id string) (carrier, number string, err error) {
+	carrier, number, ok := strings.Cut(id, "/")
+	if !ok || !trackingmore.CarrierCodePattern.MatchString(carrier) || !trackingmore.TrackingNumberPattern.MatchString(number) {
+		return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q", id)
+	}
+	return carrier, number, nil
+}
+
+// readExtras sets the single resource's own read-only values; partial is
+// true for terse answers (create and PUT echoes), as in setResult.
+func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking, partial bool) {
+	setResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
+	setResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
+	setResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
+	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
+		&m.ItemTimeLengthDays: t.ItemTimeLength,
+		&m.StayTimeLengthDays: t.StayTimeLength,
+	} {
+		if !partial || v != 0 || dst.IsUnknown() {
+			*dst = types.Int64Value(int64(v))
+		}
+	}
+}
+
+// resolveUnknowns nulls any read-only value no answer supplied, since state
+// after apply may hold no unknowns.
+func (m *trackingResourceModel) resolveUnknowns() {
+	for _, s := range []*types.String{&m.ID, &m.Status, &m.Substatus, &m.LastEvent, &m.LastUpdateTime, &m.CreatedAt,
+		&m.UpdatedAt, &m.OriginalCountry, &m.DestinationCountry} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, i := range []*types.Int64{&m.ItemTimeLengthDays, &m.StayTimeLengthDays} {
+		if i.IsUnknown() {
+			*i = types.Int64Value(0)
+		}
+	}
+}
+
+// requiresReplaceIfChangedValue replaces the tracking when a create-only
+// value changes from one value to another. Setting one that state lacks (an
+// imported tracking: the API never returns these) or removing one changes
+// nothing on the API, so neither replaces.
+func requiresReplaceIfChangedValue() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull()
+		},
+		"Changing a create-only value re-creates the tracking.",
+		"Changing a create-only value re-creates the tracking.",
+	)
+}
+
+// orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
+// "YYYY-MM-DD HH:MM:SS" in UTC.
+func orderCreateTimeAPI(v types.String) string {
+	if v.IsNull() {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339, v.ValueString())
+	if err != nil {
+		return ""
+	}
+	return t.UTC().Format(time.DateTime)
+}
+
+// createRequest adds the single resource's create-only fields to the shared ones.
+func (m trackingResourceModel) createRequest() trackingmore.CreateTrackingRequest {
+	req := m.trackingItemModel.createRequest()
+	req.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
+	req.TrackingShipDate = m.TrackingShipDate.ValueString()
+	req.TrackingPostalCode = m.TrackingPostalCode.ValueString()
+	req.TrackingAccountNumber = m.TrackingAccountNumber.ValueString()
+	req.SpecialNumberDestination = m.SpecialNumberDestination.ValueString()
+	req.Lang = m.Lang.ValueString()
+	req.Comment = m.Comment.ValueString()
+	return req
+}

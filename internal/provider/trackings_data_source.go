@@ -1,0 +1,218 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*trackingsDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*trackingsDataSource)(nil)
+)
+
+type trackingsDataSource struct {
+	client *trackingmore.Client
+}
+
+type trackingsDataSourceModel struct {
+	Status             types.String           `tfsdk:"status"`
+	CreatedAfter       types.String           `tfsdk:"created_after"`
+	CreatedBefore      types.String           `tfsdk:"created_before"`
+	UpdatedAfter       types.String           `tfsdk:"updated_after"`
+	UpdatedBefore      types.String           `tfsdk:"updated_before"`
+	OrderCreatedAfter  types.String           `tfsdk:"order_created_after"`
+	OrderCreatedBefore types.String           `tfsdk:"order_created_before"`
+	TrackingNumbers    []types.String         `tfsdk:"tracking_numbers"`
+	OrderIDs           []types.String         `tfsdk:"order_ids"`
+	Archived           types.Bool             `tfsdk:"archived"`
+	Lang               types.String           `tfsdk:"lang"`
+	MaxResults         types.Int64            `tfsdk:"max_results"`
+	Trackings          []trackingSummaryModel `tfsdk:"trackings"`
+	Total              types.Int64            `tfsdk:"total"`
+}
+
+// trackingStatuses is the API's status vocabulary.
+var trackingStatuses = []string{"pending", "notfound", "transit", "pickup", "delivered", "undelivered", "exception", "expired"}
+
+// NewTrackingsDataSource is the constructor the provider registers.
+func NewTrackingsDataSource() datasource.DataSource {
+	return &trackingsDataSource{}
+}
+
+func (d *trackingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_trackings"
+}
+
+func (d *trackingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := timeFilterAttributes("created", "created_at", "the tracking was created")
+	for name, a := range timeFilterAttributes("updated", "update_time", "the tracking was last updated") {
+		attrs[name] = a
+	}
+	for name, a := range timeFilterAttributes("order_created", "order_created_time", "the order was placed") {
+		attrs[name] = a
+	}
+	attrs["status"] = schema.StringAttribute{
+		MarkdownDescription: "Only trackings with this status (API parameter `status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`.",
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.OneOf(trackingStatuses...)},
+	}
+	attrs["tracking_numbers"] = schema.ListAttribute{
+		MarkdownDescription: "Only these tracking numbers (API parameter `numbers`). The API takes 40 per call; longer lists are split into several calls.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		Validators: []validator.List{
+			listvalidator.SizeAtLeast(1),
+			listvalidator.UniqueValues(),
+			listvalidator.ValueStringsAre(trackingNumber()),
+		},
+	}
+	attrs["order_ids"] = schema.ListAttribute{
+		MarkdownDescription: "Only trackings of these order ids (API parameter `orders`). The API takes 40 per call; longer lists are split into several calls.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		Validators: []validator.List{
+			listvalidator.SizeAtLeast(1),
+			listvalidator.UniqueValues(),
+			listvalidator.ValueStringsAre(text()),
+		},
+	}
+	attrs["archived"] = schema.BoolAttribute{
+		MarkdownDescription: "Only archived (`true`) or only unarchived (`false`) trackings (API parameter `archived`). Omit it for both.",
+		Optional:            true,
+	}
+	attrs["lang"] = schema.StringAttribute{
+		MarkdownDescription: "Language of the texts, such as `en` or `cn` (API parameter `lang`).",
+		Optional:            true,
+		Validators:          []validator.String{langCode()},
+	}
+	attrs["max_results"] = schema.Int64Attribute{
+		MarkdownDescription: "Return at most this many trackings, oldest first. Omit it to fetch every match: the provider follows the API's pages (`page`, `limit`) for you, at one call per second as the API demands.",
+		Optional:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["trackings"] = schema.ListNestedAttribute{
+		MarkdownDescription: "The matching trackings (API field `items`), oldest first, without checkpoints: read one with the `trackingmore_tracking` data source for those.",
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: trackingSummaryAttributes()},
+	}
+	attrs["total"] = schema.Int64Attribute{
+		MarkdownDescription: "How many trackings match the filters (API field `total`), even when `max_results` returns fewer.",
+		Computed:            true,
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the account's trackings with `GET /trackings/get`, filtered by status, time ranges, numbers or order ids. " +
+			"It costs no quota. All filters combine (AND).",
+		Attributes: attrs,
+	}
+}
+
+func (d *trackingsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		timeOrder{"created_after", "created_before"},
+		timeOrder{"updated_after", "updated_before"},
+		timeOrder{"order_created_after", "order_created_before"},
+	}
+}
+
+func (d *trackingsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var state trackingsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	items, total, err := d.client.ListAllTrackings(ctx, state.listOptions(), int(state.MaxResults.ValueInt64()))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to list trackings", "the tracking list", err)
+		return
+	}
+
+	state.Trackings = make([]trackingSummaryModel, 0, len(items))
+	for i := range items {
+		state.Trackings = append(state.Trackings, newTrackingSummary(&items[i]))
+	}
+	state.Total = types.Int64Value(int64(total))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// listOptions is the GET /trackings/get query for the filters.
+func (m trackingsDataSourceModel) listOptions() trackingmore.ListOptions {
+	opts := trackingmore.ListOptions{
+		Status:              m.Status.ValueString(),
+		CreatedAtMin:        rfc3339OrZero(m.CreatedAfter),
+		CreatedAtMax:        rfc3339OrZero(m.CreatedBefore),
+		UpdateTimeMin:       rfc3339OrZero(m.UpdatedAfter),
+		UpdateTimeMax:       rfc3339OrZero(m.UpdatedBefore),
+		OrderCreatedTimeMin: rfc3339OrZero(m.OrderCreatedAfter),
+		OrderCreatedTimeMax: rfc3339OrZero(m.OrderCreatedBefore),
+		Numbers:             listStrings(m.TrackingNumbers),
+		Orders:              listStrings(m.OrderIDs),
+		Lang:                m.Lang.ValueString(),
+	}
+	if !m.Archived.IsNull() {
+		archived := m.Archived.ValueBool()
+		opts.Archived = &archived
+	}
+	return opts
+}
+
+// timeFilterAttributes returns the <prefix>_after and <prefix>_before
+// arguments that map to the API's <param>_min and <param>_max (Unix seconds).
+func timeFilterAttributes(prefix, param, what string) map[string]schema.Attribute {
+	bound := func(side, suffix string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("Only when %s at or %s this time, RFC 3339 such as `2026-01-31T15:04:05Z` (API parameter `%s%s`, sent as Unix seconds).", what, side, param, suffix),
+			Optional:            true,
+			Validators:          []validator.String{rfc3339()},
+		}
+	}
+	return map[string]schema.Attribute{
+		prefix + "_after":  bound("after", "_min"),
+		prefix + "_before": bound("before", "_max"),
+	}
+}
+
+// timeOrder rejects a time range whose end (before) is earlier than its start (after).
+type timeOrder struct{ after, before string }
+
+var _ datasource.ConfigValidator = timeOrder{}
+
+func (v timeOrder) Description(context.Context) string {
+	return v.before + " must not be earlier than " + v.after
+}
+
+func (v timeOrder) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v timeOrder) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var after, before types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.after), &after)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.before), &before)...)
+	if resp.Diagnostics.HasError() || after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
+		return
+	}
+	start, err1 := time.Parse(time.RFC3339, after.ValueString())
+	end, err2 := time.Parse(time.RFC3339, before.ValueString())
+	if err1 != nil || err2 != nil { // reported by the attribute validators
+		return
+	}
+	if end.Before(start) {
+		resp.Diagnostics.AddAttributeError(path.Root(v.before), "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s must not be earlier than %s (%s), got: %q", v.before, v.after, after.ValueString(), before.ValueString()))
+	}
+}

@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var _ datasource.DataSourceWithConfigure = (*userInfoDataSource)(nil)
+
+type userInfoDataSource struct {
+	client *trackingmore.Client
+}
+
+type userInfoDataSourceModel struct {
+	Email          types.String `tfsdk:"email"`
+	Phone          types.String `tfsdk:"phone"`
+	RegisteredAt   types.String `tfsdk:"registered_at"`
+	Balance        types.String `tfsdk:"balance"`
+	RemainingQuota types.Int64  `tfsdk:"remaining_quota"`
+}
+
+// NewUserInfoDataSource is the constructor the provider registers.
+func NewUserInfoDataSource() datasource.DataSource {
+	return &userInfoDataSource{}
+}
+
+func (d *userInfoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user_info"
+}
+
+func (d *userInfoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The TrackingMore account behind the API key, from `GET /trackings/getuserinfo`: useful to check the " +
+			"remaining quota before creating trackings. It costs no quota.",
+		Attributes: map[string]schema.Attribute{
+			"email":           dataString("The account's email address (API field `email`)."),
+			"phone":           dataString("The account's phone number (API field `phone`); null when none is set."),
+			"registered_at":   dataString("When the account was registered, RFC 3339 in UTC (API field `regtime`, Unix seconds)."),
+			"balance":         dataString("The account's balance as the API writes it, such as `12.50` (API field `money`); a string so no cent is lost to rounding."),
+			"remaining_quota": dataInt64("How many trackings the account can still create (API field `track_number`)."),
+		},
+	}
+}
+
+func (d *userInfoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *userInfoDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	info, err := d.client.GetUserInfo(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read account information", "the account information", err)
+		return
+	}
+	state := newUserInfo(info)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func newUserInfo(info *trackingmore.UserInfo) userInfoDataSourceModel {
+	m := userInfoDataSourceModel{
+		Email:          nullIfEmpty(string(info.Email)),
+		Phone:          nullIfEmpty(string(info.Phone)),
+		RegisteredAt:   types.StringNull(),
+		Balance:        nullIfEmpty(string(info.Money)),
+		RemainingQuota: types.Int64Value(int64(info.TrackNumber)),
+	}
+	if info.RegTime > 0 {
+		m.RegisteredAt = types.StringValue(time.Unix(int64(info.RegTime), 0).UTC().Format(time.RFC3339))
+	}
+	return m
+}

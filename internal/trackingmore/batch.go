@@ -1,0 +1,183 @@
+package trackingmore
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"time"
+)
+
+// Batch helpers take any number of items, send them in chunks of
+// MaxBatchSize one after another (rate-friendly), and merge the answers in
+// order. When a chunk fails as a whole, the result holds what the earlier
+// chunks did, returned together with the error, so callers can persist it.
+
+// eachChunk calls fn on consecutive chunks of at most MaxBatchSize items,
+// stopping at the first error.
+func eachChunk[T any](items []T, fn func([]T) error) error {
+	for chunk := range slices.Chunk(items, MaxBatchSize) {
+		if err := fn(chunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type batchCreateData struct {
+	Submitted FlexInt          `json:"submitted"`
+	Added     FlexInt          `json:"added"`
+	Trackings []Tracking       `json:"trackings"`
+	Errors    []BatchItemError `json:"errors"`
+}
+
+// CreateTrackings adds trackings (POST /trackings/batch). In a chunk that was
+// retried, per-item 4016 errors may be the earlier attempt's own writes: those
+// trackings are fetched and, when adoptable, moved to Trackings.
+func (c *Client) CreateTrackings(ctx context.Context, items []CreateTrackingRequest) (*BatchCreateResult, error) {
+	res := &BatchCreateResult{}
+	err := eachChunk(items, func(chunk []CreateTrackingRequest) error {
+		started := time.Now()
+		d, retried, err := call[batchCreateData](ctx, c, post(chunk, "trackings", "batch"))
+		if err != nil {
+			return err
+		}
+		if retried {
+			c.adoptDuplicates(ctx, started, &d)
+		}
+		res.Submitted += int(d.Submitted)
+		res.Added += int(d.Added)
+		res.Trackings = append(res.Trackings, d.Trackings...)
+		res.Errors = append(res.Errors, d.Errors...)
+		return nil
+	})
+	return res, err
+}
+
+// adoptDuplicates moves the 4016 errors of d whose trackings a retried
+// attempt created into d.Trackings. One list call fetches them all; if it
+// fails the errors stay, which is the safe answer.
+func (c *Client) adoptDuplicates(ctx context.Context, started time.Time, d *batchCreateData) {
+	var numbers []string
+	for _, e := range d.Errors {
+		if e.Code == 4016 {
+			numbers = append(numbers, e.TrackingNumber)
+		}
+	}
+	if len(numbers) == 0 {
+		return
+	}
+	page, err := c.ListTrackings(ctx, ListOptions{Numbers: numbers, Limit: maxPageLimit})
+	if err != nil {
+		c.warn(ctx, "TrackingMore API: could not check duplicates of a retried batch", map[string]any{"error": err.Error()})
+		return
+	}
+	found := make(map[TrackingRef]*Tracking, len(page.Items))
+	for i := range page.Items {
+		t := &page.Items[i]
+		found[TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}] = t
+	}
+	kept := d.Errors[:0]
+	for _, e := range d.Errors {
+		t := found[TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}]
+		if e.Code != 4016 || t == nil || !adoptable(t, started) {
+			kept = append(kept, e)
+			continue
+		}
+		d.Trackings = append(d.Trackings, *t)
+		d.Added++
+	}
+	d.Errors = kept
+}
+
+type batchUpdateData struct {
+	Submitted FlexInt          `json:"submitted"`
+	Updated   FlexInt          `json:"updated"`
+	Trackings []Tracking       `json:"trackings"`
+	Errors    []BatchItemError `json:"errors"`
+}
+
+// UpdateTrackings changes several trackings (POST /trackings/updatemore).
+func (c *Client) UpdateTrackings(ctx context.Context, items []BatchUpdateItem) (*BatchUpdateResult, error) {
+	res := &BatchUpdateResult{}
+	err := eachChunk(items, func(chunk []BatchUpdateItem) error {
+		d, _, err := call[batchUpdateData](ctx, c, post(chunk, "trackings", "updatemore"))
+		if err != nil {
+			return err
+		}
+		res.Submitted += int(d.Submitted)
+		res.Updated += int(d.Updated)
+		res.Trackings = append(res.Trackings, d.Trackings...)
+		res.Errors = append(res.Errors, d.Errors...)
+		return nil
+	})
+	return res, err
+}
+
+// deleteOutcome is one item of a batch delete answer, either
+// {"meta":{tracking_number, carrier_code, code, message}} or those fields flat.
+type deleteOutcome BatchItemError
+
+func (o *deleteOutcome) UnmarshalJSON(b []byte) error {
+	var wrapped struct {
+		Meta *BatchItemError `json:"meta"`
+	}
+	if err := json.Unmarshal(b, &wrapped); err == nil && wrapped.Meta != nil {
+		*o = deleteOutcome(*wrapped.Meta)
+		return nil
+	}
+	return json.Unmarshal(b, (*BatchItemError)(o))
+}
+
+type batchDeleteData struct {
+	Submitted FlexInt          `json:"submitted"`
+	Trackings []deleteOutcome  `json:"trackings"`
+	Errors    []BatchItemError `json:"errors"`
+}
+
+// DeleteTrackings removes several trackings (POST /trackings/delete). As
+// with DeleteTracking, an item not found in a retried chunk counts as deleted.
+func (c *Client) DeleteTrackings(ctx context.Context, refs []TrackingRef) (*BatchDeleteResult, error) {
+	res := &BatchDeleteResult{}
+	err := eachChunk(refs, func(chunk []TrackingRef) error {
+		d, retried, err := call[batchDeleteData](ctx, c, post(chunk, "trackings", "delete"))
+		if err != nil {
+			return err
+		}
+		res.Submitted += int(d.Submitted)
+		for _, o := range d.Trackings {
+			switch code := int(o.Code); {
+			case code == 0 || code == 200 || code == 201,
+				retried && (code == 4017 || code == 4031):
+				res.Deleted = append(res.Deleted, TrackingRef{TrackingNumber: o.TrackingNumber, CarrierCode: o.CarrierCode})
+			default:
+				res.Errors = append(res.Errors, BatchItemError(o))
+			}
+		}
+		res.Errors = append(res.Errors, d.Errors...)
+		return nil
+	})
+	return res, err
+}
+
+type stopUpdatingData struct {
+	Submitted FlexInt          `json:"submitted"`
+	NotUpdate FlexInt          `json:"notupdate"`
+	Errors    []BatchItemError `json:"errors"`
+}
+
+// StopUpdating stops the refresh of several trackings, irreversibly
+// (POST /trackings/notupdate).
+func (c *Client) StopUpdating(ctx context.Context, refs []TrackingRef) (*StopUpdatingResult, error) {
+	res := &StopUpdatingResult{}
+	err := eachChunk(refs, func(chunk []TrackingRef) error {
+		d, _, err := call[stopUpdatingData](ctx, c, post(chunk, "trackings", "notupdate"))
+		if err != nil {
+			return err
+		}
+		res.Submitted += int(d.Submitted)
+		res.Stopped += int(d.NotUpdate)
+		res.Errors = append(res.Errors, d.Errors...)
+		return nil
+	})
+	return res, err
+}

@@ -1,0 +1,296 @@
+// Package trackingmore is a client for TrackingMore's v2 parcel-tracking API.
+//
+// It is strict in what it sends and tolerant in what it accepts: every answer
+// is read through its meta envelope whatever the HTTP status, transient
+// failures are retried with backoff (go-retryablehttp), calls are paced
+// client-side (x/time/rate), and the API key never appears in an error or a
+// log field. Path segments are always escaped, so no tracking number can
+// change the endpoint a call reaches.
+package trackingmore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+const (
+	// DefaultBaseURL is the v2 API root.
+	DefaultBaseURL = "https://api.trackingmore.com/v2"
+	// MaxBatchSize is how many items one batch call may carry.
+	MaxBatchSize = 40
+
+	defaultTimeout      = 30 * time.Second
+	defaultRetryWaitMin = 500 * time.Millisecond
+	defaultRetryWaitMax = 30 * time.Second
+	defaultUserAgent    = "trackingmore-go"
+	// maxResponseBytes bounds what one answer may hold (2000 trackings with
+	// their checkpoints stay far below it).
+	maxResponseBytes = 64 << 20
+)
+
+// Logger receives the client's diagnostics; the provider adapts it to tflog.
+// Fields never hold the API key, headers or bodies.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+	Warn(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Config configures a Client. Zero values select the documented defaults.
+type Config struct {
+	APIKey            string
+	BaseURL           string        // "" = DefaultBaseURL; trailing slash tolerated
+	MaxRetries        int           // retries after the first attempt; 0 = none
+	RequestTimeout    time.Duration // per attempt; 0 = 30s
+	RequestsPerSecond float64       // client-side pacing across all calls; 0 = no pacing (per-endpoint limits then also off)
+	RetryWaitMin      time.Duration // 0 = 500ms
+	RetryWaitMax      time.Duration // 0 = 30s; raised to RetryWaitMin when lower
+	UserAgent         string
+	HTTPClient        *http.Client // optional base transport (tests); copied, its Timeout replaced
+	Logger            Logger
+}
+
+// Client calls the API. It is safe for concurrent use; pacing and 429
+// back-off are shared by every call made through the same Client.
+type Client struct {
+	key       string
+	base      string // without trailing slash
+	userAgent string
+	http      *http.Client
+	retryMax  int
+	waitMin   time.Duration
+	waitMax   time.Duration
+	pacer     *pacer
+	logger    Logger
+}
+
+// New validates cfg and builds a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.APIKey == "" {
+		return nil, errors.New("trackingmore: an API key is required")
+	}
+	if strings.ContainsFunc(cfg.APIKey, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		// Never echo the key: it would end up in diagnostics.
+		return nil, errors.New("trackingmore: the API key contains spaces or control characters")
+	}
+	if cfg.MaxRetries < 0 || cfg.RequestTimeout < 0 || cfg.RequestsPerSecond < 0 || cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 {
+		return nil, errors.New("trackingmore: MaxRetries, RequestTimeout, RequestsPerSecond and the retry waits must not be negative")
+	}
+	base := strings.TrimRight(orDefault(cfg.BaseURL, DefaultBaseURL), "/")
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("trackingmore: base URL %q is not an http(s) URL without query", base)
+	}
+
+	hc := &http.Client{}
+	if cfg.HTTPClient != nil {
+		copied := *cfg.HTTPClient
+		hc = &copied
+	}
+	if hc.Transport == nil {
+		hc.Transport = http.DefaultTransport.(*http.Transport).Clone()
+	}
+	hc.Timeout = orDefault(cfg.RequestTimeout, defaultTimeout)
+
+	c := &Client{
+		key:       cfg.APIKey,
+		base:      base,
+		userAgent: orDefault(cfg.UserAgent, defaultUserAgent),
+		http:      hc,
+		retryMax:  cfg.MaxRetries,
+		waitMin:   orDefault(cfg.RetryWaitMin, defaultRetryWaitMin),
+		waitMax:   orDefault(cfg.RetryWaitMax, defaultRetryWaitMax),
+		pacer:     newPacer(cfg.RequestsPerSecond),
+		logger:    cfg.Logger,
+	}
+	c.waitMax = max(c.waitMax, c.waitMin)
+	return c, nil
+}
+
+// orDefault returns v, or def when v is the zero value.
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+// request is one API call before it goes on the wire.
+type request struct {
+	method string
+	path   []string // unescaped segments below the base URL
+	query  url.Values
+	header http.Header
+	body   any // JSON-encoded when non-nil
+}
+
+func get(path ...string) request { return request{method: http.MethodGet, path: path} }
+
+func post(body any, path ...string) request {
+	return request{method: http.MethodPost, path: path, body: body}
+}
+
+// escapedPath joins the segments, each escaped so that "/", "?", "%" and dot
+// segments stay inside it.
+func (r request) escapedPath() (string, error) {
+	var b strings.Builder
+	for _, s := range r.path {
+		if s == "" {
+			return "", errors.New("empty path segment")
+		}
+		b.WriteByte('/')
+		if strings.Trim(s, ".") == "" {
+			b.WriteString(strings.ReplaceAll(s, ".", "%2E"))
+			continue
+		}
+		b.WriteString(url.PathEscape(s))
+	}
+	return b.String(), nil
+}
+
+// endpoint names the call for per-endpoint pacing.
+func (r request) endpoint() string { return "/" + strings.Join(r.path, "/") }
+
+// call performs r and decodes its data into a T.
+func call[T any](ctx context.Context, c *Client, r request) (T, bool, error) {
+	var out T
+	retried, err := c.do(ctx, r, &out)
+	return out, retried, err
+}
+
+// do is the one path every call takes: build, pace, send with retries,
+// decode the envelope. retried reports whether an earlier attempt may have
+// reached the server; on API errors it is also in APIError.Retried.
+func (c *Client) do(ctx context.Context, r request, out any) (retried bool, err error) {
+	path, err := r.escapedPath()
+	if err != nil {
+		return false, fmt.Errorf("TrackingMore API: %s %s: %w", r.method, r.endpoint(), err)
+	}
+	target := c.base + path
+	if len(r.query) > 0 {
+		target += "?" + r.query.Encode()
+	}
+	var body any // nil interface: no body at all
+	if r.body != nil {
+		b, err := json.Marshal(r.body)
+		if err != nil {
+			return false, fmt.Errorf("TrackingMore API: %s %s: encoding request: %w", r.method, path, err)
+		}
+		body = b // []byte makes every attempt replay the same body
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.method, target, body)
+	if err != nil {
+		return false, fmt.Errorf("TrackingMore API: %s %s: %w", r.method, path, err)
+	}
+	for k, v := range r.header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Trackingmore-Api-Key", c.key)
+
+	started := time.Now()
+	st := &attempts{}
+	if err := c.pacer.wait(ctx, r.endpoint()); err != nil {
+		return false, fmt.Errorf("TrackingMore API: %s %s: %w", r.method, path, err)
+	}
+	resp, err := c.retryClient(ctx, st, r.endpoint()).Do(req)
+	if err == nil {
+		defer resp.Body.Close()
+		var data []byte
+		if data, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes)); err == nil {
+			err = c.decode(r.method, path, resp.StatusCode, data, st.retried, out)
+		}
+	}
+	c.debug(ctx, "TrackingMore API call", map[string]any{
+		"method": r.method, "path": path, "attempts": st.n, "retried": st.retried,
+		"duration_ms": time.Since(started).Milliseconds(), "error": c.redact(errText(err)),
+	})
+	if err != nil && !isAPIError(err) {
+		return st.retried, c.transportError(r.method, path, st.n, err)
+	}
+	return st.retried, err
+}
+
+// envelope is every answer's outer shape.
+type envelope struct {
+	Meta struct {
+		Code    FlexInt    `json:"code"`
+		Type    FlexString `json:"type"`
+		Message FlexString `json:"message"`
+	} `json:"meta"`
+	Data json.RawMessage `json:"data"`
+}
+
+// decode reads the meta envelope whatever the HTTP status and, on success,
+// the data into out (nil: ignored).
+func (c *Client) decode(method, path string, status int, body []byte, retried bool, out any) error {
+	var env envelope
+	if err := json.Unmarshal(body, &env); err != nil || env.Meta.Code == 0 {
+		// Not the API talking (a proxy page, an empty body): never read it as
+		// a business code, so a stray 404 page is not "tracking not found".
+		return &APIError{
+			HTTPStatus: status, Type: http.StatusText(status),
+			Message: fmt.Sprintf("unexpected answer without a meta envelope (HTTP %d)", status),
+			Method:  method, Path: path, Retried: retried,
+		}
+	}
+	if code := int(env.Meta.Code); code != 200 && code != 201 {
+		return &APIError{
+			HTTPStatus: status, Code: code,
+			Type: c.redact(env.Meta.Type.String()), Message: c.redact(env.Meta.Message.String()),
+			Method: method, Path: path, Retried: retried,
+		}
+	}
+	if out == nil || len(env.Data) == 0 || string(env.Data) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(env.Data, out); err != nil && !isEmptyArray(env.Data) {
+		return &APIError{
+			HTTPStatus: status, Code: int(env.Meta.Code), Type: "Undecodable",
+			Message: "undecodable data: " + c.redact(err.Error()),
+			Method:  method, Path: path, Retried: retried,
+		}
+	}
+	return nil
+}
+
+func (c *Client) transportError(method, path string, attempts int, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // its URL repeats what we already say
+	}
+	return fmt.Errorf("TrackingMore API: %s %s failed after %d attempt(s): %w", method, path, attempts, err)
+}
+
+// redact masks the key should an answer ever echo it.
+func (c *Client) redact(s string) string { return strings.ReplaceAll(s, c.key, "<redacted>") }
+
+func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
+	if c.logger != nil {
+		c.logger.Debug(ctx, msg, fields)
+	}
+}
+
+func (c *Client) warn(ctx context.Context, msg string, fields map[string]any) {
+	if c.logger != nil {
+		c.logger.Warn(ctx, msg, fields)
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

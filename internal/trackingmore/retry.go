@@ -1,0 +1,198 @@
+package trackingmore
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// maxRetryAfter caps a server's Retry-After so a bogus value cannot stall a run.
+const maxRetryAfter = 10 * time.Minute
+
+// attempts is the state of one call across its attempts. retryablehttp calls
+// CheckRetry, Backoff and PrepareRetry in turn from the calling goroutine, so
+// it needs no lock.
+type attempts struct {
+	n        int
+	reached  bool          // the last attempt failed in a way the server may have acted on
+	retried  bool          // a retry followed such an attempt
+	code     int           // HTTP status, or meta code of an HTTP-200 answer, of the last attempt
+	wait     time.Duration // backoff chosen for the last attempt
+	canceled bool          // PrepareRetry gave up (ctx ended while pacing)
+}
+
+// retryClient builds the per-call retryablehttp client: it carries the call's
+// state and its ctx for logging (tflog reads its logger from the ctx).
+func (c *Client) retryClient(ctx context.Context, st *attempts, endpoint string) *retryablehttp.Client {
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.http,
+		RetryWaitMin: c.waitMin,
+		RetryWaitMax: c.waitMax,
+		RetryMax:     c.retryMax,
+		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+			return c.checkRetry(ctx, st, resp, err)
+		},
+		Backoff: func(time.Duration, time.Duration, int, *http.Response) time.Duration { return st.wait },
+		PrepareRetry: func(req *http.Request) error {
+			st.retried = st.retried || st.reached
+			if err := c.pacer.wait(req.Context(), endpoint); err != nil {
+				st.canceled = true
+				return err
+			}
+			return nil
+		},
+		// When retries run out on a transient answer (5xx, 429), hand that
+		// answer to decode so the caller sees its code; otherwise pass the error.
+		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) {
+			if resp != nil && !st.canceled && ctx.Err() == nil {
+				return resp, nil
+			}
+			if resp != nil {
+				resp.Body.Close()
+			}
+			return nil, err
+		},
+	}
+	if c.logger != nil {
+		rc.Logger = leveledLogger{ctx: ctx, c: c}
+	}
+	return rc
+}
+
+// checkRetry decides whether an attempt is transient: connection errors and
+// timeouts, HTTP 429 and 5xx, and meta 429/500/503 inside an HTTP-200 answer
+// (whose body it peeks and restores). It also picks the backoff, so a 429 can
+// pause every caller of the Client for the same time.
+func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Response, err error) (bool, error) {
+	st.n++
+	st.reached, st.code, st.wait = false, 0, 0
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	var retry bool
+	switch {
+	case err != nil:
+		retry, _ = retryablehttp.DefaultRetryPolicy(ctx, nil, err) // keeps its list of permanent errors (bad scheme, TLS)
+		st.reached = retry && !isDialError(err)
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
+		retry, st.code = true, resp.StatusCode
+		st.reached = resp.StatusCode != http.StatusTooManyRequests
+	default:
+		body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+		resp.Body.Close()
+		if readErr != nil { // the connection broke mid-answer
+			resp.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{readErr}))
+			retry, st.reached = true, true
+			break
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		switch st.code = peekMetaCode(body); st.code {
+		case 429:
+			retry = true
+		case 500, 503:
+			retry, st.reached = true, true
+		}
+	}
+	if retry {
+		st.wait = c.retryWait(st.n-1, st.code, resp)
+		if st.code == http.StatusTooManyRequests {
+			c.pacer.pause(st.wait)
+			c.warn(ctx, "TrackingMore API rate limit hit; pausing all calls", map[string]any{"pause": st.wait.String()})
+		}
+	}
+	return retry, nil
+}
+
+// retryWait honours Retry-After on 429/503, else backs off exponentially with
+// jitter: half of min·2^attempt fixed, half random, within [min, max].
+func (c *Client) retryWait(attempt, code int, resp *http.Response) time.Duration {
+	if resp != nil && (code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable) {
+		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return d
+		}
+	}
+	d := c.waitMax
+	if attempt < 32 {
+		if exp := c.waitMin << attempt; exp > 0 && exp < d {
+			d = exp
+		}
+	}
+	d = d/2 + rand.N(d/2+1)
+	return max(d, c.waitMin)
+}
+
+// parseRetryAfter reads seconds or an HTTP date, capped at maxRetryAfter.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	var d time.Duration
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		d = time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second
+	} else if at, err := http.ParseTime(v); err == nil {
+		d = max(at.Sub(now), 0)
+	} else {
+		return 0, false
+	}
+	return min(d, maxRetryAfter), true
+}
+
+func peekMetaCode(body []byte) int {
+	var env struct {
+		Meta struct {
+			Code FlexInt `json:"code"`
+		} `json:"meta"`
+	}
+	if json.Unmarshal(body, &env) != nil {
+		return 0
+	}
+	return int(env.Meta.Code)
+}
+
+// isDialError: the connection was never made, so the server saw nothing.
+func isDialError(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+
+// leveledLogger routes retryablehttp's logs into Logger. retryablehttp logs
+// method, redacted URL (no key: it travels in a header) and errors; values are
+// redacted anyway.
+type leveledLogger struct {
+	ctx context.Context
+	c   *Client
+}
+
+func (l leveledLogger) Error(msg string, kv ...any) { l.c.warn(l.ctx, l.msg(msg), l.fields(kv)) }
+func (l leveledLogger) Warn(msg string, kv ...any)  { l.c.warn(l.ctx, l.msg(msg), l.fields(kv)) }
+func (l leveledLogger) Info(msg string, kv ...any)  { l.c.debug(l.ctx, l.msg(msg), l.fields(kv)) }
+func (l leveledLogger) Debug(msg string, kv ...any) { l.c.debug(l.ctx, l.msg(msg), l.fields(kv)) }
+
+func (l leveledLogger) msg(m string) string { return "TrackingMore API: " + m }
+
+func (l leveledLogger) fields(kv []any) map[string]any {
+	f := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		f[fmt.Sprint(kv[i])] = l.c.redact(fmt.Sprint(kv[i+1]))
+	}
+	return f
+}

@@ -1,0 +1,175 @@
+package trackingmore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"time"
+)
+
+// Formats a v2 SDK checks before sending; the provider validates plans with them.
+var (
+	TrackingNumberPattern = regexp.MustCompile(`^[0-9A-Za-z_-]{5,}$`)
+	CarrierCodePattern    = regexp.MustCompile(`^[0-9a-z_-]+$`)
+	LangPattern           = regexp.MustCompile(`^[a-z]{2}$`)
+	AirWaybillPattern     = regexp.MustCompile(`^[0-9]{3}[ -]?[0-9]{7,8}$`)
+)
+
+// adoptSkew is how much older than the call a tracking found after a retried
+// create may look and still count as created by that call (clock skew).
+const adoptSkew = 10 * time.Minute
+
+// Normalize folds the create echo's destination into DestinationCode, so
+// callers read one field. Decoding calls it.
+func (t *Tracking) Normalize() {
+	if t.DestinationCode == "" {
+		t.DestinationCode = t.Destination
+	}
+}
+
+// UnmarshalJSON decodes the wire form and normalizes it.
+func (t *Tracking) UnmarshalJSON(b []byte) error {
+	type plain Tracking
+	if err := json.Unmarshal(b, (*plain)(t)); err != nil {
+		return err
+	}
+	t.Normalize()
+	return nil
+}
+
+// UnmarshalJSON accepts `[]` and "" (an empty PHP-style object) as no information.
+func (ci *CarrierInfo) UnmarshalJSON(b []byte) error {
+	if isEmptyArray(b) || string(b) == `""` {
+		*ci = CarrierInfo{}
+		return nil
+	}
+	type plain CarrierInfo
+	return json.Unmarshal(b, (*plain)(ci))
+}
+
+// validateRef checks what goes into a URL path before any request is made.
+func validateRef(carrierCode, trackingNumber string) error {
+	if !CarrierCodePattern.MatchString(carrierCode) {
+		return fmt.Errorf("trackingmore: invalid carrier code %q (want %s)", carrierCode, CarrierCodePattern)
+	}
+	if !TrackingNumberPattern.MatchString(trackingNumber) {
+		return fmt.Errorf("trackingmore: invalid tracking number %q (want %s)", trackingNumber, TrackingNumberPattern)
+	}
+	return nil
+}
+
+func validateLang(lang string) error {
+	if lang != "" && !LangPattern.MatchString(lang) {
+		return fmt.Errorf("trackingmore: invalid language %q (want two lowercase letters)", lang)
+	}
+	return nil
+}
+
+// CreateTracking adds one tracking (POST /trackings/post). A 4016 answer to a
+// call that was retried after an attempt that may have reached the server is
+// that attempt's own write: the tracking is fetched and returned instead,
+// provided it was not created before the call (see adoptable).
+func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) (*Tracking, error) {
+	started := time.Now()
+	t, _, err := call[Tracking](ctx, c, post(req, "trackings", "post"))
+	if err == nil {
+		return &t, nil
+	}
+	if !IsAlreadyExists(err) || !wasRetried(err) {
+		return nil, err
+	}
+	existing, getErr := c.GetTracking(ctx, req.CarrierCode, req.TrackingNumber, "")
+	if getErr != nil {
+		return nil, fmt.Errorf("%w (checking whether an earlier attempt created it failed: %v)", err, getErr)
+	}
+	if !adoptable(existing, started) {
+		return nil, err
+	}
+	c.warn(ctx, "TrackingMore API: adopted the tracking created by a retried attempt", map[string]any{
+		"carrier_code": req.CarrierCode, "tracking_number": req.TrackingNumber,
+	})
+	return existing, nil
+}
+
+// adoptable: t may have been created by a call that started at started. An
+// unparsable created_at gives the benefit of the doubt.
+func adoptable(t *Tracking, started time.Time) bool {
+	created, err := time.Parse(time.RFC3339, t.CreatedAt.String())
+	return err != nil || !created.Before(started.Add(-adoptSkew))
+}
+
+// GetTracking reads one tracking (GET /trackings/{carrier}/{number}[/{lang}]).
+func (c *Client) GetTracking(ctx context.Context, carrierCode, trackingNumber, lang string) (*Tracking, error) {
+	if err := validateRef(carrierCode, trackingNumber); err != nil {
+		return nil, err
+	}
+	if err := validateLang(lang); err != nil {
+		return nil, err
+	}
+	r := get("trackings", carrierCode, trackingNumber)
+	if lang != "" {
+		r.path = append(r.path, lang)
+	}
+	t, _, err := call[Tracking](ctx, c, r)
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// UpdateTracking changes fields of one tracking (PUT /trackings/{carrier}/{number})
+// and returns the API's echo.
+func (c *Client) UpdateTracking(ctx context.Context, carrierCode, trackingNumber string, req UpdateTrackingRequest) (*Tracking, error) {
+	if err := validateRef(carrierCode, trackingNumber); err != nil {
+		return nil, err
+	}
+	r := request{method: http.MethodPut, path: []string{"trackings", carrierCode, trackingNumber}, body: req}
+	t, _, err := call[Tracking](ctx, c, r)
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// DeleteTracking removes one tracking (DELETE /trackings/{carrier}/{number}).
+// Not found after a retried attempt counts as success (that attempt deleted
+// it); on a first attempt the not-found APIError is returned.
+func (c *Client) DeleteTracking(ctx context.Context, carrierCode, trackingNumber string) error {
+	if err := validateRef(carrierCode, trackingNumber); err != nil {
+		return err
+	}
+	r := request{method: http.MethodDelete, path: []string{"trackings", carrierCode, trackingNumber}}
+	retried, err := c.do(ctx, r, nil)
+	if retried && IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// ChangeCarrier moves a tracking to another carrier (POST /trackings/update).
+func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber, newCarrierCode string) error {
+	body := struct {
+		TrackingNumber    string `json:"tracking_number"`
+		CarrierCode       string `json:"carrier_code"`
+		UpdateCarrierCode string `json:"update_carrier_code"`
+	}{trackingNumber, carrierCode, newCarrierCode}
+	_, err := c.do(ctx, post(body, "trackings", "update"), nil)
+	return err
+}
+
+// RealtimeTracking asks the carrier now (POST /trackings/realtime; documented
+// limit 3/s, the same shipment once per 2 h).
+func (c *Client) RealtimeTracking(ctx context.Context, req RealtimeRequest) (*Tracking, error) {
+	data, _, err := call[struct {
+		Items []Tracking `json:"items"`
+	}](ctx, c, post(req, "trackings", "realtime"))
+	if err != nil {
+		return nil, err
+	}
+	if len(data.Items) == 0 {
+		return nil, fmt.Errorf("TrackingMore API: POST /trackings/realtime answered without a tracking for %s/%s", req.CarrierCode, req.TrackingNumber)
+	}
+	return &data.Items[0], nil
+}

@@ -1,0 +1,311 @@
+package trackingmore
+
+import "time"
+
+// Tracking is the API's tracking object. Field names follow the wire format
+// (see the contract); the Flex types absorb the forms real responses disagree on.
+type Tracking struct {
+	ID                 string       `json:"id"`
+	TrackingNumber     string       `json:"tracking_number"`
+	CarrierCode        string       `json:"carrier_code"`
+	Status             FlexString   `json:"status"`
+	Substatus          FlexString   `json:"substatus"`
+	StatusInfo         FlexString   `json:"status_info"`
+	TrackUpdate        *FlexBool    `json:"track_update"`
+	CreatedAt          FlexString   `json:"created_at"`
+	UpdatedAt          FlexString   `json:"updated_at"`
+	OrderCreateTime    FlexString   `json:"order_create_time"`
+	Title              FlexString   `json:"title"`
+	OrderID            FlexString   `json:"order_id"`
+	Comment            FlexString   `json:"comment"`
+	CustomerName       FlexString   `json:"customer_name"`
+	CustomerEmail      FlexString   `json:"customer_email"`
+	CustomerPhone      FlexString   `json:"customer_phone"`
+	LogisticsChannel   FlexString   `json:"logistics_channel"`
+	DestinationCode    FlexString   `json:"destination_code"`
+	Destination        FlexString   `json:"destination"`
+	Archived           FlexBool     `json:"archived"`
+	OriginalCountry    FlexString   `json:"original_country"`
+	DestinationCountry FlexString   `json:"destination_country"`
+	ItemTimeLength     FlexInt      `json:"itemTimeLength"`
+	StayTimeLength     FlexInt      `json:"stayTimeLength"`
+	ServiceCode        FlexString   `json:"service_code"`
+	LastEvent          FlexString   `json:"lastEvent"`
+	LastUpdateTime     FlexString   `json:"lastUpdateTime"`
+	OriginInfo         *CarrierInfo `json:"origin_info"`
+	DestinationInfo    *CarrierInfo `json:"destination_info"`
+}
+
+// CarrierInfo is origin_info / destination_info: one carrier's view of the parcel.
+type CarrierInfo struct {
+	ItemReceived       FlexString   `json:"ItemReceived"`
+	ItemDispatched     FlexString   `json:"ItemDispatched"`
+	DepartfromAirport  FlexString   `json:"DepartfromAirport"`
+	ArrivalfromAbroad  FlexString   `json:"ArrivalfromAbroad"`
+	CustomsClearance   FlexString   `json:"CustomsClearance"`
+	DestinationArrived FlexString   `json:"DestinationArrived"`
+	Weblink            FlexString   `json:"weblink"`
+	Phone              FlexString   `json:"phone"`
+	CarrierCode        FlexString   `json:"carrier_code"`
+	ReferenceNumber    FlexString   `json:"ReferenceNumber"`
+	TrackInfo          []Checkpoint `json:"trackinfo"`
+}
+
+// Checkpoint is one scan event, newest first in CarrierInfo.TrackInfo.
+type Checkpoint struct {
+	Date              FlexString `json:"Date"`
+	StatusDescription FlexString `json:"StatusDescription"`
+	Details           FlexString `json:"Details"`
+	CheckpointStatus  FlexString `json:"checkpoint_status"`
+	Substatus         FlexString `json:"substatus"`
+	ItemNode          FlexString `json:"ItemNode"`
+}
+
+// CreateTrackingRequest is the body of POST /trackings/post and one item of POST /trackings/batch.
+type CreateTrackingRequest struct {
+	TrackingNumber           string `json:"tracking_number"`
+	CarrierCode              string `json:"carrier_code"`
+	DestinationCode          string `json:"destination_code,omitempty"`
+	Title                    string `json:"title,omitempty"`
+	LogisticsChannel         string `json:"logistics_channel,omitempty"`
+	CustomerName             string `json:"customer_name,omitempty"`
+	CustomerEmail            string `json:"customer_email,omitempty"`
+	CustomerPhone            string `json:"customer_phone,omitempty"`
+	OrderID                  string `json:"order_id,omitempty"`
+	OrderCreateTime          string `json:"order_create_time,omitempty"`
+	TrackingShipDate         string `json:"tracking_ship_date,omitempty"`
+	TrackingPostalCode       string `json:"tracking_postal_code,omitempty"`
+	TrackingAccountNumber    string `json:"tracking_account_number,omitempty"`
+	SpecialNumberDestination string `json:"specialNumberDestination,omitempty"`
+	Lang                     string `json:"lang,omitempty"`
+	Comment                  string `json:"comment,omitempty"`
+}
+
+// ManualStatus is the status a PUT may set by hand; the API accepts only these three.
+type ManualStatus int
+
+const (
+	ManualStatusDelivered ManualStatus = 4
+	ManualStatusException ManualStatus = 7
+	// ManualStatusCarrier returns the tracking to the carrier's own status.
+	ManualStatusCarrier ManualStatus = 8
+)
+
+// StringBool marshals as the strings "true"/"false", as PUT's archived field wants.
+type StringBool bool
+
+// UpdateTrackingRequest holds the PUT fields. A nil field is not sent; a pointer
+// to "" clears the field.
+type UpdateTrackingRequest struct {
+	Title            *string       `json:"title,omitempty"`
+	LogisticsChannel *string       `json:"logistics_channel,omitempty"`
+	CustomerName     *string       `json:"customer_name,omitempty"`
+	CustomerEmail    *string       `json:"customer_email,omitempty"`
+	CustomerPhone    *string       `json:"customer_phone,omitempty"`
+	OrderID          *string       `json:"order_id,omitempty"`
+	DestinationCode  *string       `json:"destination_code,omitempty"`
+	Archived         *StringBool   `json:"archived,omitempty"`
+	Status           *ManualStatus `json:"status,omitempty"`
+}
+
+// TrackingRef names one tracking, as the batch delete and notupdate endpoints take it.
+type TrackingRef struct {
+	TrackingNumber string `json:"tracking_number"`
+	CarrierCode    string `json:"carrier_code"`
+}
+
+// BatchUpdateItem is one item of POST /trackings/updatemore.
+type BatchUpdateItem struct {
+	TrackingRef
+	UpdateTrackingRequest
+}
+
+// BatchItemError is one per-item failure (or, for batch delete, per-item outcome).
+type BatchItemError struct {
+	TrackingNumber string  `json:"tracking_number"`
+	CarrierCode    string  `json:"carrier_code"`
+	Code           FlexInt `json:"code"`
+	Message        string  `json:"message"`
+}
+
+// BatchCreateResult merges the answers of every chunk of a batch create.
+type BatchCreateResult struct {
+	Submitted int
+	Added     int
+	Trackings []Tracking
+	Errors    []BatchItemError
+}
+
+// BatchUpdateResult merges the answers of every chunk of POST /trackings/updatemore.
+type BatchUpdateResult struct {
+	Submitted int
+	Updated   int
+	Trackings []Tracking
+	Errors    []BatchItemError
+}
+
+// BatchDeleteResult merges the answers of every chunk of POST /trackings/delete.
+// Deleted lists what was removed; Errors what was not (a 4017 means it was already gone).
+type BatchDeleteResult struct {
+	Submitted int
+	Deleted   []TrackingRef
+	Errors    []BatchItemError
+}
+
+// StopUpdatingResult merges the answers of every chunk of POST /trackings/notupdate.
+type StopUpdatingResult struct {
+	Submitted int
+	Stopped   int
+	Errors    []BatchItemError
+}
+
+// ListOptions filters GET /trackings/get. Zero values are not sent; times go
+// out as Unix seconds.
+type ListOptions struct {
+	Page                int
+	Limit               int
+	Status              string
+	CreatedAtMin        time.Time
+	CreatedAtMax        time.Time
+	UpdateTimeMin       time.Time
+	UpdateTimeMax       time.Time
+	OrderCreatedTimeMin time.Time
+	OrderCreatedTimeMax time.Time
+	Numbers             []string
+	Orders              []string
+	Archived            *bool
+	Lang                string
+}
+
+// TrackingPage is one page of GET /trackings/get.
+type TrackingPage struct {
+	Page  FlexInt    `json:"page"`
+	Limit FlexInt    `json:"limit"`
+	Total FlexInt    `json:"total"`
+	Count FlexInt    `json:"count"`
+	Items []Tracking `json:"items"`
+}
+
+// RealtimeRequest is the body of POST /trackings/realtime; it mirrors create,
+// but the order id travels as "order".
+type RealtimeRequest struct {
+	TrackingNumber           string `json:"tracking_number"`
+	CarrierCode              string `json:"carrier_code"`
+	DestinationCode          string `json:"destination_code,omitempty"`
+	TrackingShipDate         string `json:"tracking_ship_date,omitempty"`
+	TrackingPostalCode       string `json:"tracking_postal_code,omitempty"`
+	SpecialNumberDestination string `json:"specialNumberDestination,omitempty"`
+	Order                    string `json:"order,omitempty"`
+	OrderCreateTime          string `json:"order_create_time,omitempty"`
+	Lang                     string `json:"lang,omitempty"`
+}
+
+// UserInfo is GET /trackings/getuserinfo. TrackNumber is the remaining quota.
+type UserInfo struct {
+	Email       FlexString `json:"email"`
+	RegTime     FlexInt    `json:"regtime"`
+	Phone       FlexString `json:"phone"`
+	Money       FlexString `json:"money"`
+	TrackNumber FlexInt    `json:"track_number"`
+}
+
+// StatusCountOptions filters GET /trackings/getstatusnumber.
+type StatusCountOptions struct {
+	CreatedAtMin        time.Time
+	CreatedAtMax        time.Time
+	OrderCreatedTimeMin time.Time
+	OrderCreatedTimeMax time.Time
+}
+
+// StatusCounts is GET /trackings/getstatusnumber. Total is ours: when the API
+// omits it, the client fills in the sum.
+type StatusCounts struct {
+	Pending     FlexInt `json:"pending"`
+	NotFound    FlexInt `json:"notfound"`
+	Transit     FlexInt `json:"transit"`
+	Pickup      FlexInt `json:"pickup"`
+	Delivered   FlexInt `json:"delivered"`
+	Undelivered FlexInt `json:"undelivered"`
+	Exception   FlexInt `json:"exception"`
+	Expired     FlexInt `json:"expired"`
+	Total       FlexInt `json:"total"`
+}
+
+// RemoteAreaQuery is one item of POST /trackings/remote.
+type RemoteAreaQuery struct {
+	Country  string `json:"country"`
+	Postcode string `json:"postcode"`
+	Company  string `json:"company,omitempty"`
+}
+
+// RemoteAreaResult answers one RemoteAreaQuery.
+type RemoteAreaResult struct {
+	Country  FlexString `json:"country"`
+	Postcode FlexString `json:"postcode"`
+	Company  FlexString `json:"company"`
+	Remote   FlexBool   `json:"remote"`
+}
+
+// TransitRoute is one item of POST /trackings/costtime (2-letter country codes).
+type TransitRoute struct {
+	CarrierCode string `json:"carrier_code"`
+	Original    string `json:"original"`
+	Destination string `json:"destination"`
+}
+
+// TransitTime answers one TransitRoute; the ranges are the delivered shares
+// for 0-7, 7-15, 16-30, 31-60 and over 60 days.
+type TransitTime struct {
+	CarrierCode FlexString `json:"carrier_code"`
+	Original    FlexString `json:"original"`
+	Destination FlexString `json:"destination"`
+	Total       FlexInt    `json:"total"`
+	Delivered   FlexInt    `json:"delivered"`
+	Range1      FlexString `json:"range1"`
+	Range3      FlexString `json:"range3"`
+	Range4      FlexString `json:"range4"`
+	Range5      FlexString `json:"range5"`
+	Range6      FlexString `json:"range6"`
+}
+
+// AirCargoRequest is the body of POST /trackings/aircargo.
+type AirCargoRequest struct {
+	Numbers []string
+	Lang    string
+}
+
+// AirCargo is the result for one air waybill.
+type AirCargo struct {
+	TrackNumber  FlexString      `json:"track_number"`
+	Weight       FlexString      `json:"weight"`
+	Piece        FlexInt         `json:"piece"`
+	Origin       FlexString      `json:"origin"`
+	Destination  FlexString      `json:"destination"`
+	StatusNumber FlexString      `json:"status_number"`
+	TrackInfo    []AirCargoEvent `json:"track_info"`
+}
+
+// AirCargoEvent is one flight event of an air waybill.
+type AirCargoEvent struct {
+	PlanDate     FlexString `json:"plan_date"`
+	ActualDate   FlexString `json:"actual_date"`
+	Event        FlexString `json:"event"`
+	Station      FlexString `json:"station"`
+	FlightNumber FlexString `json:"flight_number"`
+}
+
+// Carrier is one entry of GET /carriers.
+type Carrier struct {
+	Name     FlexString `json:"name"`
+	Code     FlexString `json:"code"`
+	Phone    FlexString `json:"phone"`
+	Homepage FlexString `json:"homepage"`
+	Type     FlexString `json:"type"`
+	Picture  FlexString `json:"picture"`
+}
+
+// DetectedCarrier is one candidate of POST /carriers/detect.
+type DetectedCarrier struct {
+	Name FlexString `json:"name"`
+	Code FlexString `json:"code"`
+}
