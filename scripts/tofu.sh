@@ -60,10 +60,11 @@ cp -R "$dir" "$src"
 chmod -R u+w "$src"
 
 # CGO off: a static binary that does not depend on the host's C toolchain.
-# -buildvcs=false: the copy is not a VCS checkout.
+# -buildvcs=false: the copy is not a VCS checkout. version.dev=no: report
+# "OpenTofu v1.10.6" as a release build does, not "v1.10.6-dev".
 (
   cd "$src"
-  CGO_ENABLED=0 GOFLAGS=-buildvcs=false "$GO" build -trimpath -ldflags "-s -w" -o "$BIN.tmp" ./cmd/tofu
+  CGO_ENABLED=0 GOFLAGS=-buildvcs=false "$GO" build -trimpath -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$BIN.tmp" ./cmd/tofu
 ) >&2
 mv -f "$BIN.tmp" "$BIN"
 

@@ -40,8 +40,11 @@ func TestRunServesUntilCancelled(t *testing.T) {
 			TrackNumber int `json:"track_number"`
 		} `json:"data"`
 	}
-	json.NewDecoder(resp.Body).Decode(&env)
+	err = json.NewDecoder(resp.Body).Decode(&env)
 	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if env.Meta.Code != 200 || env.Data.TrackNumber != 5 {
 		t.Errorf("userinfo answer %+v", env)
 	}

@@ -6,11 +6,11 @@ terraform {
   }
 }
 
-# The API key is best left out of the configuration: set TRACKINGMORE_API_KEY
-# in the environment instead. Every argument below is optional.
+# Every argument is optional. Leave api_key out of the configuration and set
+# TRACKINGMORE_API_KEY in the environment instead; base_url likewise falls
+# back to TRACKINGMORE_BASE_URL.
 provider "trackingmore" {
-  # api_key = "..."                              # or TRACKINGMORE_API_KEY
-  base_url            = "https://api.trackingmore.com/v2" # or TRACKINGMORE_BASE_URL
+  base_url            = "https://api.trackingmore.com/v2"
   requests_per_second = 10
   max_retries         = 4
   request_timeout     = "30s"

@@ -92,7 +92,7 @@ func dropConnection(w http.ResponseWriter) {
 		panic(http.ErrAbortHandler)
 	}
 	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0) // a reset, not a graceful close
+		_ = tc.SetLinger(0) // a reset, not a graceful close
 	}
-	conn.Close()
+	_ = conn.Close()
 }

@@ -100,7 +100,7 @@ func (s *Server) batchDelete(c *call) reply {
 		if t, bad := s.lookup(o); bad != nil {
 			outcome = *bad
 		} else {
-			delete(s.trackings, t.key())
+			s.remove(t)
 			res.Delete++
 		}
 		res.Trackings = append(res.Trackings, itemMeta{itemErrorOf(o, outcome)})

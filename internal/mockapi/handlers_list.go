@@ -103,12 +103,14 @@ const (
 // selects applies the stored-field conditions; the status condition needs
 // the simulated view and is checked by the caller.
 func (f filter) selects(t *tracking) bool {
-	times := map[string]int64{"created_at": t.createdAt.Unix(), "update_time": t.updatedAt.Unix()}
-	if oc, ok := orderTime(t.fields["order_create_time"]); ok {
-		times["order_created_time"] = oc
-	}
 	for name, b := range f.bounds {
-		v, ok := times[name]
+		v, ok := t.createdAt.Unix(), true
+		switch name {
+		case "update_time":
+			v = t.updatedAt.Unix()
+		case "order_created_time":
+			v, ok = orderTime(t.fields["order_create_time"])
+		}
 		if !ok || v < b[0] || v > b[1] {
 			return false
 		}
@@ -135,7 +137,7 @@ func orderTime(v string) (int64, bool) {
 func (s *Server) matching(f filter) []*tracking {
 	now := s.simNow()
 	out := []*tracking{}
-	for _, t := range s.sorted() {
+	for _, t := range s.inOrder() {
 		if f.selects(t) && (f.status == "" || t.state(now).status == f.status) {
 			out = append(out, t)
 		}

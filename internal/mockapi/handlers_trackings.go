@@ -45,11 +45,11 @@ func (s *Server) putTracking(c *call) reply {
 }
 
 func (s *Server) deleteTracking(c *call) reply {
-	k := key(c.carrier, c.number)
-	if s.trackings[k] == nil {
+	t := s.trackings[key(c.carrier, c.number)]
+	if t == nil {
 		return fail(4017)
 	}
-	delete(s.trackings, k)
+	s.remove(t)
 	return reply{code: 200, changed: true}
 }
 

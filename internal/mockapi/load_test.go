@@ -25,7 +25,7 @@ func TestLoad(t *testing.T) {
 	m := newMock(t, Options{Now: time.Now})
 	var sent atomic.Int64
 	live := make([][]string, clients) // per client: numbers it holds
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(time.Minute + time.Duration(perClient)*300*time.Millisecond)
 	var wg sync.WaitGroup
 	for c := range clients {
 		wg.Go(func() {

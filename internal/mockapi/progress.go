@@ -12,8 +12,8 @@ type detRand struct{ x uint64 }
 func seeded(parts ...string) *detRand {
 	h := fnv.New64a()
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		_, _ = h.Write([]byte(p)) // hash writes never fail
+		_, _ = h.Write([]byte{0})
 	}
 	return &detRand{x: h.Sum64()}
 }

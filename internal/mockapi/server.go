@@ -51,8 +51,9 @@ type Server struct {
 	rng            *rand.Rand
 	offset         time.Duration // simulated clock = now() + offset
 	quota          int64
-	seq            int64
+	seq            int64                // trackings created, for ids
 	trackings      map[string]*tracking // by key(carrier, number)
+	order          []*tracking          // creation order (see inOrder)
 	meters         map[string]int64
 	buckets        map[string]*bucket
 	realtime       map[string]realtimeHit
@@ -94,6 +95,7 @@ func (s *Server) Reset() {
 	s.quota = s.startQuota
 	s.seq = 0
 	s.trackings = map[string]*tracking{}
+	s.order = nil
 	s.meters = map[string]int64{}
 	s.buckets = map[string]*bucket{}
 	s.realtime = map[string]realtimeHit{}
@@ -353,5 +355,5 @@ func writeEnvelope(w http.ResponseWriter, rep reply, status int) {
 		w.Header().Set("Retry-After", "1")
 	}
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(rep.envelope())
+	_ = json.NewEncoder(w).Encode(rep.envelope()) // a client that hung up needs no answer
 }

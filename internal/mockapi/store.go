@@ -4,7 +4,6 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -12,7 +11,6 @@ import (
 // tracking is one stored shipment. Optional fields live in fields under
 // their create-wire names; a key that is absent answers null.
 type tracking struct {
-	seq       int64
 	id        string
 	number    string
 	carrier   string
@@ -22,6 +20,7 @@ type tracking struct {
 	frozenAt  *time.Time // simulated time of notupdate: progress stops there
 	createdAt time.Time
 	updatedAt time.Time
+	deleted   bool // removed from the store; still in Server.order until compacted
 }
 
 // createFields are the optional create fields, stored as sent.
@@ -101,11 +100,11 @@ func (s *Server) insert(t *tracking) *reply {
 		return ptr(fail(4021))
 	}
 	s.seq++
-	t.seq = s.seq
-	t.id = hexID(fmt.Sprintf("%d/%d/%s", s.seed, t.seq, t.key()))
+	t.id = hexID(fmt.Sprintf("%d/%d/%s", s.seed, s.seq, t.key()))
 	t.createdAt = s.simNow().Truncate(time.Second)
 	t.updatedAt = t.createdAt
 	s.trackings[t.key()] = t
+	s.order = append(s.order, t)
 	return nil
 }
 
@@ -147,14 +146,24 @@ func (t *tracking) createEcho() createEcho {
 	}
 }
 
-// sorted returns the stored trackings in creation order.
-func (s *Server) sorted() []*tracking {
-	all := make([]*tracking, 0, len(s.trackings))
-	for _, t := range s.trackings {
-		all = append(all, t)
+// remove deletes a stored tracking.
+func (s *Server) remove(t *tracking) {
+	delete(s.trackings, t.key())
+	t.deleted = true
+}
+
+// inOrder returns the stored trackings in creation order, dropping deleted
+// ones from the order as it goes. The slice is valid while s.mu is held.
+func (s *Server) inOrder() []*tracking {
+	live := s.order[:0]
+	for _, t := range s.order {
+		if !t.deleted {
+			live = append(live, t)
+		}
 	}
-	slices.SortFunc(all, func(a, b *tracking) int { return int(a.seq - b.seq) })
-	return all
+	clear(s.order[len(live):])
+	s.order = live
+	return live
 }
 
 // destination is the upper-cased destination country code, "" if unset.

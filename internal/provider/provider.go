@@ -148,6 +148,7 @@ func (p *trackingMoreProvider) Configure(ctx context.Context, req provider.Confi
 func (p *trackingMoreProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewTrackingResource,
+		NewTrackingsResource,
 	}
 }
 

@@ -92,10 +92,10 @@ data "trackingmore_tracking" "missing" {
 
 func TestAccTrackingDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_tracking", []invalidArgument{
-		{"uppercase carrier", `carrier_code = "UPS"` + "\n" + `tracking_number = "1Z999AA10123456784"`, "carrier_code"},
-		{"short number", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z9"`, "tracking_number"},
-		{"number with slash", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999/AA10"`, "tracking_number"},
-		{"long lang", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999AA10123456784"` + "\n" + `lang = "english"`, "lang"},
+		{"uppercase carrier", `carrier_code = "UPS"` + "\n" + `tracking_number = "1Z999AA10123456784"`, errorNaming("carrier_code")},
+		{"short number", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z9"`, errorNaming("tracking_number")},
+		{"number with slash", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999/AA10"`, errorNaming("tracking_number")},
+		{"long lang", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999AA10123456784"` + "\n" + `lang = "english"`, errorNaming("lang")},
 	})
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -12,11 +13,12 @@ import (
 )
 
 // invalidArgument is one row of a data source's plan-time validation table:
-// body is the inside of the data block, attribute the one the error must name.
+// body is the inside of the data block, expect the error (usually
+// errorNaming(attribute)).
 type invalidArgument struct {
-	name      string
-	body      string
-	attribute string
+	name   string
+	body   string
+	expect *regexp.Regexp
 }
 
 // testInvalidArguments plans each row against its own configuration and
@@ -33,7 +35,7 @@ func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgumen
 				Steps: []resource.TestStep{{
 					Config:      m.config(fmt.Sprintf("data %q \"test\" {\n%s\n}\n", dataSource, row.body)),
 					PlanOnly:    true,
-					ExpectError: errorNaming(row.attribute),
+					ExpectError: row.expect,
 				}},
 			})
 		})

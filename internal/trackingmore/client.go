@@ -99,6 +99,9 @@ func New(cfg Config) (*Client, error) {
 		hc.Transport = http.DefaultTransport.(*http.Transport).Clone()
 	}
 	hc.Timeout = orDefault(cfg.RequestTimeout, defaultTimeout)
+	// The API never redirects, and following one would hand the key header
+	// to wherever it points: a 3xx is returned as is (an APIError).
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 	c := &Client{
 		key:       cfg.APIKey,

@@ -425,3 +425,13 @@ func TestKeyNeverLeaks(t *testing.T) {
 		t.Errorf("logs leak the key or miss retries:\n%s", text)
 	}
 }
+
+func TestRedirectNotFollowed(t *testing.T) {
+	target := newFakeAPI(t, serve(ok(`{}`)))
+	f := newFakeAPI(t, serve(reply{status: http.StatusFound, header: map[string]string{"Location": target.URL + "trackings/getuserinfo"}}))
+	_, err := f.client(t).GetUserInfo(context.Background())
+	var e *APIError
+	if !errors.As(err, &e) || e.HTTPStatus != http.StatusFound || len(target.requests()) != 0 {
+		t.Errorf("err = %v, redirect target saw %d requests", err, len(target.requests()))
+	}
+}

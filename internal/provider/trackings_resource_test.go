@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+const bulkAddr = "trackingmore_trackings.test"
+
+// bulkConfig renders a trackingmore_trackings named "test" whose map holds
+// items, each given as HCL attribute lines.
+func bulkConfig(m *testMock, items map[string]string) string {
+	var b strings.Builder
+	for _, label := range sortedKeys(items) {
+		fmt.Fprintf(&b, "    %q = {\n%s\n    }\n", label, items[label])
+	}
+	return m.config(`
+resource "trackingmore_trackings" "test" {
+  trackings = {
+` + b.String() + `  }
+}
+`)
+}
+
+// upsItems returns n items labelled order-0001… with valid UPS numbers.
+func upsItems(n int, extra string) map[string]string {
+	items := map[string]string{}
+	for i := range n {
+		items[fmt.Sprintf("order-%04d", i)] = fmt.Sprintf("      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1%010d\"\n%s", i, extra)
+	}
+	return items
+}
+
+func bulkItem(label, attr string) tfjsonpath.Path {
+	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
+}
+
+// expectCalls checks how many calls each endpoint received since the mock
+// was last reset, then resets its counters by remembering them.
+func (m *testMock) expectCalls(want map[string]int64) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := m.Stats().ByEndpoint
+		for endpoint, n := range want {
+			if got[endpoint] != n {
+				return fmt.Errorf("%s: expected %d calls, got %d (all: %v)", endpoint, n, got[endpoint], got)
+			}
+		}
+		return nil
+	}
+}
+
+func TestAccTrackingsResource_lifecycle(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	items := map[string]string{
+		"espresso": `      carrier_code = "ups"
+      tracking_number = "1Z999AA10123456784"
+      title = "Espresso machine"`,
+		"shoes": `      carrier_code = "usps"
+      tracking_number = "9400111899223197428490"
+      archived = true`,
+		"tea": `      carrier_code = "china-post"
+      tracking_number = "RR123456785CN"
+      manual_status = "delivered"`,
+	}
+	edited := map[string]string{
+		// Unchanged.
+		"espresso": items["espresso"],
+		// Edited in place, carrier changed in place.
+		"shoes": `      carrier_code = "fedex"
+      tracking_number = "9400111899223197428490"
+      title = "Running shoes"`,
+		// "tea" is removed; a new label arrives.
+		"lamp": `      carrier_code = "dhl"
+      tracking_number = "1234567890"`,
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if n := m.TrackingCount(); n != 0 {
+				return fmt.Errorf("%d trackings left on the mock after destroy", n)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: bulkConfig(m, items),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("espresso", "id"), knownvalue.StringRegexp(hexID)),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("shoes", "archived"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("tea", "status"), knownvalue.StringExact("delivered")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					// One batch create, one updatemore for the archived and manual items.
+					m.expectCalls(map[string]int64{"POST /trackings/batch": 1, "POST /trackings/updatemore": 1}),
+					checkOnMock(m, "usps", "9400111899223197428490", func(tr *trackingmore.Tracking) error {
+						if !bool(tr.Archived) {
+							return fmt.Errorf("shoes is not archived on the mock")
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				Config: bulkConfig(m, edited),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(bulkAddr, plancheck.ResourceActionUpdate),
+					// The unchanged item keeps every value: the plan shows only real changes.
+					plancheck.ExpectKnownValue(bulkAddr, bulkItem("espresso", "status"), knownvalue.StringExact("pending")),
+					plancheck.ExpectUnknownValue(bulkAddr, bulkItem("lamp", "id")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("shoes", "carrier_code"), knownvalue.StringExact("fedex")),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("shoes", "archived"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("lamp", "id"), knownvalue.StringRegexp(hexID)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					m.expectCalls(map[string]int64{
+						"POST /trackings/batch": 2, "POST /trackings/delete": 1,
+						"POST /trackings/update": 1, "POST /trackings/updatemore": 2,
+					}),
+					func(*terraform.State) error {
+						if found, _ := m.exists("china-post", "RR123456785CN"); found {
+							return fmt.Errorf("the removed item is still on the mock")
+						}
+						return nil
+					},
+				),
+			},
+			{
+				// A label change moves the tracking: no API call but the refresh.
+				Config: bulkConfig(m, map[string]string{"espresso-renamed": edited["espresso"], "shoes": edited["shoes"], "lamp": edited["lamp"]}),
+				Check: m.expectCalls(map[string]int64{
+					"POST /trackings/batch": 2, "POST /trackings/delete": 1, "POST /trackings/updatemore": 2,
+				}),
+			},
+			{
+				ResourceName:  bulkAddr,
+				ImportState:   true,
+				ImportStateId: "espresso-renamed=ups/1Z999AA10123456784,shoes=fedex/9400111899223197428490,lamp=dhl/1234567890",
+				// The id is the provider's own and new on import, so compare items.
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					want := map[string]string{
+						"trackings.%":                       "3",
+						"trackings.espresso-renamed.title":  "Espresso machine",
+						"trackings.shoes.carrier_code":      "fedex",
+						"trackings.shoes.title":             "Running shoes",
+						"trackings.lamp.tracking_number":    "1234567890",
+						"trackings.espresso-renamed.status": "pending",
+					}
+					for k, v := range want {
+						if got := states[0].Attributes[k]; got != v {
+							return fmt.Errorf("imported %s = %q, want %q", k, got, v)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccTrackingsResource_scale(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	items := upsItems(95, `      order_id = "SO"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: bulkConfig(m, items),
+				// ceil(95/40) batch calls; the post-apply refresh reads one page.
+				Check: m.expectCalls(map[string]int64{"POST /trackings/batch": 3, "GET /trackings/{carrier}/{number}": 0}),
+			},
+			{
+				// Out-of-band delete of one item: the refresh drops it, the plan re-adds it.
+				PreConfig: func() {
+					if err := m.Client.DeleteTracking(context.Background(), "ups", "1Z999AA10000000007"); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: bulkConfig(m, items),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(bulkAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(bulkAddr, bulkItem("order-0007", "id")),
+					plancheck.ExpectKnownValue(bulkAddr, bulkItem("order-0008", "id"), knownvalue.StringRegexp(hexID)),
+				}},
+				Check: func(*terraform.State) error {
+					if n := m.TrackingCount(); n != 95 {
+						return fmt.Errorf("the mock holds %d trackings, want 95", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccTrackingsResource_partialFailures(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	m.SetQuota(3)
+	five := upsItems(5, "")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// Quota runs out after three: those three are kept (not tainted),
+				// the two others are reported and planned again.
+				Config:             bulkConfig(m, five),
+				ExpectNonEmptyPlan: true,
+				Check: func(*terraform.State) error {
+					if n := m.TrackingCount(); n != 3 {
+						return fmt.Errorf("the mock holds %d trackings, want 3", n)
+					}
+					return nil
+				},
+			},
+			{
+				// With quota again, the next apply converges without re-creating anything.
+				PreConfig: func() { m.SetQuota(100) },
+				Config:    bulkConfig(m, five),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(bulkAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(*terraform.State) error {
+					if n := m.TrackingCount(); n != 5 {
+						return fmt.Errorf("the mock holds %d trackings, want 5", n)
+					}
+					return nil
+				},
+			},
+			{
+				// An update that adds items beyond the quota and one that exists
+				// already: the error names each failed item; the rest is kept.
+				PreConfig: func() {
+					m.SetQuota(1)
+					_, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10000000099", CarrierCode: "ups"})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      bulkConfig(m, upsItems(8, "")),
+				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021|order-0007 \(ups/1Z999AA10000000007\).*4021`),
+			},
+		},
+	})
+}
+
+func TestAccTrackingsResource_invalid(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: bulkConfig(m, map[string]string{
+					"a": `      carrier_code = "ups"
+      tracking_number = "1Z999AA10123456784"`,
+					"b": `      carrier_code = "ups"
+      tracking_number = "1Z999AA10123456784"`,
+				}),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Duplicate tracking number`),
+			},
+			{
+				Config:      bulkConfig(m, map[string]string{"a": `      carrier_code = "ups"` + "\n" + `      tracking_number = "a/b"`}),
+				PlanOnly:    true,
+				ExpectError: errorNaming(`trackings["a"].tracking_number`),
+			},
+			{
+				ResourceName:  bulkAddr,
+				Config:        bulkConfig(m, upsItems(1, "")),
+				ImportState:   true,
+				ImportStateId: "ups/1Z999AA10123456784,ups:oops",
+				ExpectError:   regexp.MustCompile(`comma-separated list`),
+			},
+		},
+	})
+	m.expectNoCallsSince(t, 0)
+}

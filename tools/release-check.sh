@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# make release-check: builds an unsigned, unpublished goreleaser snapshot
+# into dist/ and checks it has the layout the Terraform and OpenTofu
+# registries expect:
+#   - one terraform-provider-trackingmore_<version>_<os>_<arch>.zip per
+#     platform, holding terraform-provider-trackingmore_v<version>[.exe];
+#   - terraform-provider-trackingmore_<version>_manifest.json, equal to
+#     terraform-registry-manifest.json (protocol 6.0);
+#   - terraform-provider-trackingmore_<version>_SHA256SUMS listing every zip
+#     and the manifest, all of which verify.
+#
+#   tools/release-check.sh host   # the host platform only (CI default, ~1 min)
+#   tools/release-check.sh all    # every platform of .goreleaser.yml
+#
+# GORELEASER is the command that runs goreleaser (the Makefile passes the
+# pinned `go tool -modfile=tools/go.mod goreleaser`). Signing is skipped, so
+# no GPG key is needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets="${1:-host}"
+GORELEASER="${GORELEASER:-go tool -modfile=$PWD/tools/go.mod goreleaser}"
+project=terraform-provider-trackingmore
+config=.goreleaser.yml
+
+fail() { echo "release-check: $*" >&2; exit 1; }
+
+tmpcfg=""
+cleanup() { [ -n "$tmpcfg" ] && rm -f "$tmpcfg"; return 0; }
+trap cleanup EXIT
+
+case "$targets" in
+  all) ;;
+  host)
+    host="$(go env GOOS)_$(go env GOARCH)"
+    # Same configuration, with the platform matrix (between the markers)
+    # replaced by the host platform. goreleaser reads it from the repository
+    # root, so relative globs (the registry manifest) still resolve.
+    tmpcfg="$(mktemp ./.goreleaser.host.XXXXXX.yml)"
+    awk -v host="$host" '
+      /# release-targets-begin/ { skip = 1; print "    targets:"; print "      - " host; next }
+      /# release-targets-end/   { skip = 0; next }
+      !skip
+    ' "$config" >"$tmpcfg"
+    grep -q "^      - $host\$" "$tmpcfg" || fail "could not find the release-targets markers in $config"
+    config="$tmpcfg"
+    ;;
+  *) fail "unknown targets '$targets': use host or all" ;;
+esac
+
+# --snapshot: no tag needed, nothing published; sign skipped: no GPG key.
+$GORELEASER release --config "$config" --snapshot --clean --skip=publish,sign
+
+# --- layout checks ----------------------------------------------------------
+command -v unzip >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 ||
+  fail "need unzip or python3 to inspect the archives"
+list_zip() {
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -Z1 "$1"
+  else
+    python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"
+  fi
+}
+
+sums=(dist/"${project}"_*_SHA256SUMS)
+[ -f "${sums[0]}" ] && [ "${#sums[@]}" -eq 1 ] || fail "expected exactly one dist/${project}_<version>_SHA256SUMS"
+version="${sums[0]#dist/${project}_}"
+version="${version%_SHA256SUMS}"
+[ -n "$version" ] || fail "could not read the version from ${sums[0]}"
+
+manifest="dist/${project}_${version}_manifest.json"
+[ -f "$manifest" ] || fail "missing $manifest"
+cmp -s "$manifest" terraform-registry-manifest.json || fail "$manifest differs from terraform-registry-manifest.json"
+grep -q '"6.0"' "$manifest" || fail "$manifest does not declare protocol 6.0"
+
+zips=(dist/"${project}_${version}"_*.zip)
+[ -f "${zips[0]}" ] || fail "no dist/${project}_${version}_<os>_<arch>.zip"
+if [ "$targets" = host ]; then
+  [ "${#zips[@]}" -eq 1 ] || fail "expected one zip for the host, got ${#zips[@]}"
+  [ -f "dist/${project}_${version}_${host}.zip" ] || fail "missing dist/${project}_${version}_${host}.zip"
+fi
+for z in "${zips[@]}"; do
+  name="$(basename "$z")"
+  platform="${name#"${project}_${version}_"}"
+  platform="${platform%.zip}"
+  bin="${project}_v${version}"
+  [[ "$platform" == windows_* ]] && bin="$bin.exe"
+  list_zip "$z" | grep -qx "$bin" || fail "$name does not hold $bin at its top level"
+  grep -q "  $name\$" "${sums[0]}" || fail "$name is not listed in $(basename "${sums[0]}")"
+done
+grep -q "  $(basename "$manifest")\$" "${sums[0]}" || fail "the manifest is not listed in $(basename "${sums[0]}")"
+(cd dist && sha256sum --quiet -c "$(basename "${sums[0]}")") || fail "SHA256SUMS does not verify"
+
+# The host binary runs and reports itself as a plugin (it refuses to run
+# outside Terraform, with this message).
+host_zip="dist/${project}_${version}_$(go env GOOS)_$(go env GOARCH).zip"
+if [ -f "$host_zip" ]; then
+  out="$(mktemp -d)"
+  (cd "$out" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$OLDPWD/$host_zip" 2>/dev/null ||
+    unzip -q "$OLDPWD/$host_zip")
+  chmod +x "$out/${project}_v${version}"
+  msg="$("$out/${project}_v${version}" 2>&1 || true)"
+  rm -rf "$out"
+  grep -qi "plugin" <<<"$msg" || fail "the host binary did not start as a plugin: $msg"
+fi
+
+echo "release-check: ${#zips[@]} platform zip(s), manifest and SHA256SUMS for version $version have the registry layout"
