@@ -44,7 +44,8 @@ cp "$root"/examples/demo/*.tf "$work/"
 cd "$work"
 
 step "terraform apply (creates the demo trackings)"
-"$tf" apply -auto-approve -input=false -compact-warnings
+"$tf" apply -auto-approve -input=false -no-color >"$work/apply.log" || { cat "$work/apply.log"; exit 1; }
+grep -E ': Creation complete|^Apply complete' "$work/apply.log"
 "$tf" output
 
 step "Three simulated days pass on the mock"
@@ -52,11 +53,14 @@ curl -fsS -X POST -d '{"hours":72}' "$admin/advance" >/dev/null
 "$tf" apply -refresh-only -auto-approve -input=false -compact-warnings >/dev/null
 "$tf" output statuses
 "$tf" output last_events
+"$tf" output backorder_statuses
 
 step "terraform plan (nothing to change: progress never causes a diff)"
-"$tf" plan -input=false -compact-warnings -detailed-exitcode
+"$tf" plan -input=false -no-color -detailed-exitcode >"$work/plan.log" || { cat "$work/plan.log"; exit 1; }
+grep -E '^No changes' "$work/plan.log"
 
 step "terraform destroy"
-"$tf" destroy -auto-approve -input=false -compact-warnings
+"$tf" destroy -auto-approve -input=false -no-color >"$work/destroy.log" || { cat "$work/destroy.log"; exit 1; }
+tail -n 2 "$work/destroy.log"
 echo
 echo "API calls the demo made: $(curl -fsS "$admin/stats")"

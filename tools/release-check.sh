@@ -68,10 +68,14 @@ version="${sums[0]#dist/${project}_}"
 version="${version%_SHA256SUMS}"
 [ -n "$version" ] || fail "could not read the version from ${sums[0]}"
 
-manifest="dist/${project}_${version}_manifest.json"
-[ -f "$manifest" ] || fail "missing $manifest"
-cmp -s "$manifest" terraform-registry-manifest.json || fail "$manifest differs from terraform-registry-manifest.json"
-grep -q '"6.0"' "$manifest" || fail "$manifest does not declare protocol 6.0"
+# The manifest is uploaded by the release step (skipped for a snapshot) as
+# <project>_<version>_manifest.json; SHA256SUMS must already cover it.
+manifest="${project}_${version}_manifest.json"
+grep -q '"protocol_versions": *\[ *"6.0" *\]' terraform-registry-manifest.json ||
+  fail "terraform-registry-manifest.json does not declare protocol 6.0"
+want="$(sha256sum terraform-registry-manifest.json | cut -d' ' -f1)"
+grep -qx "$want  $manifest" "${sums[0]}" ||
+  fail "$(basename "${sums[0]}") does not list $manifest with the hash of terraform-registry-manifest.json"
 
 zips=(dist/"${project}_${version}"_*.zip)
 [ -f "${zips[0]}" ] || fail "no dist/${project}_${version}_<os>_<arch>.zip"
@@ -88,8 +92,10 @@ for z in "${zips[@]}"; do
   list_zip "$z" | grep -qx "$bin" || fail "$name does not hold $bin at its top level"
   grep -q "  $name\$" "${sums[0]}" || fail "$name is not listed in $(basename "${sums[0]}")"
 done
-grep -q "  $(basename "$manifest")\$" "${sums[0]}" || fail "the manifest is not listed in $(basename "${sums[0]}")"
-(cd dist && sha256sum --quiet -c "$(basename "${sums[0]}")") || fail "SHA256SUMS does not verify"
+(cd dist && grep -v "  $manifest\$" "$(basename "${sums[0]}")" | sha256sum --quiet -c -) ||
+  fail "SHA256SUMS does not verify"
+[ "$(wc -l <"${sums[0]}")" -eq $(( ${#zips[@]} + 1 )) ] ||
+  fail "$(basename "${sums[0]}") should list exactly the zips and the manifest"
 
 # The host binary runs and reports itself as a plugin (it refuses to run
 # outside Terraform, with this message).

@@ -70,3 +70,17 @@ output "last_events" {
   description = "Each parcel's latest checkpoint."
   value       = { for name, t in trackingmore_tracking.parcel : name => t.last_event }
 }
+
+# The same in bulk: batch calls instead of one call per parcel.
+resource "trackingmore_trackings" "backorders" {
+  trackings = {
+    "SO-2001" = { carrier_code = "fedex", tracking_number = "123456789012", title = "Desk lamp" }
+    "SO-2002" = { carrier_code = "royal-mail", tracking_number = "RR987654321GB", title = "Wool scarf" }
+    "SO-2003" = { carrier_code = "dhl", tracking_number = "9876543210", title = "Bike light", archived = true }
+  }
+}
+
+output "backorder_statuses" {
+  description = "The bulk resource's parcels, by order number."
+  value       = { for order, t in trackingmore_trackings.backorders.trackings : order => t.status }
+}
