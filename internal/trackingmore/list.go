@@ -72,12 +72,17 @@ func (c *Client) ListTrackings(ctx context.Context, opts ListOptions) (*Tracking
 	return &page, nil
 }
 
-// ListAllTrackings reads every page (2000 a page unless opts.Limit is set),
+// ListAllTrackings reads every page (2000 a page, or maxItems when fewer, unless opts.Limit is set),
 // one query per 40-item chunk of opts.Numbers and opts.Orders, and stops at
 // maxItems items when maxItems > 0. It returns the items, the sum of the API's totals,
 // and, on error, what it had read so far.
 func (c *Client) ListAllTrackings(ctx context.Context, opts ListOptions, maxItems int) ([]Tracking, int, error) {
-	opts.Limit = orDefault(opts.Limit, maxPageLimit)
+	if opts.Limit == 0 {
+		opts.Limit = maxPageLimit
+		if maxItems > 0 {
+			opts.Limit = min(maxItems, maxPageLimit)
+		}
+	}
 	var all []Tracking
 	total := 0
 	for _, numbers := range chunksOrNone(opts.Numbers) {

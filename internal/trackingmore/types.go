@@ -253,8 +253,9 @@ type TransitRoute struct {
 	Destination string `json:"destination"`
 }
 
-// TransitTime answers one TransitRoute; the ranges are the delivered shares
-// for 0-7, 7-15, 16-30, 31-60 and over 60 days.
+// TransitTime answers one TransitRoute; the ranges split the delivered
+// parcels by days taken (0-7, 7-15, 16-30, 31-60, over 60). The contract does
+// not fix their unit: counts and percentage strings ("12%") are both seen.
 type TransitTime struct {
 	CarrierCode FlexString `json:"carrier_code"`
 	Original    FlexString `json:"original"`
