@@ -70,9 +70,26 @@ provider "trackingmore" {
 `, testAPIKey, m.URL)
 }
 
-// config prefixes body with the provider block.
+// config prefixes body with the provider's source address and block. The
+// address follows TF_ACC_PROVIDER_NAMESPACE/HOST, so that steps that fail
+// before any resource is known still find the provider under OpenTofu.
 func (m *testMock) config(body string) string {
-	return m.providerConfig() + body
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    trackingmore = {
+      source = "%s/%s/trackingmore"
+    }
+  }
+}
+`, envOr("TF_ACC_PROVIDER_HOST", "registry.terraform.io"), envOr("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")) + m.providerConfig() + body
+}
+
+func envOr(name, fallback string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return fallback
 }
 
 // exists reports whether the mock holds carrier/number.

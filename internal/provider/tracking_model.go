@@ -47,11 +47,11 @@ var manualStatusCodes = map[string]trackingmore.ManualStatus{
 // modifiers: the single resource adds its own (replacement makes sense for a
 // resource, not for one element of the bulk resource's map).
 func trackingItemAttributes() map[string]schema.Attribute {
-	optionalText := func(desc string, extra ...validator.String) schema.StringAttribute {
+	optionalText := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc,
 			Optional:            true,
-			Validators:          append([]validator.String{text()}, extra...),
+			Validators:          []validator.String{text()},
 		}
 	}
 	readOnly := func(desc string) schema.StringAttribute {

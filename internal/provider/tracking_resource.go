@@ -119,7 +119,10 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 // withStringModifiers adds plan modifiers to a string attribute of attrs.
 func withStringModifiers(attrs map[string]schema.Attribute, name string, modifiers ...planmodifier.String) {
-	a := attrs[name].(schema.StringAttribute)
+	a, ok := attrs[name].(schema.StringAttribute)
+	if !ok {
+		panic(name + " is not a string attribute")
+	}
 	a.PlanModifiers = append(a.PlanModifiers, modifiers...)
 	attrs[name] = a
 }

@@ -79,7 +79,7 @@ func (c *Client) adoptDuplicates(ctx context.Context, started time.Time, d *batc
 	kept := d.Errors[:0]
 	for _, e := range d.Errors {
 		t := found[TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}]
-		if e.Code != 4016 || t == nil || !adoptable(t, started) {
+		if e.Code != 4016 || t == nil || !c.adoptable(t, started) {
 			kept = append(kept, e)
 			continue
 		}

@@ -41,7 +41,9 @@ func TestBatchChunking(t *testing.T) {
 	}
 	for i, want := range []int{40, 40, 15} {
 		var items []CreateTrackingRequest
-		json.Unmarshal(reqs[i].Body, &items)
+		if err := json.Unmarshal(reqs[i].Body, &items); err != nil {
+			t.Fatal(err)
+		}
 		if len(items) != want {
 			t.Errorf("chunk %d has %d items, want %d", i, len(items), want)
 		}

@@ -17,8 +17,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
+	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -70,6 +72,10 @@ type Client struct {
 	waitMax   time.Duration
 	pacer     *pacer
 	logger    Logger
+	// serverOffset is the server's clock minus ours, learned from the Date
+	// header of answers (see adoptable); serverClock says whether it is known.
+	serverOffset atomic.Int64
+	serverClock  atomic.Bool
 }
 
 // New validates cfg and builds a Client.
@@ -96,7 +102,7 @@ func New(cfg Config) (*Client, error) {
 		hc = &copied
 	}
 	if hc.Transport == nil {
-		hc.Transport = http.DefaultTransport.(*http.Transport).Clone()
+		hc.Transport = cleanhttp.DefaultPooledTransport()
 	}
 	hc.Timeout = orDefault(cfg.RequestTimeout, defaultTimeout)
 	// The API never redirects, and following one would hand the key header
@@ -210,6 +216,7 @@ func (c *Client) do(ctx context.Context, r request, out any) (retried bool, err 
 	resp, err := c.retryClient(ctx, st, r.endpoint()).Do(req)
 	if err == nil {
 		defer resp.Body.Close()
+		c.learnServerClock(resp.Header.Get("Date"))
 		var data []byte
 		if data, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes)); err == nil {
 			err = c.decode(r.method, path, resp.StatusCode, data, st.retried, out)
@@ -296,4 +303,12 @@ func errText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// learnServerClock records how far the server's clock is from ours.
+func (c *Client) learnServerClock(date string) {
+	if at, err := http.ParseTime(date); err == nil {
+		c.serverOffset.Store(int64(time.Until(at)))
+		c.serverClock.Store(true)
+	}
 }

@@ -84,7 +84,7 @@ func newFakeAPI(t testing.TB, handle func(n int, r seen) reply) *fakeAPI {
 			w.Header().Set(k, v)
 		}
 		w.WriteHeader(max(rep.status, 200))
-		io.WriteString(w, rep.body)
+		_, _ = io.WriteString(w, rep.body)
 	}))
 	t.Cleanup(srv.Close)
 	f.URL = srv.URL + "/v2/"

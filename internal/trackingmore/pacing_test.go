@@ -53,7 +53,9 @@ func TestPacingPerEndpoint(t *testing.T) {
 	c = f.client(t)
 	start = time.Now()
 	for range 3 {
-		c.ListTrackings(context.Background(), ListOptions{})
+		if _, err := c.ListTrackings(context.Background(), ListOptions{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if d := time.Since(start); d > 500*time.Millisecond {
 		t.Errorf("unpaced list calls took %v", d)
@@ -90,7 +92,9 @@ func TestPacingHonoursContext(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 	p = newPacer(0.001)
-	p.wait(context.Background(), "/x") // takes the only token
+	if err := p.wait(context.Background(), "/x"); err != nil { // takes the only token
+		t.Fatal(err)
+	}
 	ctx, cancel = context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	if err := p.wait(ctx, "/x"); err == nil {

@@ -84,7 +84,7 @@ func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) 
 	if getErr != nil {
 		return nil, fmt.Errorf("%w (checking whether an earlier attempt created it failed: %v)", err, getErr)
 	}
-	if !adoptable(existing, started) {
+	if !c.adoptable(existing, started) {
 		return nil, err
 	}
 	c.warn(ctx, "TrackingMore API: adopted the tracking created by a retried attempt", map[string]any{
@@ -98,6 +98,24 @@ func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) 
 func adoptable(t *Tracking, started time.Time) bool {
 	created, err := time.Parse(time.RFC3339, t.CreatedAt.String())
 	return err != nil || !created.Before(started.Add(-adoptSkew))
+}
+
+// serverClockSlack covers the whole seconds of the Date header and of created_at.
+const serverClockSlack = 2 * time.Second
+
+// adoptable narrows the package's adoptable to the call itself once the
+// server's clock is known: a tracking created minutes before the call (by
+// someone else, or by an earlier run) is then never taken for its own.
+func (c *Client) adoptable(t *Tracking, started time.Time) bool {
+	if !adoptable(t, started) {
+		return false
+	}
+	created, err := time.Parse(time.RFC3339, t.CreatedAt.String())
+	if err != nil || !c.serverClock.Load() {
+		return true
+	}
+	startedOnServer := started.Add(time.Duration(c.serverOffset.Load()))
+	return !created.Before(startedOnServer.Add(-serverClockSlack))
 }
 
 // GetTracking reads one tracking (GET /trackings/{carrier}/{number}[/{lang}]).
@@ -149,13 +167,20 @@ func (c *Client) DeleteTracking(ctx context.Context, carrierCode, trackingNumber
 }
 
 // ChangeCarrier moves a tracking to another carrier (POST /trackings/update).
+// Not found after a retried attempt counts as success when the tracking is
+// now under the new carrier (that attempt moved it).
 func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber, newCarrierCode string) error {
 	body := struct {
 		TrackingNumber    string `json:"tracking_number"`
 		CarrierCode       string `json:"carrier_code"`
 		UpdateCarrierCode string `json:"update_carrier_code"`
 	}{trackingNumber, carrierCode, newCarrierCode}
-	_, err := c.do(ctx, post(body, "trackings", "update"), nil)
+	retried, err := c.do(ctx, post(body, "trackings", "update"), nil)
+	if retried && IsNotFound(err) {
+		if _, getErr := c.GetTracking(ctx, newCarrierCode, trackingNumber, ""); getErr == nil {
+			return nil
+		}
+	}
 	return err
 }
 
