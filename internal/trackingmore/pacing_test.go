@@ -49,7 +49,7 @@ func TestPacingPerEndpoint(t *testing.T) {
 	if d := time.Since(start); d < 900*time.Millisecond {
 		t.Errorf("2 list calls took %v, want >= ~1s (1/s)", d)
 	}
-	// Without pacing the documented limits are off too.
+	// Without pacing the documented limits are off too (paced, 3 list calls take over 2 s).
 	c = f.client(t)
 	start = time.Now()
 	for range 3 {
@@ -57,7 +57,7 @@ func TestPacingPerEndpoint(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if d := time.Since(start); d > 500*time.Millisecond {
+	if d := time.Since(start); d > 1500*time.Millisecond {
 		t.Errorf("unpaced list calls took %v", d)
 	}
 }
