@@ -264,6 +264,10 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request) {
 	latency := s.latency
 	s.mu.Unlock()
 
+	// Read the body first: only then does net/http watch the connection and
+	// end r.Context() when the client hangs up during the latency.
+	c := &call{r: r}
+	c.body, c.bodyErr = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if latency > 0 {
 		t := time.NewTimer(latency)
 		select {
@@ -273,14 +277,15 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	c := &call{r: r}
-	c.body, c.bodyErr = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if params != nil {
 		c.carrier, c.number = params[0], params[1]
 	}
 
 	s.mu.Lock()
 	out := s.process(c, rt)
+	// The Date header tells the simulated time, the clock created_at is
+	// stamped with, as a real server's Date matches its timestamps.
+	w.Header().Set("Date", s.simNow().UTC().Format(http.TimeFormat))
 	s.mu.Unlock()
 	if out.drop {
 		dropConnection(w)

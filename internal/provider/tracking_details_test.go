@@ -27,7 +27,7 @@ func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgumen
 	t.Helper()
 	m := newTestMock(t, mockapi.Options{})
 	// Runs after the parallel subtests below have finished.
-	t.Cleanup(func() { m.expectNoCallsSince(t, 0) })
+	t.Cleanup(func() { m.expectNoCalls(t) })
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{

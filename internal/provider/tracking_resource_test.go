@@ -454,7 +454,7 @@ func TestAccTrackingResource_invalidInput(t *testing.T) {
 					ExpectError: errorNaming(tc.attribute),
 				}},
 			})
-			m.expectNoCallsSince(t, 0)
+			m.expectNoCalls(t)
 		})
 	}
 }

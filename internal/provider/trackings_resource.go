@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -135,12 +136,44 @@ func (r *trackingsResource) Create(ctx context.Context, req resource.CreateReque
 	for _, d := range failures {
 		resp.Diagnostics.AddWarning(d.Summary(), d.Detail()+" The next terraform apply adds it again.")
 	}
+	var failed []string
 	for label, item := range plan.Trackings {
 		if _, ok := state.Trackings[label]; !ok {
 			state.Trackings[label] = item.withResults(trackingItemModel{})
+			failed = append(failed, label)
 		}
 	}
+	// The failed items' trackings may exist but are not ours (a duplicate):
+	// remember them so no later read, update or delete touches them.
+	if len(failed) > 0 {
+		neverCreated, _ := json.Marshal(failed)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, neverCreatedKey, neverCreated)...)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// neverCreatedKey is the private state key listing the labels a first
+// create kept in state (as planned) without creating their trackings.
+const neverCreatedKey = "never_created"
+
+// dropNeverCreated removes from state the items a first create failed to
+// create, so they are planned again instead of being looked up (and a
+// tracking that already existed under that number silently adopted) or
+// deleted.
+func dropNeverCreated(ctx context.Context, private interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}, state *trackingsResourceModel, diags *diag.Diagnostics) {
+	b, d := private.GetKey(ctx, neverCreatedKey)
+	diags.Append(d...)
+	var labels []string
+	if len(b) == 0 || json.Unmarshal(b, &labels) != nil {
+		return
+	}
+	for _, label := range labels {
+		if item, ok := state.Trackings[label]; ok && item.ID.IsNull() {
+			delete(state.Trackings, label)
+		}
+	}
 }
 
 func (r *trackingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -149,6 +182,8 @@ func (r *trackingsResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	dropNeverCreated(ctx, req.Private, &state, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, neverCreatedKey, nil)...)
 	refs := make([]trackingmore.TrackingRef, 0, len(state.Trackings))
 	createdAt := map[trackingmore.TrackingRef]time.Time{}
 	for _, item := range state.Trackings {
@@ -194,6 +229,8 @@ func (r *trackingsResource) Update(ctx context.Context, req resource.UpdateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	dropNeverCreated(ctx, req.Private, &state, &resp.Diagnostics) // when planned without a refresh
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, neverCreatedKey, nil)...)
 	// Failed items are errors here: state holds exactly what exists, and an
 	// update that fails taints nothing.
 	r.apply(ctx, &state, plan, &resp.Diagnostics)
@@ -206,6 +243,7 @@ func (r *trackingsResource) Delete(ctx context.Context, req resource.DeleteReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	dropNeverCreated(ctx, req.Private, &state, &resp.Diagnostics)
 	r.apply(ctx, &state, trackingsResourceModel{}, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		// Keep what could not be deleted, so a retry deletes only that.

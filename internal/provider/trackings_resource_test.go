@@ -287,5 +287,5 @@ func TestAccTrackingsResource_invalid(t *testing.T) {
 			},
 		},
 	})
-	m.expectNoCallsSince(t, 0)
+	m.expectNoCalls(t)
 }

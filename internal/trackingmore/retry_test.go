@@ -185,15 +185,25 @@ func TestCreateAdoption(t *testing.T) {
 			t.Errorf("err = %v after %d requests", err, len(f.requests()))
 		}
 	})
-	t.Run("skew tolerated, unparsable adopted", func(t *testing.T) {
+	t.Run("skew tolerated until the server clock is known, unparsable adopted", func(t *testing.T) {
+		c := &Client{}
 		started := time.Now()
-		for _, created := range []string{started.Add(-5 * time.Minute).Format(time.RFC3339), "yesterday-ish"} {
-			if !adoptable(&Tracking{CreatedAt: FlexString(created)}, started) {
-				t.Errorf("%s not adoptable", created)
-			}
+		at := func(d time.Duration) *Tracking {
+			return &Tracking{CreatedAt: FlexString(started.Add(d).Format(time.RFC3339))}
 		}
-		if adoptable(&Tracking{CreatedAt: FlexString(started.Add(-11 * time.Minute).Format(time.RFC3339))}, started) {
+		if !c.adoptable(at(-5*time.Minute), started) || !c.adoptable(&Tracking{CreatedAt: "yesterday-ish"}, started) {
+			t.Error("within the skew allowance or unparsable: not adopted")
+		}
+		if c.adoptable(at(-11*time.Minute), started) {
 			t.Error("11 minutes older adopted")
+		}
+		// The server runs an hour ahead: now only its own clock counts.
+		c.learnServerClock(started.Add(time.Hour).UTC().Format(http.TimeFormat))
+		if c.adoptable(at(time.Hour-5*time.Minute), started) {
+			t.Error("created 5 minutes before the call (server clock) adopted")
+		}
+		if !c.adoptable(at(time.Hour+time.Second), started) {
+			t.Error("created during the call (server clock) not adopted")
 		}
 	})
 	t.Run("429 or dial failures never reached the server", func(t *testing.T) {

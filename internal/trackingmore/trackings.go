@@ -93,29 +93,24 @@ func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) 
 	return existing, nil
 }
 
-// adoptable: t may have been created by a call that started at started. An
-// unparsable created_at gives the benefit of the doubt.
-func adoptable(t *Tracking, started time.Time) bool {
-	created, err := time.Parse(time.RFC3339, t.CreatedAt.String())
-	return err != nil || !created.Before(started.Add(-adoptSkew))
-}
-
 // serverClockSlack covers the whole seconds of the Date header and of created_at.
 const serverClockSlack = 2 * time.Second
 
-// adoptable narrows the package's adoptable to the call itself once the
-// server's clock is known: a tracking created minutes before the call (by
-// someone else, or by an earlier run) is then never taken for its own.
+// adoptable reports whether t may be the work of a call that started at
+// started, that is, it was not created before the call. Once the server's
+// clock is known (from the Date header of its answers) "before" is measured
+// on that clock, within serverClockSlack; until then within adoptSkew, a
+// generous allowance for clock skew. An unparsable created_at gives the
+// benefit of the doubt.
 func (c *Client) adoptable(t *Tracking, started time.Time) bool {
-	if !adoptable(t, started) {
-		return false
-	}
 	created, err := time.Parse(time.RFC3339, t.CreatedAt.String())
-	if err != nil || !c.serverClock.Load() {
+	if err != nil {
 		return true
 	}
-	startedOnServer := started.Add(time.Duration(c.serverOffset.Load()))
-	return !created.Before(startedOnServer.Add(-serverClockSlack))
+	if c.serverClock.Load() {
+		return !created.Before(started.Add(time.Duration(c.serverOffset.Load()) - serverClockSlack))
+	}
+	return !created.Before(started.Add(-adoptSkew))
 }
 
 // GetTracking reads one tracking (GET /trackings/{carrier}/{number}[/{lang}]).

@@ -1,0 +1,440 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// soakMode: `make soak` sets TRACKINGMORE_SOAK=1 to scale these tests up;
+// `make test` runs the same tests with small counts.
+var soakMode = os.Getenv("TRACKINGMORE_SOAK") != ""
+
+func scaled(short, soak int) int {
+	if soakMode {
+		return soak
+	}
+	return short
+}
+
+// reliability prints a figure for scripts/soak.sh, which collects these
+// lines from `go test -v` into RELIABILITY.md.
+func reliability(t *testing.T, key string, value any) {
+	t.Helper()
+	t.Logf("RELIABILITY: %s=%v", key, value)
+}
+
+// reportFaults prints what the mock injected into one test.
+func reportFaults(t *testing.T, m *testMock, prefix string) {
+	t.Helper()
+	s := m.Stats()
+	reliability(t, prefix+".requests", s.Total)
+	reliability(t, prefix+".faults_injected", s.Faults)
+	reliability(t, prefix+".throttled", s.Throttled)
+}
+
+// sustainedFaults is what the fault-injection tests apply: one request in
+// five answers 5xx, one in twenty drops the connection, one in twenty is
+// throttled (429 with Retry-After, pausing every call of the client).
+var sustainedFaults = mockapi.Faults{ErrorRate: 0.2, ResetRate: 0.05, ThrottleRate: 0.05}
+
+// resilientProvider is the provider block for tests under sustained faults:
+// over hundreds of calls at ~30% failure, the default 4 retries would
+// eventually run out, so these tests allow 10.
+func (m *testMock) resilientProvider() string {
+	return fmt.Sprintf(`
+provider "trackingmore" {
+  api_key             = %q
+  base_url            = %q
+  max_retries         = 10
+  requests_per_second = 1000
+}
+`, testAPIKey, m.URL)
+}
+
+// resilientConfig is m.config with resilientProvider as the provider block.
+func (m *testMock) resilientConfig(body string) string {
+	return strings.Replace(m.config(body), m.providerConfig(), m.resilientProvider(), 1)
+}
+
+// resilientBulk is bulkConfig with resilientProvider as the provider block.
+func (m *testMock) resilientBulk(items map[string]string) string {
+	return strings.Replace(bulkConfig(m, items), m.providerConfig(), m.resilientProvider(), 1)
+}
+
+// quietly runs the test's own check with the mock's faults off, then puts faults back.
+func (m *testMock) quietly(faults mockapi.Faults, check func() error) error {
+	m.SetFaults(mockapi.Faults{})
+	defer m.SetFaults(faults)
+	return check()
+}
+
+// stored is what the mock must hold for one tracking number.
+type stored struct{ carrier, title string }
+
+// expectExactly checks, through the mock's own list endpoint, that the mock
+// holds exactly want (no tracking missing, none extra, carrier and title as
+// configured) and that every tracking resource in state has the id the
+// mock gave it, so a retried create cannot have left a second copy behind.
+func (m *testMock) expectExactly(faults mockapi.Faults, want map[string]stored) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		return m.quietly(faults, func() error {
+			page, err := m.Client.ListTrackings(context.Background(), trackingmore.ListOptions{Limit: 2000})
+			if err != nil {
+				return err
+			}
+			if n := m.TrackingCount(); n != len(want) || len(page.Items) != len(want) {
+				return fmt.Errorf("the mock holds %d trackings (%d listed), want %d", n, len(page.Items), len(want))
+			}
+			ids := map[string]string{}
+			for _, tr := range page.Items {
+				w, ok := want[tr.TrackingNumber]
+				if !ok || w.carrier != tr.CarrierCode || w.title != string(tr.Title) {
+					return fmt.Errorf("the mock holds %s/%s titled %q, want %+v", tr.CarrierCode, tr.TrackingNumber, tr.Title, w)
+				}
+				ids[tr.CarrierCode+"/"+tr.TrackingNumber] = tr.ID
+			}
+			for addr, rs := range s.RootModule().Resources {
+				a := rs.Primary.Attributes
+				switch rs.Type {
+				case "trackingmore_tracking":
+					if ref := a["carrier_code"] + "/" + a["tracking_number"]; ids[ref] != a["id"] {
+						return fmt.Errorf("%s: state id %q, the mock's %q", addr, a["id"], ids[ref])
+					}
+				case "trackingmore_trackings":
+					if a["trackings.%"] != fmt.Sprint(len(want)) {
+						return fmt.Errorf("%s holds %s items, want %d", addr, a["trackings.%"], len(want))
+					}
+					for k, v := range a {
+						label, ok := strings.CutSuffix(strings.TrimPrefix(k, "trackings."), ".id")
+						if !ok || !strings.HasPrefix(k, "trackings.") {
+							continue
+						}
+						ref := a["trackings."+label+".carrier_code"] + "/" + a["trackings."+label+".tracking_number"]
+						if ids[ref] != v {
+							return fmt.Errorf("%s item %s: state id %q, the mock's %q", addr, label, v, ids[ref])
+						}
+					}
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// destroyedUnder is a CheckDestroy for a test that ran under faults: it
+// turns them off for its own reads, then expects nothing left but keep.
+func (m *testMock) destroyedUnder(keep int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		m.SetFaults(mockapi.Faults{})
+		if n := m.TrackingCount(); n != keep {
+			return fmt.Errorf("%d trackings left on the mock after destroy, want %d", n, keep)
+		}
+		return m.checkDestroyed(s)
+	}
+}
+
+// fleet renders n trackingmore_tracking resources (count) and what the
+// mock must then hold. Every altEvery-th parcel (0: none) goes to fedex
+// instead of ups, so a second fleet with another altEvery changes carriers.
+func (m *testMock) fleet(n int, title string, altEvery int) (string, map[string]stored) {
+	want := map[string]stored{}
+	for i := range n {
+		carrier := "ups"
+		if altEvery > 0 && i%altEvery == 0 {
+			carrier = "fedex"
+		}
+		want[fmt.Sprintf("1Z999AA1%010d", i)] = stored{carrier, fmt.Sprintf("%s p%03d", title, i)}
+	}
+	alt := "false"
+	if altEvery > 0 {
+		alt = fmt.Sprintf("count.index %% %d == 0", altEvery)
+	}
+	// count, not for_each: plugin-testing's state shim cannot address string keys.
+	return m.resilientConfig(fmt.Sprintf(`
+resource "trackingmore_tracking" "fleet" {
+  count           = %d
+  tracking_number = format("1Z999AA1%%010d", count.index)
+  carrier_code    = (%s) ? "fedex" : "ups"
+  title           = format("%s p%%03d", count.index)
+  order_id        = "SO-${count.index}"
+}
+`, n, alt, title)), want
+}
+
+// bulkFleet is the trackingmore_trackings counterpart of fleet.
+func bulkFleet(n int, title string, altEvery int) (map[string]string, map[string]stored) {
+	items := map[string]string{}
+	want := map[string]stored{}
+	for i := range n {
+		carrier := "ups"
+		if altEvery > 0 && i%altEvery == 0 {
+			carrier = "fedex"
+		}
+		number := fmt.Sprintf("1Z999AA1%010d", i)
+		items[fmt.Sprintf("order-%04d", i)] = fmt.Sprintf("      carrier_code = %q\n      tracking_number = %q\n      title = \"%s %04d\"", carrier, number, title, i)
+		want[number] = stored{carrier, fmt.Sprintf("%s %04d", title, i)}
+	}
+	return items, want
+}
+
+// TestAccResilience_faultsSingle applies many single resources through the
+// real CLI while the mock fails ~30% of requests: the apply succeeds, the
+// mock holds each tracking exactly once as configured, the next plan is
+// empty (the harness plans again after every apply, under the same faults,
+// and fails on any change), and destroy (still under faults) leaves nothing.
+func TestAccResilience_faultsSingle(t *testing.T) {
+	n := scaled(16, 100)
+	m := newTestMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults})
+	config, want := m.fleet(n, "Parcel", 0)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.destroyedUnder(0),
+		Steps: []resource.TestStep{
+			{Config: config, Check: m.expectExactly(sustainedFaults, want)},
+		},
+	})
+	if s := m.Stats(); s.Faults == 0 || s.Throttled == 0 {
+		t.Errorf("faults %d, throttled %d: the test exercised nothing", s.Faults, s.Throttled)
+	}
+	reliability(t, "faults_single.trackings_checked", n)
+	reportFaults(t, m, "faults_single")
+}
+
+// TestAccResilience_faultsBulk is faultsSingle for trackingmore_trackings:
+// batch creates, list refreshes and batch deletes under the same faults.
+func TestAccResilience_faultsBulk(t *testing.T) {
+	n := scaled(100, 500)
+	m := newTestMock(t, mockapi.Options{Seed: 12, Faults: sustainedFaults})
+	items, want := bulkFleet(n, "Bulk", 0)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.destroyedUnder(0),
+		Steps: []resource.TestStep{
+			{Config: m.resilientBulk(items), Check: m.expectExactly(sustainedFaults, want)},
+		},
+	})
+	if s := m.Stats(); s.Faults == 0 {
+		t.Errorf("no fault was injected: the test exercised nothing")
+	}
+	reliability(t, "faults_bulk.trackings_checked", n)
+	reportFaults(t, m, "faults_bulk")
+}
+
+// ambiguousFaults performs a third of all writes and then drops the
+// connection, so the client must retry a write that already happened.
+var ambiguousFaults = mockapi.Faults{ResetAfterWriteRate: 0.3}
+
+// TestAccResilience_ambiguousWritesSingle: creates, edits, carrier changes
+// and deletes whose answer was lost after the write still end correctly (a
+// retried create adopts its own tracking, a retried carrier change or delete
+// that finds its work done counts as done).
+func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
+	n := scaled(8, 40)
+	m := newTestMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults})
+	created, wantCreated := m.fleet(n, "Parcel", 0)
+	edited, wantEdited := m.fleet(n, "Renamed", 2)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.destroyedUnder(0),
+		Steps: []resource.TestStep{
+			{Config: created, Check: m.expectExactly(ambiguousFaults, wantCreated)},
+			{Config: edited, Check: m.expectExactly(ambiguousFaults, wantEdited)},
+		},
+	})
+	if s := m.Stats(); s.Faults == 0 {
+		t.Errorf("no write was dropped: the test exercised nothing")
+	}
+	reportFaults(t, m, "ambiguous_single")
+}
+
+// TestAccResilience_ambiguousWritesBulk is the same for the batch endpoints:
+// a retried batch create adopts the items its first attempt created.
+func TestAccResilience_ambiguousWritesBulk(t *testing.T) {
+	n := scaled(45, 300)
+	m := newTestMock(t, mockapi.Options{Seed: 22, Faults: ambiguousFaults})
+	created, wantCreated := bulkFleet(n, "Bulk", 0)
+	edited, wantEdited := bulkFleet(n, "Renamed", 3)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.destroyedUnder(0),
+		Steps: []resource.TestStep{
+			{Config: m.resilientBulk(created), Check: m.expectExactly(ambiguousFaults, wantCreated)},
+			{Config: m.resilientBulk(edited), Check: m.expectExactly(ambiguousFaults, wantEdited)},
+		},
+	})
+	if s := m.Stats(); s.Faults == 0 {
+		t.Errorf("no write was dropped: the test exercised nothing")
+	}
+	reportFaults(t, m, "ambiguous_bulk")
+}
+
+// TestAccResilience_preexistingNotAdopted: trackings that existed before the
+// apply are never taken over, even when the create that hits them was
+// retried after a 5xx: the apply fails with the import hint, and destroy
+// leaves them alone (were one adopted, destroy would delete it).
+func TestAccResilience_preexistingNotAdopted(t *testing.T) {
+	const n = 6
+	faults := mockapi.Faults{ErrorRate: 0.5}
+	m := newTestMock(t, mockapi.Options{Seed: 5})
+	config, _ := m.fleet(n, "Parcel", 0)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             m.destroyedUnder(n),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				for i := range n {
+					_, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{
+						TrackingNumber: fmt.Sprintf("1Z999AA1%010d", i), CarrierCode: "ups", Title: "not ours"})
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+				// Older than the client's clock slack (2 s of whole-second
+				// timestamps): a tracking made within it is indistinguishable
+				// from the call's own lost write.
+				time.Sleep(4 * time.Second)
+				m.SetFaults(faults)
+			},
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)already exists.*terraform import trackingmore_tracking.NAME\s+ups/1Z999AA1`),
+		}},
+	})
+	// Some creates must have been retried after a 5xx, or this proved nothing.
+	if posts := m.Stats().ByEndpoint["POST /trackings/post"]; posts <= 2*n {
+		t.Errorf("%d creates for %d trackings: no create was retried", posts-n, n)
+	}
+}
+
+// TestAccResilience_partialFailures: one bulk create where the quota runs
+// out in the second batch, one item already exists on the mock (not ours)
+// and one names a carrier the API rejects. What was created is in state
+// with its id, the failed items are planned again, and once the causes are
+// fixed (quota topped up, the foreign item dropped from the map, the carrier
+// corrected) the next apply converges. The item diagnostics are checked in
+// TestResilience_partialFailureDiagnostics.
+func TestAccResilience_partialFailures(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	items := upsItems(42, "")
+	items["x-foreign"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1FOREIGN\""
+	items["x-carrier"] = "      carrier_code = \"nosuchcarrier\"\n      tracking_number = \"1Z999AA1CARRIER\""
+	fixed := upsItems(42, "")
+	fixed["x-carrier"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1CARRIER\""
+	added := upsItems(42, "")
+	added["x-carrier"] = fixed["x-carrier"]
+	added["x-new"] = "      carrier_code = \"nosuchcarrier\"\n      tracking_number = \"1Z999AA1NEWONE\""
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		// Only the foreign tracking survives: it was never adopted.
+		CheckDestroy: m.destroyedUnder(1),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{
+						TrackingNumber: "1Z999AA1FOREIGN", CarrierCode: "ups"}); err != nil {
+						t.Fatal(err)
+					}
+					m.SetQuota(41) // 40 in the first batch, 1 of the second
+				},
+				Config:             bulkConfig(m, items),
+				ExpectNonEmptyPlan: true,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("order-0040", "id"), knownvalue.StringRegexp(hexID)),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("order-0041", "id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("x-foreign", "id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("x-carrier", "id"), knownvalue.Null()),
+				},
+				Check: func(*terraform.State) error {
+					if n := m.TrackingCount(); n != 42 {
+						return fmt.Errorf("the mock holds %d trackings, want 41 created + 1 foreign", n)
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig: func() { m.SetQuota(100) },
+				Config:    bulkConfig(m, fixed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(bulkAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(*terraform.State) error {
+					if n := m.TrackingCount(); n != 44 {
+						return fmt.Errorf("the mock holds %d trackings, want 43 + 1 foreign", n)
+					}
+					return nil
+				},
+			},
+			{
+				// On update the rejected item is an error naming it; the rest stays.
+				Config:      bulkConfig(m, added),
+				ExpectError: regexp.MustCompile(`(?s)x-new \(nosuchcarrier/1Z999AA1NEWONE\).*code\s+4015`),
+			},
+			{Config: bulkConfig(m, fixed)},
+		},
+	})
+}
+
+// TestResilience_partialFailureDiagnostics: a first bulk create that fails
+// for some items reports each of them, by label and number with its cause,
+// as a warning (an error would taint the created items), and no error.
+func TestResilience_partialFailureDiagnostics(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{
+		TrackingNumber: "1Z999AA1FOREIGN", CarrierCode: "ups"}); err != nil {
+		t.Fatal(err)
+	}
+	m.SetQuota(45)
+	p := newProtoServer(t, m)
+	itemType := p.schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
+	item := func(carrier, number string) tftypes.Value {
+		return objectOf(itemType, map[string]tftypes.Value{
+			"carrier_code": tftypes.NewValue(tftypes.String, carrier), "tracking_number": tftypes.NewValue(tftypes.String, number),
+		}, true)
+	}
+	items := map[string]tftypes.Value{
+		"x-foreign": item("ups", "1Z999AA1FOREIGN"),
+		"x-carrier": item("nosuchcarrier", "1Z999AA1CARRIER"),
+	}
+	for i := range 50 {
+		items[fmt.Sprintf("order-%04d", i)] = item("ups", fmt.Sprintf("1Z999AA1%010d", i))
+	}
+	_, diags := p.create(context.Background(), t, "trackingmore_trackings", map[string]tftypes.Value{
+		"trackings": tftypes.NewValue(tftypes.Map{ElementType: itemType}, items),
+	})
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`x-foreign \(ups/1Z999AA1FOREIGN\): Tracking already exists \(code 4016\).*import it`),
+		regexp.MustCompile(`x-carrier \(nosuchcarrier/1Z999AA1CARRIER\):.*code 4015`),
+	}
+	for i := 45; i < 50; i++ {
+		want = append(want, regexp.MustCompile(fmt.Sprintf(`order-%04d \(ups/1Z999AA1%010d\):.*code 4021.*quota`, i, i)))
+	}
+	for _, d := range diags {
+		if d.Severity != tfprotov6.DiagnosticSeverityWarning {
+			t.Errorf("not a warning: %s: %s", d.Summary, d.Detail)
+		}
+	}
+	if len(diags) != len(want) {
+		t.Errorf("%d diagnostics, want one per failed item (%d):\n%s", len(diags), len(want), diagText(diags))
+	}
+	for _, re := range want {
+		if !re.MatchString(diagText(diags)) {
+			t.Errorf("no diagnostic matches %s:\n%s", re, diagText(diags))
+		}
+	}
+}
