@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // tfLogger routes the client's retry and pacing logs into tflog, so TF_LOG
@@ -15,6 +17,9 @@ type tfLogger struct {
 func newTFLogger(apiKey string) tfLogger { return tfLogger{apiKey: apiKey} }
 
 func (l tfLogger) masked(ctx context.Context) context.Context {
+	if len(l.apiKey) < trackingmore.MinMaskedKeyLength {
+		return ctx
+	}
 	ctx = tflog.MaskMessageStrings(ctx, l.apiKey)
 	return tflog.MaskAllFieldValuesStrings(ctx, l.apiKey)
 }

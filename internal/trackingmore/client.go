@@ -283,8 +283,18 @@ func (c *Client) transportError(method, path string, attempts int, err error) er
 	return fmt.Errorf("TrackingMore API: %s %s failed after %d attempt(s): %w", method, path, attempts, err)
 }
 
+// MinMaskedKeyLength is the shortest key worth masking in text: a shorter one
+// (a test key such as "k") would mangle every word it occurs in, while real
+// keys are far longer.
+const MinMaskedKeyLength = 6
+
 // redact masks the key should an answer ever echo it.
-func (c *Client) redact(s string) string { return strings.ReplaceAll(s, c.key, "<redacted>") }
+func (c *Client) redact(s string) string {
+	if len(c.key) < MinMaskedKeyLength {
+		return s
+	}
+	return strings.ReplaceAll(s, c.key, "<redacted>")
+}
 
 func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
 	if c.logger != nil {
