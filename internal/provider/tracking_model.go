@@ -59,7 +59,7 @@ func trackingItemAttributes() map[string]schema.Attribute {
 	}
 	return map[string]schema.Attribute{
 		"tracking_number": schema.StringAttribute{
-			MarkdownDescription: "The carrier's tracking number (API field `tracking_number`): at least 5 letters, digits, `-` or `_`.",
+			MarkdownDescription: "The carrier's tracking number (API field `tracking_number`): at least 5 letters, digits, `-` or `_`. Changing it deletes the tracking and creates a new one.",
 			Required:            true,
 			Validators:          []validator.String{trackingNumber()},
 		},
