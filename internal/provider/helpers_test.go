@@ -23,6 +23,8 @@ func TestMain(m *testing.M) {
 	if os.Getenv("TF_ACC") == "" {
 		_ = os.Setenv("TF_ACC", "1")
 	}
+	// As the provider binary does (main.go): the tests run it in-process.
+	QuietFrameworkLogs()
 	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 		if _, err := exec.LookPath("terraform"); err != nil {
 			fmt.Fprintln(os.Stderr, "acceptance tests need the terraform CLI: put terraform on PATH or set TF_ACC_TERRAFORM_PATH (and TF_ACC_PROVIDER_NAMESPACE/TF_ACC_PROVIDER_HOST for OpenTofu)")
