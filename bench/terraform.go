@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const parallelism = 10 // Terraform's default, passed explicitly so the report is exact
+
+// providerHeader starts the main.tf of the scenarios that use the provider.
+const providerHeader = `terraform {
+  required_providers {
+    trackingmore = { source = "trackform/trackingmore" }
+  }
+}
+
+provider "trackingmore" {
+  requests_per_second = %v
+}
+`
+
+const parcelsVar = `
+variable "parcels" {
+  type = map(object({ carrier_code = string, tracking_number = string, title = string }))
+}
+`
+
+// configs holds each scenario's main.tf body after the provider header.
+var configs = map[kind]string{
+	kindSingle: parcelsVar + `
+resource "trackingmore_tracking" "parcel" {
+  for_each        = var.parcels
+  carrier_code    = each.value.carrier_code
+  tracking_number = each.value.tracking_number
+  title           = each.value.title
+}
+`,
+	kindBulk: parcelsVar + `
+resource "trackingmore_trackings" "shop" {
+  trackings = var.parcels
+}
+`,
+	kindData: parcelsVar + `
+resource "terraform_data" "parcel" {
+  for_each = var.parcels
+  input    = each.value
+}
+`,
+}
+
+// parcel is one generated tracking; the carriers are in the mock's catalogue.
+type parcel struct {
+	CarrierCode    string `json:"carrier_code"`
+	TrackingNumber string `json:"tracking_number"`
+	Title          string `json:"title"`
+}
+
+var carriers = []string{"ups", "usps", "dhl"}
+
+// parcels generates n trackings; the first `changed` get a new title.
+func parcels(n, changed int) map[string]parcel {
+	out := make(map[string]parcel, n)
+	for i := range n {
+		title := fmt.Sprintf("Order %d", i)
+		if i < changed {
+			title += " (gift wrapped)"
+		}
+		out[fmt.Sprintf("order-%05d", i)] = parcel{
+			CarrierCode:    carriers[i%len(carriers)],
+			TrackingNumber: fmt.Sprintf("BENCH%07d", i),
+			Title:          title,
+		}
+	}
+	return out
+}
+
+// workspace is a temporary Terraform working directory for one scenario.
+type workspace struct {
+	dir string
+	env []string
+}
+
+// newWorkspace writes main.tf and a CLI config whose dev_overrides point
+// the provider address at binDir (no terraform init needed).
+func newWorkspace(k kind, binDir, baseURL string, rps float64) (*workspace, error) {
+	dir, err := os.MkdirTemp("", "tm-bench-"+string(k)+"-")
+	if err != nil {
+		return nil, err
+	}
+	rc := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/trackform/trackingmore" = %q
+  }
+  direct {}
+}
+`, binDir)
+	main := configs[k]
+	if k.usesAPI() {
+		main = fmt.Sprintf(providerHeader, rps) + main
+	}
+	err = errors.Join(
+		os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o600),
+		os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o600),
+	)
+	w := &workspace{dir: dir, env: append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraformrc"),
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"TRACKINGMORE_BASE_URL="+baseURL,
+		"TRACKINGMORE_API_KEY=bench-key",
+	)}
+	if err != nil {
+		w.remove()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *workspace) remove() { _ = os.RemoveAll(w.dir) }
+
+// setParcels writes the variable file the next run reads.
+func (w *workspace) setParcels(p map[string]parcel) error {
+	b, err := json.Marshal(map[string]any{"parcels": p})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(w.dir, "terraform.tfvars.json"), b, 0o600)
+}
+
+// phaseArgs are the Terraform arguments of each phase. Update and destroy
+// skip the refresh so their API calls are their own; plan measures it.
+func phaseArgs(p phase) []string {
+	par := "-parallelism=" + strconv.Itoa(parallelism)
+	switch p {
+	case phaseApply:
+		return []string{"apply", "-auto-approve", "-input=false", par}
+	case phasePlan:
+		return []string{"plan", "-input=false", "-detailed-exitcode", par}
+	case phaseUpdate:
+		return []string{"apply", "-auto-approve", "-input=false", "-refresh=false", par}
+	default:
+		return []string{"destroy", "-auto-approve", "-input=false", "-refresh=false", par}
+	}
+}
+
+// runOutcome is what one Terraform run cost outside the API.
+type runOutcome struct {
+	wall         time.Duration
+	usage        usage
+	planNotEmpty bool // plan exited 2
+	err          error
+	logTail      string // the end of Terraform's output, when the run failed
+}
+
+// run executes one phase and samples memory and CPU while it runs. When ctx
+// ends (timeout, Ctrl-C) Terraform is interrupted, so it stops cleanly.
+func (w *workspace) run(ctx context.Context, tf string, p phase, timeout time.Duration) runOutcome {
+	logPath := filepath.Join(w.dir, string(p)+".log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		return runOutcome{err: err}
+	}
+	defer logFile.Close()
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tf, phaseArgs(p)...)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = w.dir, w.env, logFile, logFile
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 30 * time.Second // then killed
+
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return runOutcome{err: err}
+	}
+	sampler := startSampler(cmd.Process.Pid)
+	err = cmd.Wait()
+	out := runOutcome{wall: time.Since(start), usage: sampler.stop()}
+	if st := cmd.ProcessState; st != nil { // its rusage includes the providers it waited for
+		out.usage.terraformCPU = max(0, st.UserTime()+st.SystemTime()-out.usage.providerCPU)
+	}
+
+	var exit *exec.ExitError
+	if p == phasePlan && errors.As(err, &exit) && exit.ExitCode() == 2 {
+		out.planNotEmpty, err = true, nil
+	}
+	if err != nil {
+		out.err = fmt.Errorf("terraform %s: %w", p, err)
+		out.logTail = tail(logPath, 30)
+	}
+	return out
+}
+
+// tail returns the last n lines of a file, for failure reports.
+func tail(path string, n int) string {
+	b, _ := os.ReadFile(path)
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// terraformVersion asks the CLI for its version.
+func terraformVersion(tf string) string {
+	out, err := exec.Command(tf, "version", "-json").Output()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil {
+		return "unknown"
+	}
+	return v.Version
+}
