@@ -305,10 +305,7 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 	if state.Trackings == nil {
 		state.Trackings = map[string]trackingItemModel{}
 	}
-	byRef := map[trackingmore.TrackingRef]string{}
-	for label, item := range state.Trackings {
-		byRef[item.ref()] = label
-	}
+	byRef, planByRef := labelsByRef(state.Trackings), labelsByRef(plan.Trackings)
 
 	// A label that disappears frees its tracking, unless another label now
 	// holds the same number: then the tracking moves between labels for free.
@@ -318,7 +315,7 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 		if next, ok := plan.Trackings[label]; ok && next.TrackingNumber.Equal(item.TrackingNumber) {
 			continue
 		}
-		if newLabel, moved := labelHolding(plan.Trackings, item); moved && newLabel != label {
+		if newLabel, moved := planByRef[item.ref()]; moved && newLabel != label {
 			if _, taken := state.Trackings[newLabel]; !taken {
 				state.Trackings[newLabel] = item
 				delete(state.Trackings, label)
@@ -329,13 +326,13 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 	}
 	r.deleteItems(ctx, state, deletes, byRef, diags)
 
-	var creates []trackingItemModel
+	var creates []string
 	for _, label := range sortedKeys(plan.Trackings) {
 		if _, ok := state.Trackings[label]; !ok {
-			creates = append(creates, plan.Trackings[label])
+			creates = append(creates, label)
 		}
 	}
-	r.createItems(ctx, state, plan, creates, diags)
+	r.createItems(ctx, state, plan, creates, planByRef, diags)
 
 	var edits []trackingmore.BatchUpdateItem
 	var editLabels []string
@@ -385,20 +382,18 @@ func (r *trackingsResource) deleteItems(ctx context.Context, state *trackingsRes
 }
 
 func (r *trackingsResource) createItems(ctx context.Context, state *trackingsResourceModel, plan trackingsResourceModel,
-	items []trackingItemModel, diags *diag.Diagnostics) {
-	if len(items) == 0 {
+	labels []string, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
+	if len(labels) == 0 {
 		return
 	}
-	labels := map[trackingmore.TrackingRef]string{}
-	reqs := make([]trackingmore.CreateTrackingRequest, len(items))
-	for i, item := range items {
-		reqs[i] = item.createRequest()
-		labels[item.ref()] = labelOf(plan.Trackings, item)
+	reqs := make([]trackingmore.CreateTrackingRequest, len(labels))
+	for i, label := range labels {
+		reqs[i] = plan.Trackings[label].createRequest()
 	}
 	res, err := r.client.CreateTrackings(ctx, reqs)
 	for i := range res.Trackings {
 		t := &res.Trackings[i]
-		label := labels[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}]
+		label := labelByRef[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}]
 		if label == "" {
 			continue
 		}
@@ -410,7 +405,7 @@ func (r *trackingsResource) createItems(ctx context.Context, state *trackingsRes
 	}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
-		detail := itemError(labels[ref], ref, e)
+		detail := itemError(labelByRef[ref], ref, e)
 		if e.Code == 4016 {
 			detail += " It is not managed by this configuration: remove it from the map, or import it."
 		}
@@ -473,19 +468,13 @@ func (m trackingItemModel) sameArguments(other trackingItemModel) bool {
 	return m.withResults(trackingItemModel{}) == other.withResults(trackingItemModel{})
 }
 
-// labelHolding finds the label of items that holds item's tracking number and carrier.
-func labelHolding(items map[string]trackingItemModel, item trackingItemModel) (string, bool) {
-	for label, other := range items {
-		if other.ref() == item.ref() {
-			return label, true
-		}
+// labelsByRef indexes items by the tracking each one names.
+func labelsByRef(items map[string]trackingItemModel) map[trackingmore.TrackingRef]string {
+	byRef := make(map[trackingmore.TrackingRef]string, len(items))
+	for label, item := range items {
+		byRef[item.ref()] = label
 	}
-	return "", false
-}
-
-func labelOf(items map[string]trackingItemModel, item trackingItemModel) string {
-	label, _ := labelHolding(items, item)
-	return label
+	return byRef
 }
 
 func sortedKeys[V any](m map[string]V) []string {
