@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -60,22 +61,39 @@ func newTestMock(t *testing.T, opts mockapi.Options) *testMock {
 	return &testMock{Server: srv, URL: ts.URL + "/v2", Client: client}
 }
 
-// providerConfig is the provider block pointing at this mock, paced fast
-// enough that tests are not slowed by the default pacing.
-func (m *testMock) providerConfig() string {
-	return fmt.Sprintf(`
-provider "trackingmore" {
-  api_key             = %q
-  base_url            = %q
-  requests_per_second = 500
-}
-`, testAPIKey, m.URL)
+// providerBlock is the provider block pointing at this mock, paced fast
+// enough that tests are not slowed by the default pacing. settings adds or
+// replaces arguments (HCL expressions); an empty one removes the argument.
+func (m *testMock) providerBlock(settings map[string]string) string {
+	args := map[string]string{
+		"api_key":             fmt.Sprintf("%q", testAPIKey),
+		"base_url":            fmt.Sprintf("%q", m.URL),
+		"requests_per_second": "500",
+	}
+	for name, value := range settings {
+		if value == "" {
+			delete(args, name)
+		} else {
+			args[name] = value
+		}
+	}
+	var b strings.Builder
+	b.WriteString("provider \"trackingmore\" {\n")
+	for _, name := range sortedKeys(args) {
+		fmt.Fprintf(&b, "  %s = %s\n", name, args[name])
+	}
+	return b.String() + "}\n"
 }
 
-// config prefixes body with the provider's source address and block. The
-// address follows TF_ACC_PROVIDER_NAMESPACE/HOST, so that steps that fail
-// before any resource is known still find the provider under OpenTofu.
+// config prefixes body with the provider's source address and block.
 func (m *testMock) config(body string) string {
+	return m.configWith(nil, body)
+}
+
+// configWith is config with provider settings changed (see providerBlock).
+// The source address follows TF_ACC_PROVIDER_NAMESPACE/HOST, so that steps
+// that fail before any resource is known still find the provider under OpenTofu.
+func (m *testMock) configWith(settings map[string]string, body string) string {
 	return fmt.Sprintf(`
 terraform {
   required_providers {
@@ -84,7 +102,8 @@ terraform {
     }
   }
 }
-`, envOr("TF_ACC_PROVIDER_HOST", "registry.terraform.io"), envOr("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")) + m.providerConfig() + body
+`, envOr("TF_ACC_PROVIDER_HOST", "registry.terraform.io"), envOr("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")) +
+		m.providerBlock(settings) + body
 }
 
 func envOr(name, fallback string) string {

@@ -19,24 +19,10 @@ import (
 // bypassed is TestPathEscaping in internal/trackingmore.)
 func TestAccHostileInput(t *testing.T) {
 	long := strings.Repeat("x", 513)
-	provider := func(line string) string {
-		return "provider \"trackingmore\" {\n  api_key = \"" + testAPIKey + "\"\n  " + line + "\n}\n" +
-			"data \"trackingmore_user_info\" \"test\" {}\n"
-	}
-	keyed := func(key string) string {
-		return strings.Replace(provider(""), `"`+testAPIKey+`"`, key, 1)
-	}
-	single := func(line string) string {
-		lines := map[string]string{"tracking_number": `"1Z999AA10123456784"`, "carrier_code": `"ups"`}
-		name, value, _ := strings.Cut(line, " = ")
-		lines[name] = value
-		var b strings.Builder
-		b.WriteString("resource \"trackingmore_tracking\" \"test\" {\n")
-		for _, k := range sortedKeys(lines) {
-			fmt.Fprintf(&b, "  %s = %s\n", k, lines[k])
-		}
-		return b.String() + "}\n"
-	}
+	// provider sets one provider argument (an HCL expression) in a
+	// configuration that needs the provider configured.
+	userInfo := "data \"trackingmore_user_info\" \"test\" {}\n"
+	provider := func(name, value string) map[string]string { return map[string]string{name: value} }
 	bulk := func(line string) string {
 		return "resource \"trackingmore_trackings\" \"test\" {\n  trackings = {\n    a = {\n      carrier_code = \"ups\"\n" +
 			"      tracking_number = \"1Z999AA10123456784\"\n      " + line + "\n    }\n  }\n}\n"
@@ -44,62 +30,71 @@ func TestAccHostileInput(t *testing.T) {
 	bulkItemAttr := func(attr string) *regexp.Regexp { return errorNaming(`trackings["a"].` + attr) }
 
 	rows := []struct {
-		name   string
-		config string // without provider block unless it starts with one
-		expect *regexp.Regexp
+		name     string
+		config   string            // without the provider block
+		settings map[string]string // provider arguments changed from providerBlock's
+		expect   *regexp.Regexp
 	}{
 		// Provider block.
-		{"provider empty api_key", keyed(`""`), errorNaming("api_key")},
-		{"provider blank api_key", keyed(`"   "`), errorNaming("api_key")},
-		{"provider ftp base_url", provider(`base_url = "ftp://api.trackingmore.com/v2"`), errorNaming("base_url")},
-		{"provider relative base_url", provider(`base_url = "/v2"`), errorNaming("base_url")},
-		{"provider javascript base_url", provider(`base_url = "javascript:alert(1)"`), errorNaming("base_url")},
-		{"provider negative max_retries", provider(`max_retries = -1`), errorNaming("max_retries")},
-		{"provider huge max_retries", provider(`max_retries = 1000000`), errorNaming("max_retries")},
-		{"provider zero requests_per_second", provider(`requests_per_second = 0`), errorNaming("requests_per_second")},
-		{"provider negative requests_per_second", provider(`requests_per_second = -5`), errorNaming("requests_per_second")},
-		{"provider zero request_timeout", provider(`request_timeout = "0s"`), errorNaming("request_timeout")},
-		{"provider word request_timeout", provider(`request_timeout = "soon"`), errorNaming("request_timeout")},
-		{"provider negative request_timeout", provider(`request_timeout = "-5s"`), errorNaming("request_timeout")},
+		{"provider empty api_key", userInfo, provider("api_key", `""`), errorNaming("api_key")},
+		{"provider blank api_key", userInfo, provider("api_key", `"   "`), errorNaming("api_key")},
+		{"provider ftp base_url", userInfo, provider("base_url", `"ftp://api.trackingmore.com/v2"`), errorNaming("base_url")},
+		{"provider relative base_url", userInfo, provider("base_url", `"/v2"`), errorNaming("base_url")},
+		{"provider javascript base_url", userInfo, provider("base_url", `"javascript:alert(1)"`), errorNaming("base_url")},
+		{"provider negative max_retries", userInfo, provider("max_retries", `-1`), errorNaming("max_retries")},
+		{"provider huge max_retries", userInfo, provider("max_retries", `1000000`), errorNaming("max_retries")},
+		{"provider zero requests_per_second", userInfo, provider("requests_per_second", `0`), errorNaming("requests_per_second")},
+		{"provider negative requests_per_second", userInfo, provider("requests_per_second", `-5`), errorNaming("requests_per_second")},
+		{"provider zero request_timeout", userInfo, provider("request_timeout", `"0s"`), errorNaming("request_timeout")},
+		{"provider word request_timeout", userInfo, provider("request_timeout", `"soon"`), errorNaming("request_timeout")},
+		{"provider negative request_timeout", userInfo, provider("request_timeout", `"-5s"`), errorNaming("request_timeout")},
 		// trackingmore_tracking.
-		{"single empty number", single(`tracking_number = ""`), errorNaming("tracking_number")},
-		{"single dot-dot number", single(`tracking_number = "../x"`), errorNaming("tracking_number")},
-		{"single slash number", single(`tracking_number = "a/b"`), errorNaming("tracking_number")},
-		{"single padded number", single(`tracking_number = " 1Z999AA10123456784 "`), errorNaming("tracking_number")},
-		{"single newline number", single(`tracking_number = "1Z999AA1\n0123456784"`), errorNaming("tracking_number")},
-		{"single query number", single(`tracking_number = "1Z999AA1?x=1"`), errorNaming("tracking_number")},
-		{"single encoded number", single(`tracking_number = "1Z999%2F..%2F"`), errorNaming("tracking_number")},
-		{"single long number", single(`tracking_number = "1Z` + strings.Repeat("9", 600) + ` x"`), errorNaming("tracking_number")},
-		{"single empty carrier", single(`carrier_code = ""`), errorNaming("carrier_code")},
-		{"single traversal carrier", single(`carrier_code = "../admin"`), errorNaming("carrier_code")},
-		{"single long title", single(`title = "` + long + `"`), errorNaming("title")},
-		{"single control title", single(`title = "bell\u0007ring"`), errorNaming("title")},
-		{"single NUL order_id", single(`order_id = "SO\u0000-1"`), errorNaming("order_id")},
-		{"single blank customer_name", single(`customer_name = "   "`), errorNaming("customer_name")},
-		{"single email with name", single(`customer_email = "Jane <jane@example.com>"`), errorNaming("customer_email")},
-		{"single two emails", single(`customer_email = "a@example.com, b@example.com"`), errorNaming("customer_email")},
-		{"single lowercase country", single(`destination_code = "us"`), errorNaming("destination_code")},
-		{"single bad special_number_destination", single(`special_number_destination = "United States"`), errorNaming("special_number_destination")},
-		{"single bad lang", single(`lang = "EN"`), errorNaming("lang")},
-		{"single bad manual_status", single(`manual_status = "pending"`), errorNaming("manual_status")},
-		{"single order_create_time without zone", single(`order_create_time = "2026-01-31 15:04:05"`), errorNaming("order_create_time")},
-		{"single impossible ship date", single(`tracking_ship_date = "20260230"`), errorNaming("tracking_ship_date")},
-		{"single dashed ship date", single(`tracking_ship_date = "2026-01-31"`), errorNaming("tracking_ship_date")},
-		{"single postal code injection", single(`tracking_postal_code = "1234'; DROP"`), errorNaming("tracking_postal_code")},
-		{"single account number spaces", single(`tracking_account_number = "acct 1"`), errorNaming("tracking_account_number")},
-		{"single multi-line comment", single(`comment = "line\nbreak"`), errorNaming("comment")},
+		{"single empty number", trackingResourceWith(`tracking_number = ""`), nil, errorNaming("tracking_number")},
+		{"single dot-dot number", trackingResourceWith(`tracking_number = "../x"`), nil, errorNaming("tracking_number")},
+		{"single slash number", trackingResourceWith(`tracking_number = "a/b"`), nil, errorNaming("tracking_number")},
+		{"single padded number", trackingResourceWith(`tracking_number = " 1Z999AA10123456784 "`), nil, errorNaming("tracking_number")},
+		{"single newline number", trackingResourceWith(`tracking_number = "1Z999AA1\n0123456784"`), nil, errorNaming("tracking_number")},
+		{"single query number", trackingResourceWith(`tracking_number = "1Z999AA1?x=1"`), nil, errorNaming("tracking_number")},
+		{"single encoded number", trackingResourceWith(`tracking_number = "1Z999%2F..%2F"`), nil, errorNaming("tracking_number")},
+		{"single long number", trackingResourceWith(`tracking_number = "1Z` + strings.Repeat("9", 600) + ` x"`), nil, errorNaming("tracking_number")},
+		{"single empty carrier", trackingResourceWith(`carrier_code = ""`), nil, errorNaming("carrier_code")},
+		{"single traversal carrier", trackingResourceWith(`carrier_code = "../admin"`), nil, errorNaming("carrier_code")},
+		{"single long title", trackingResourceWith(`title = "` + long + `"`), nil, errorNaming("title")},
+		{"single control title", trackingResourceWith(`title = "bell\u0007ring"`), nil, errorNaming("title")},
+		{"single NUL order_id", trackingResourceWith(`order_id = "SO\u0000-1"`), nil, errorNaming("order_id")},
+		{"single blank customer_name", trackingResourceWith(`customer_name = "   "`), nil, errorNaming("customer_name")},
+		{"single email with name", trackingResourceWith(`customer_email = "Jane <jane@example.com>"`), nil, errorNaming("customer_email")},
+		{"single two emails", trackingResourceWith(`customer_email = "a@example.com, b@example.com"`), nil, errorNaming("customer_email")},
+		{"single lowercase country", trackingResourceWith(`destination_code = "us"`), nil, errorNaming("destination_code")},
+		{"single bad special_number_destination", trackingResourceWith(`special_number_destination = "United States"`), nil, errorNaming("special_number_destination")},
+		{"single bad lang", trackingResourceWith(`lang = "EN"`), nil, errorNaming("lang")},
+		{"single bad manual_status", trackingResourceWith(`manual_status = "pending"`), nil, errorNaming("manual_status")},
+		{"single order_create_time without zone", trackingResourceWith(`order_create_time = "2026-01-31 15:04:05"`), nil, errorNaming("order_create_time")},
+		{"single impossible ship date", trackingResourceWith(`tracking_ship_date = "20260230"`), nil, errorNaming("tracking_ship_date")},
+		{"single dashed ship date", trackingResourceWith(`tracking_ship_date = "2026-01-31"`), nil, errorNaming("tracking_ship_date")},
+		{"single postal code injection", trackingResourceWith(`tracking_postal_code = "1234'; DROP"`), nil, errorNaming("tracking_postal_code")},
+		{"single account number spaces", trackingResourceWith(`tracking_account_number = "acct 1"`), nil, errorNaming("tracking_account_number")},
+		{"single multi-line comment", trackingResourceWith(`comment = "line\nbreak"`), nil, errorNaming("comment")},
+		{"single short number", trackingResourceWith(`tracking_number = "1Z9"`), nil, errorNaming("tracking_number")},
+		{"single spaced number", trackingResourceWith(`tracking_number = "1Z999 AA101"`), nil, errorNaming("tracking_number")},
+		{"single uppercase carrier", trackingResourceWith(`carrier_code = "UPS"`), nil, errorNaming("carrier_code")},
+		{"single bare-word email", trackingResourceWith(`customer_email = "not-an-email"`), nil, errorNaming("customer_email")},
+		{"single 3-letter country", trackingResourceWith(`destination_code = "USA"`), nil, errorNaming("destination_code")},
+		{"single empty title", trackingResourceWith(`title = ""`), nil, errorNaming("title")},
+		{"single word lang", trackingResourceWith(`lang = "english"`), nil, errorNaming("lang")},
+		{"single word order_create_time", trackingResourceWith(`order_create_time = "yesterday"`), nil, errorNaming("order_create_time")},
 		// trackingmore_trackings.
-		{"bulk empty map", "resource \"trackingmore_trackings\" \"test\" {\n  trackings = {}\n}\n", errorNaming("trackings")},
-		{"bulk slash number", strings.Replace(bulk(`title = "x"`), `"1Z999AA10123456784"`, `"a/b/c"`, 1), bulkItemAttr("tracking_number")},
-		{"bulk uppercase carrier", strings.Replace(bulk(`title = "x"`), `"ups"`, `"UPS"`, 1), bulkItemAttr("carrier_code")},
-		{"bulk control phone", bulk(`customer_phone = "+1\t415"`), bulkItemAttr("customer_phone")},
-		{"bulk long logistics_channel", bulk(`logistics_channel = "` + long + `"`), bulkItemAttr("logistics_channel")},
-		{"bulk bad email", bulk(`customer_email = "@example.com"`), bulkItemAttr("customer_email")},
+		{"bulk empty map", "resource \"trackingmore_trackings\" \"test\" {\n  trackings = {}\n}\n", nil, errorNaming("trackings")},
+		{"bulk slash number", strings.Replace(bulk(`title = "x"`), `"1Z999AA10123456784"`, `"a/b/c"`, 1), nil, bulkItemAttr("tracking_number")},
+		{"bulk uppercase carrier", strings.Replace(bulk(`title = "x"`), `"ups"`, `"UPS"`, 1), nil, bulkItemAttr("carrier_code")},
+		{"bulk control phone", bulk(`customer_phone = "+1\t415"`), nil, bulkItemAttr("customer_phone")},
+		{"bulk long logistics_channel", bulk(`logistics_channel = "` + long + `"`), nil, bulkItemAttr("logistics_channel")},
+		{"bulk bad email", bulk(`customer_email = "@example.com"`), nil, bulkItemAttr("customer_email")},
 		// Data sources.
-		{"data tracking traversal", "data \"trackingmore_tracking\" \"test\" {\n  carrier_code = \"ups\"\n  tracking_number = \"../../x\"\n}\n", errorNaming("tracking_number")},
-		{"data tracking bad lang", "data \"trackingmore_tracking\" \"test\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA10123456784\"\n  lang = \"../en\"\n}\n", errorNaming("lang")},
-		{"data realtime slash carrier", "data \"trackingmore_realtime_tracking\" \"test\" {\n  carrier_code = \"ups/x\"\n  tracking_number = \"1Z999AA10123456784\"\n}\n", errorNaming("carrier_code")},
-		{"data detection short number", "data \"trackingmore_carrier_detection\" \"test\" {\n  tracking_number = \"1Z\"\n}\n", errorNaming("tracking_number")},
+		{"data tracking traversal", "data \"trackingmore_tracking\" \"test\" {\n  carrier_code = \"ups\"\n  tracking_number = \"../../x\"\n}\n", nil, errorNaming("tracking_number")},
+		{"data tracking bad lang", "data \"trackingmore_tracking\" \"test\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA10123456784\"\n  lang = \"../en\"\n}\n", nil, errorNaming("lang")},
+		{"data realtime slash carrier", "data \"trackingmore_realtime_tracking\" \"test\" {\n  carrier_code = \"ups/x\"\n  tracking_number = \"1Z999AA10123456784\"\n}\n", nil, errorNaming("carrier_code")},
+		{"data detection short number", "data \"trackingmore_carrier_detection\" \"test\" {\n  tracking_number = \"1Z\"\n}\n", nil, errorNaming("tracking_number")},
 	}
 	if len(rows) < 30 {
 		t.Fatalf("only %d rows", len(rows))
@@ -108,17 +103,7 @@ func TestAccHostileInput(t *testing.T) {
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			m := newTestMock(t, mockapi.Options{})
-			config := row.config
-			if !strings.HasPrefix(config, "provider ") {
-				config = m.config(config)
-			} else {
-				config = strings.Replace(m.config(""), m.providerConfig(), config, 1)
-				// The mock's URL, unless the row is about base_url.
-				config = strings.Replace(config, `api_key = "`, `base_url = "`+m.URL+`"`+"\n  api_key = \"", 1)
-				if strings.Contains(row.name, "base_url") {
-					config = strings.Replace(config, `base_url = "`+m.URL+`"`+"\n  ", "", 1)
-				}
-			}
+			config := m.configWith(row.settings, row.config)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -130,4 +115,18 @@ func TestAccHostileInput(t *testing.T) {
 			m.expectNoCalls(t)
 		})
 	}
+}
+
+// trackingResourceWith renders a valid trackingmore_tracking named "test"
+// with one argument line ("name = value") added or replaced.
+func trackingResourceWith(line string) string {
+	args := map[string]string{"tracking_number": `"1Z999AA10123456784"`, "carrier_code": `"ups"`}
+	name, value, _ := strings.Cut(line, " = ")
+	args[name] = value
+	var b strings.Builder
+	b.WriteString("resource \"trackingmore_tracking\" \"test\" {\n")
+	for _, k := range sortedKeys(args) {
+		fmt.Fprintf(&b, "  %s = %s\n", k, args[k])
+	}
+	return b.String() + "}\n"
 }

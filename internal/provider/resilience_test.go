@@ -53,28 +53,19 @@ func reportFaults(t *testing.T, m *testMock, prefix string) {
 // throttled (429 with Retry-After, pausing every call of the client).
 var sustainedFaults = mockapi.Faults{ErrorRate: 0.2, ResetRate: 0.05, ThrottleRate: 0.05}
 
-// resilientProvider is the provider block for tests under sustained faults:
-// over hundreds of calls at ~30% failure, the default 4 retries would
+// resilientSettings are the provider settings for tests under sustained
+// faults: over hundreds of calls at ~30% failure, the default 4 retries would
 // eventually run out, so these tests allow 10.
-func (m *testMock) resilientProvider() string {
-	return fmt.Sprintf(`
-provider "trackingmore" {
-  api_key             = %q
-  base_url            = %q
-  max_retries         = 10
-  requests_per_second = 1000
-}
-`, testAPIKey, m.URL)
-}
+var resilientSettings = map[string]string{"max_retries": "10"}
 
-// resilientConfig is m.config with resilientProvider as the provider block.
+// resilientConfig is m.config with resilientSettings.
 func (m *testMock) resilientConfig(body string) string {
-	return strings.Replace(m.config(body), m.providerConfig(), m.resilientProvider(), 1)
+	return m.configWith(resilientSettings, body)
 }
 
-// resilientBulk is bulkConfig with resilientProvider as the provider block.
+// resilientBulk is bulkConfig with resilientSettings.
 func (m *testMock) resilientBulk(items map[string]string) string {
-	return strings.Replace(bulkConfig(m, items), m.providerConfig(), m.resilientProvider(), 1)
+	return m.configWith(resilientSettings, bulkResource(items))
 }
 
 // quietly runs the test's own check with the mock's faults off, then puts faults back.

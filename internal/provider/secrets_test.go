@@ -62,13 +62,7 @@ func TestAccSecrets(t *testing.T) {
 	t.Setenv(envAPIKey, secretKey)
 
 	config := func(m *testMock) string {
-		keyless := fmt.Sprintf(`
-provider "trackingmore" {
-  base_url            = %q
-  requests_per_second = 500
-}
-`, m.URL)
-		return strings.Replace(m.config(`
+		return m.configWith(map[string]string{"api_key": ""}, `
 resource "trackingmore_tracking" "test" {
   tracking_number = "1Z999AA10123456784"
   carrier_code    = "ups"
@@ -76,7 +70,7 @@ resource "trackingmore_tracking" "test" {
 }
 
 data "trackingmore_user_info" "test" {}
-`), m.providerConfig(), keyless, 1)
+`)
 	}
 
 	t.Run("accepted key", func(t *testing.T) {

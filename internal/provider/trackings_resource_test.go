@@ -20,19 +20,24 @@ import (
 
 const bulkAddr = "trackingmore_trackings.test"
 
-// bulkConfig renders a trackingmore_trackings named "test" whose map holds
-// items, each given as HCL attribute lines.
+// bulkConfig is the provider block plus bulkResource(items).
 func bulkConfig(m *testMock, items map[string]string) string {
+	return m.config(bulkResource(items))
+}
+
+// bulkResource renders a trackingmore_trackings named "test" whose map holds
+// items, each given as HCL attribute lines.
+func bulkResource(items map[string]string) string {
 	var b strings.Builder
 	for _, label := range sortedKeys(items) {
 		fmt.Fprintf(&b, "    %q = {\n%s\n    }\n", label, items[label])
 	}
-	return m.config(`
+	return `
 resource "trackingmore_trackings" "test" {
   trackings = {
 ` + b.String() + `  }
 }
-`)
+`
 }
 
 // upsItems returns n items labelled order-0001… with valid UPS numbers.
