@@ -335,7 +335,6 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 	r.createItems(ctx, state, plan, creates, planByRef, diags)
 
 	var edits []trackingmore.BatchUpdateItem
-	var editLabels []string
 	for _, label := range sortedKeys(plan.Trackings) {
 		next, prior := plan.Trackings[label], state.Trackings[label]
 		if prior.TrackingNumber.IsNull() {
@@ -351,12 +350,11 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 		}
 		if put, changed := next.updateRequest(prior); changed {
 			edits = append(edits, trackingmore.BatchUpdateItem{TrackingRef: next.ref(), UpdateTrackingRequest: put})
-			editLabels = append(editLabels, label)
 		} else {
 			state.Trackings[label] = next.withResults(prior)
 		}
 	}
-	r.updateItems(ctx, state, plan, edits, editLabels, diags)
+	r.updateItems(ctx, state, plan, edits, planByRef, diags)
 }
 
 func (r *trackingsResource) deleteItems(ctx context.Context, state *trackingsResourceModel, refs []trackingmore.TrackingRef,
@@ -417,16 +415,12 @@ func (r *trackingsResource) createItems(ctx context.Context, state *trackingsRes
 }
 
 func (r *trackingsResource) updateItems(ctx context.Context, state *trackingsResourceModel, plan trackingsResourceModel,
-	edits []trackingmore.BatchUpdateItem, labels []string, diags *diag.Diagnostics) {
+	edits []trackingmore.BatchUpdateItem, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(edits) == 0 {
 		return
 	}
 	res, err := r.client.UpdateTrackings(ctx, edits)
 	failed := map[trackingmore.TrackingRef]bool{}
-	labelByRef := map[trackingmore.TrackingRef]string{}
-	for i, e := range edits {
-		labelByRef[e.TrackingRef] = labels[i]
-	}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
 		failed[ref] = true
@@ -438,19 +432,20 @@ func (r *trackingsResource) updateItems(ctx context.Context, state *trackingsRes
 		echoes[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}] = t
 	}
 	// Items after the failed chunk were never sent: neither echoed nor failed.
-	for i, e := range edits {
+	for _, e := range edits {
 		echo, ok := echoes[e.TrackingRef]
 		if failed[e.TrackingRef] || (!ok && err != nil) {
 			continue
 		}
-		item := plan.Trackings[labels[i]].withResults(state.Trackings[labels[i]])
+		label := labelByRef[e.TrackingRef]
+		item := plan.Trackings[label].withResults(state.Trackings[label])
 		if echo != nil {
 			item.readEcho(echo)
 		}
 		if !item.ManualStatus.IsNull() {
 			item.Status = item.ManualStatus
 		}
-		state.Trackings[labels[i]] = item
+		state.Trackings[label] = item
 	}
 	if err != nil {
 		addAPIError(diags, "Unable to update trackings", fmt.Sprintf("a batch of %d trackings", len(edits)), err)
