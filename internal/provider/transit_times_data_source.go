@@ -2,9 +2,6 @@ package provider
 
 import (
 	"context"
-	"math"
-	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -138,32 +135,20 @@ func (d *transitTimesDataSource) Read(ctx context.Context, req datasource.ReadRe
 			Destination:     nullIfEmpty(string(t.Destination)),
 			Total:           types.Int64Value(int64(t.Total)),
 			Delivered:       types.Int64Value(int64(t.Delivered)),
-			Share0To7Days:   share(t.Range1, t.Delivered),
-			Share7To15Days:  share(t.Range3, t.Delivered),
-			Share16To30Days: share(t.Range4, t.Delivered),
-			Share31To60Days: share(t.Range5, t.Delivered),
-			ShareOver60Days: share(t.Range6, t.Delivered),
+			Share0To7Days:   share(t, t.Range1),
+			Share7To15Days:  share(t, t.Range3),
+			Share16To30Days: share(t, t.Range4),
+			Share31To60Days: share(t, t.Range5),
+			ShareOver60Days: share(t, t.Range6),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// share turns one range of costtime into a percentage of the delivered
-// parcels. The API's unit is not documented: a value written with "%" is
-// taken as a percentage; a bare number is a count of delivered parcels (as
-// the project's contract and mock answer) and is divided by delivered.
-// Anything unreadable, or a count without deliveries, is null.
-func share(raw trackingmore.FlexString, delivered trackingmore.FlexInt) types.Float64 {
-	s := strings.TrimSpace(string(raw))
-	percent := strings.HasSuffix(s, "%")
-	f, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
-	switch {
-	case err != nil:
-		return types.Float64Null()
-	case percent:
-		return types.Float64Value(f)
-	case delivered <= 0:
-		return types.Float64Null()
+// share is one range of t as a percentage, null when the API's value is unreadable.
+func share(t trackingmore.TransitTime, r trackingmore.FlexString) types.Float64 {
+	if percent, ok := t.SharePercent(r); ok {
+		return types.Float64Value(percent)
 	}
-	return types.Float64Value(math.Round(f/float64(delivered)*10000) / 100)
+	return types.Float64Null()
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -25,12 +24,12 @@ func TestAccTransitTimesDataSource_basic(t *testing.T) {
 		t.Fatalf("transit times: %v, %d answers", err, len(want))
 	}
 	// The mock answers counts of delivered parcels: the shares are their percentages.
-	pct := func(n trackingmore.FlexString, of trackingmore.FlexInt) knownvalue.Check {
-		v := share(n, of)
-		if v.IsNull() {
-			t.Fatalf("the mock answered an unreadable range %q", n)
+	pct := func(w trackingmore.TransitTime, r trackingmore.FlexString) knownvalue.Check {
+		v, ok := w.SharePercent(r)
+		if !ok {
+			t.Fatalf("the mock answered an unreadable range %q", r)
 		}
-		return knownvalue.Float64Exact(v.ValueFloat64())
+		return knownvalue.Float64Exact(v)
 	}
 	lane := func(w trackingmore.TransitTime) knownvalue.Check {
 		return knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -39,11 +38,11 @@ func TestAccTransitTimesDataSource_basic(t *testing.T) {
 			"destination":        knownvalue.StringExact(string(w.Destination)),
 			"total":              knownvalue.Int64Exact(int64(w.Total)),
 			"delivered":          knownvalue.Int64Exact(int64(w.Delivered)),
-			"share_0_7_days":     pct(w.Range1, w.Delivered),
-			"share_7_15_days":    pct(w.Range3, w.Delivered),
-			"share_16_30_days":   pct(w.Range4, w.Delivered),
-			"share_31_60_days":   pct(w.Range5, w.Delivered),
-			"share_over_60_days": pct(w.Range6, w.Delivered),
+			"share_0_7_days":     pct(w, w.Range1),
+			"share_7_15_days":    pct(w, w.Range3),
+			"share_16_30_days":   pct(w, w.Range4),
+			"share_31_60_days":   pct(w, w.Range5),
+			"share_over_60_days": pct(w, w.Range6),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{
@@ -71,26 +70,6 @@ data "trackingmore_transit_times" "lanes" {
 			},
 		}},
 	})
-}
-
-func TestTransitTimesDataSourceShare(t *testing.T) {
-	for _, c := range []struct {
-		raw       trackingmore.FlexString
-		delivered trackingmore.FlexInt
-		want      types.Float64
-	}{
-		{"25", 200, types.Float64Value(12.5)},
-		{"1", 3, types.Float64Value(33.33)},
-		{"45.5%", 0, types.Float64Value(45.5)},
-		{" 7 % ", 10, types.Float64Value(7)},
-		{"25", 0, types.Float64Null()},
-		{"", 100, types.Float64Null()},
-		{"n/a", 100, types.Float64Null()},
-	} {
-		if got := share(c.raw, c.delivered); !got.Equal(c.want) {
-			t.Errorf("share(%q, %d) = %v, want %v", c.raw, c.delivered, got, c.want)
-		}
-	}
 }
 
 func TestAccTransitTimesDataSource_invalidArguments(t *testing.T) {

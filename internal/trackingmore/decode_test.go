@@ -222,3 +222,25 @@ func TestDecodeEnvelope(t *testing.T) {
 		}
 	}
 }
+
+func TestTransitTimeSharePercent(t *testing.T) {
+	for _, c := range []struct {
+		raw       FlexString
+		delivered FlexInt
+		want      float64
+		ok        bool
+	}{
+		{"25", 200, 12.5, true},
+		{"1", 3, 33.33, true},
+		{"45.5%", 0, 45.5, true},
+		{" 7 % ", 10, 7, true},
+		{"25", 0, 0, false},
+		{"", 100, 0, false},
+		{"n/a", 100, 0, false},
+	} {
+		got, ok := TransitTime{Delivered: c.delivered}.SharePercent(c.raw)
+		if got != c.want || ok != c.ok {
+			t.Errorf("SharePercent(%q) of %d delivered = %v, %v; want %v, %v", c.raw, c.delivered, got, ok, c.want, c.ok)
+		}
+	}
+}

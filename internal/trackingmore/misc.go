@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
+	"strconv"
+	"strings"
 )
 
 // GetUserInfo reads the account (GET /trackings/getuserinfo); TrackNumber is
@@ -86,4 +89,24 @@ func (s *oneOrMany[T]) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	return json.Unmarshal(b, (*[]T)(s))
+}
+
+// SharePercent reads one range of t (t.Range1 … t.Range6) as a percentage of
+// its delivered parcels. The API's unit is not documented: a value written
+// with "%" is a percentage; a bare number is a count of delivered parcels (as
+// the contract and the mock answer), divided by Delivered and rounded to two
+// decimals. ok is false for anything unreadable, or a count without deliveries.
+func (t TransitTime) SharePercent(r FlexString) (percent float64, ok bool) {
+	s := strings.TrimSpace(string(r))
+	isPercent := strings.HasSuffix(s, "%")
+	f, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+	switch {
+	case err != nil:
+		return 0, false
+	case isPercent:
+		return f, true
+	case t.Delivered <= 0:
+		return 0, false
+	}
+	return math.Round(f/float64(t.Delivered)*10000) / 100, true
 }
