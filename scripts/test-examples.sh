@@ -23,7 +23,9 @@ cli_path=$(command -v "$cli") || { echo "test-examples: no such CLI: $cli" >&2; 
 
 lib_init
 use_dev_overrides
-cli_name=$("$cli_path" version 2>/dev/null | head -n1)
+# sed, not head: head may close the pipe while the CLI still writes, and
+# under pipefail that SIGPIPE (exit 141) would end the script.
+cli_name=$("$cli_path" version 2>/dev/null | sed -n 1p)
 
 failed=()
 ok() { printf 'ok    %s\n' "$*"; }

@@ -24,7 +24,7 @@ BIN="$CACHE_DIR/tofu"
 log() { echo "tofu.sh: $*" >&2; }
 
 # A cached binary is used only if it runs and reports the expected version.
-if [ -x "$BIN" ] && "$BIN" version 2>/dev/null | head -n1 | grep -qx "OpenTofu v$TOFU_VERSION"; then
+if [ -x "$BIN" ] && "$BIN" version 2>/dev/null | sed -n 1p | grep -qx "OpenTofu v$TOFU_VERSION"; then
   echo "$BIN"
   exit 0
 fi
@@ -34,7 +34,7 @@ mkdir -p "$CACHE_DIR"
 exec 9>"$CACHE_DIR/.lock"
 if command -v flock >/dev/null 2>&1; then
   flock 9
-  if [ -x "$BIN" ] && "$BIN" version 2>/dev/null | head -n1 | grep -qx "OpenTofu v$TOFU_VERSION"; then
+  if [ -x "$BIN" ] && "$BIN" version 2>/dev/null | sed -n 1p | grep -qx "OpenTofu v$TOFU_VERSION"; then
     echo "$BIN"
     exit 0
   fi
@@ -68,7 +68,7 @@ chmod -R u+w "$src"
 ) >&2
 mv -f "$BIN.tmp" "$BIN"
 
-got="$("$BIN" version | head -n1)"
+got="$("$BIN" version | sed -n 1p)"
 if [ "$got" != "OpenTofu v$TOFU_VERSION" ]; then
   log "built binary reports '$got', expected 'OpenTofu v$TOFU_VERSION'"
   exit 1
