@@ -77,8 +77,13 @@ func (m *testMock) providerBlock(settings map[string]string) string {
 			args[name] = value
 		}
 	}
+	return hclBlock(`provider "trackingmore"`, args)
+}
+
+// hclBlock renders a block of name = value arguments (HCL expressions), sorted by name.
+func hclBlock(header string, args map[string]string) string {
 	var b strings.Builder
-	b.WriteString("provider \"trackingmore\" {\n")
+	b.WriteString(header + " {\n")
 	for _, name := range sortedKeys(args) {
 		fmt.Fprintf(&b, "  %s = %s\n", name, args[name])
 	}

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -123,10 +122,5 @@ func trackingResourceWith(line string) string {
 	args := map[string]string{"tracking_number": `"1Z999AA10123456784"`, "carrier_code": `"ups"`}
 	name, value, _ := strings.Cut(line, " = ")
 	args[name] = value
-	var b strings.Builder
-	b.WriteString("resource \"trackingmore_tracking\" \"test\" {\n")
-	for _, k := range sortedKeys(args) {
-		fmt.Fprintf(&b, "  %s = %s\n", k, args[k])
-	}
-	return b.String() + "}\n"
+	return hclBlock(`resource "trackingmore_tracking" "test"`, args)
 }
