@@ -3,11 +3,10 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/provider"
 )
@@ -22,11 +21,11 @@ func main() {
 	flag.Parse()
 	provider.QuietFrameworkLogs()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/trackform/trackingmore",
-		Debug:   debug,
-	})
-	if err != nil {
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve("registry.terraform.io/trackform/trackingmore", provider.NewServer(version), opts...); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -38,7 +37,7 @@ func TestMain(m *testing.M) {
 const testAPIKey = "tm-test-key-0123456789"
 
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"trackingmore": providerserver.NewProtocol6WithError(New("test")()),
+	"trackingmore": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 // testMock is one test's private mock API, plus a client for out-of-band

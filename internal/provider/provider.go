@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -38,6 +39,9 @@ var _ provider.Provider = (*trackingMoreProvider)(nil)
 
 type trackingMoreProvider struct {
 	version string
+	// configured is the client Configure built, for the resource the
+	// framework does not serve (see NewServer).
+	configured atomic.Pointer[trackingmore.Client]
 }
 
 type providerModel struct {
@@ -46,13 +50,6 @@ type providerModel struct {
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
-}
-
-// New returns a constructor for the provider, as providerserver.Serve wants it.
-func New(version string) func() provider.Provider {
-	return func() provider.Provider {
-		return &trackingMoreProvider{version: version}
-	}
 }
 
 func (p *trackingMoreProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -141,6 +138,7 @@ func (p *trackingMoreProvider) Configure(ctx context.Context, req provider.Confi
 		resp.Diagnostics.AddError("Unable to create TrackingMore client", err.Error())
 		return
 	}
+	p.configured.Store(client)
 	resp.ResourceData = client
 	resp.DataSourceData = client
 }
@@ -148,7 +146,6 @@ func (p *trackingMoreProvider) Configure(ctx context.Context, req provider.Confi
 func (p *trackingMoreProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewTrackingResource,
-		NewTrackingsResource,
 	}
 }
 

@@ -9,29 +9,28 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*trackingsResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*trackingsResource)(nil)
-	_ resource.ResourceWithImportState = (*trackingsResource)(nil)
-)
+const bulkTypeName = "trackingmore_trackings"
 
+// trackingsResource serves trackingmore_trackings directly on plugin
+// protocol 6 (NewServer says why). Its schema is written with the
+// framework's types like every other one and converted (protocol.go); each
+// call decodes its values into trackingsResourceModel in one pass, and
+// the behaviour lives in plain functions on the model.
 type trackingsResource struct {
-	client *trackingmore.Client
+	provider *trackingMoreProvider
 }
 
 type trackingsResourceModel struct {
@@ -39,17 +38,8 @@ type trackingsResourceModel struct {
 	Trackings map[string]trackingItemModel `tfsdk:"trackings"`
 }
 
-// NewTrackingsResource is the constructor the provider registers.
-func NewTrackingsResource() resource.Resource {
-	return &trackingsResource{}
-}
-
-func (r *trackingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_trackings"
-}
-
-func (r *trackingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func trackingsFrameworkSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Many parcel trackings in one resource, for shops with thousands of parcels. " +
 			"Creates, edits and deletes go through the batch endpoints (40 trackings a call) and a refresh costs a few list calls " +
 			"instead of one call per parcel. Each item behaves like a `trackingmore_tracking`: a carrier change is made in place, " +
@@ -61,129 +51,242 @@ func (r *trackingsResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			"id": schema.StringAttribute{
 				MarkdownDescription: "An identifier of this set of trackings, chosen by the provider.",
 				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"trackings": schema.MapNestedAttribute{
 				MarkdownDescription: "The trackings, keyed by a label you choose (an order number, say). Labels only name items in plans; " +
-					"moving a tracking to another label costs no API call.",
+					"moving a tracking to another label costs no API call. At least one; each tracking number under one label only.",
 				Required:     true,
 				NestedObject: schema.NestedAttributeObject{Attributes: trackingItemAttributes()},
-				Validators:   []validator.Map{mapvalidator.SizeAtLeast(1), uniqueTrackings{}},
 			},
 		},
 	}
 }
 
-func (r *trackingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+// trackingsSchema is the resource's schema as the protocol carries it.
+var trackingsSchema = sync.OnceValue(func() *tfprotov6.Schema {
+	s := trackingsFrameworkSchema()
+	return &tfprotov6.Schema{Block: &tfprotov6.SchemaBlock{
+		Description:     s.MarkdownDescription,
+		DescriptionKind: tfprotov6.StringKindMarkdown,
+		Attributes:      protoAttributes(s.Attributes),
+	}}
+})
+
+// trackingsTypes are the types of the resource's configuration, plan and
+// state, and of one item of its map.
+var trackingsTypes = sync.OnceValues(func() (tftypes.Object, tftypes.Object) {
+	typ, ok := trackingsSchema().ValueType().(tftypes.Object)
+	trackings, okMap := typ.AttributeTypes["trackings"].(tftypes.Map)
+	item, okItem := trackings.ElementType.(tftypes.Object)
+	if !ok || !okMap || !okItem {
+		panic(bulkTypeName + "'s schema is not an object holding a map of objects")
+	}
+	return typ, item
+})
+
+func trackingsType() tftypes.Object {
+	typ, _ := trackingsTypes()
+	return typ
 }
 
-// ModifyPlan keeps plans quiet: Terraform marks every read-only value of
-// every item unknown as soon as any item changes. Items whose arguments are
-// unchanged keep all their values; changed items keep the values that
-// survive the change (id and created_at, unless the number changed).
-func (r *trackingsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+func trackingItemType() tftypes.Object {
+	_, item := trackingsTypes()
+	return item
+}
+
+func (r *trackingsResource) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	var diags diag.Diagnostics
+	config := decodeValue(req.Config, trackingsType(), &diags)
+	if !diags.HasError() {
+		validateTrackings(ctx, config, &diags)
+	}
+	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: protoDiagnostics(diags)}, nil
+}
+
+// validateTrackings runs each item attribute's validators on every known
+// item, and rejects an empty map and a tracking number under two labels
+// (the API would answer the second with a duplicate error).
+func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) {
+	items, known := trackingsElements(config, diags)
+	if !known {
 		return
 	}
-	var planned types.Map
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("trackings"), &planned)...)
-	if resp.Diagnostics.HasError() || planned.IsUnknown() {
-		return
+	root := path.Root("trackings")
+	if len(items) == 0 {
+		diags.AddAttributeError(root, "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s must hold at least one tracking; to delete them all, remove the resource.", root))
 	}
-	var plan, state trackingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	for label, item := range plan.Trackings {
-		prior, ok := state.Trackings[label]
-		if !ok || !item.TrackingNumber.Equal(prior.TrackingNumber) {
+	labelOf := map[string]string{}
+	for _, label := range sortedKeys(items) {
+		if !items[label].IsKnown() {
 			continue
 		}
-		item.ID, item.CreatedAt = prior.ID, prior.CreatedAt
-		if item.sameArguments(prior) {
-			item = item.withResults(prior)
+		item := itemFromTerraform(ctx, items[label], diags)
+		validateItem(ctx, root.AtMapKey(label), item, diags)
+		number := item.TrackingNumber
+		if number.IsUnknown() || number.IsNull() {
+			continue
 		}
-		plan.Trackings[label] = item
+		if first, dup := labelOf[number.ValueString()]; dup {
+			diags.AddAttributeError(root.AtMapKey(label), "Duplicate tracking number",
+				fmt.Sprintf("Attribute %s: tracking number %q is already under label %q; a tracking can be managed once only.",
+					root.AtMapKey(label), number.ValueString(), first))
+		}
+		labelOf[number.ValueString()] = label
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
-func (r *trackingsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan trackingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
+func (r *trackingsResource) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
+	var diags diag.Diagnostics
+	resp := &tfprotov6.UpgradeResourceStateResponse{}
+	if req.Version != 0 || req.RawState == nil {
+		diags.AddError("Unable to upgrade state", fmt.Sprintf("%s has state version 0 only; got version %d. "+
+			"The state was written by a newer provider: use that version.", bulkTypeName, req.Version))
+	} else {
+		// Unknown attributes are ones a later provider version dropped.
+		state, err := req.RawState.UnmarshalWithOpts(trackingsType(), tfprotov6.UnmarshalOpts{
+			ValueFromJSONOpts: tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true},
+		})
+		if err != nil {
+			diags.AddError("Unable to read state", "The state of "+bulkTypeName+" does not match its schema: "+err.Error())
+		} else {
+			resp.UpgradedState = encodeValue(state, &diags)
+		}
 	}
+	resp.Diagnostics = protoDiagnostics(diags)
+	return resp, nil
+}
+
+func (r *trackingsResource) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	var diags diag.Diagnostics
+	resp := &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private}
+	state := decodeTrackings(ctx, req.CurrentState, &diags)
+	client := r.client(&diags)
+	if !diags.HasError() && state != nil {
+		resp.NewState = encodeTrackings(ctx, readTrackings(ctx, client, *state, neverCreated(req.Private), &diags), &diags)
+		resp.Private = nil // the never-created items are dropped now
+	}
+	resp.Diagnostics = protoDiagnostics(diags)
+	return resp, nil
+}
+
+func (r *trackingsResource) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	var diags diag.Diagnostics
+	resp := &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedPrivate: req.PriorPrivate}
+	proposed := decodeValue(req.ProposedNewState, trackingsType(), &diags)
+	config := decodeValue(req.Config, trackingsType(), &diags)
+	prior := decodeTrackings(ctx, req.PriorState, &diags)
+	if !diags.HasError() && !proposed.IsNull() { // null: a destroy, planned as proposed
+		resp.PlannedState = encodeValue(planTrackings(ctx, prior, config, &diags), &diags)
+	}
+	resp.Diagnostics = protoDiagnostics(diags)
+	return resp, nil
+}
+
+// planTrackings plans config given the prior state (nil for a create).
+// Plans stay quiet: only what a change can alter is unknown. An item whose
+// arguments are unchanged keeps all its values; a changed item keeps its id
+// and created_at unless its number changed; the resource keeps its id.
+func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	typ := trackingsType()
+	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	if prior != nil {
+		id = tfValue(ctx, prior.ID, diags)
+	}
+	var configAttrs map[string]tftypes.Value
+	if err := config.As(&configAttrs); err != nil {
+		diags.AddError("Unexpected configuration", err.Error())
+		return config
+	}
+	trackings := configAttrs["trackings"]
+	if items, known := trackingsElements(config, diags); known {
+		planned := make(map[string]tftypes.Value, len(items))
+		for label, raw := range items {
+			if !raw.IsKnown() {
+				planned[label] = raw // a whole item only known at apply
+				continue
+			}
+			item := itemFromTerraform(ctx, raw, diags).withDefaults().withResults(unknownResults)
+			if prior != nil {
+				if before, ok := prior.Trackings[label]; ok && item.TrackingNumber.Equal(before.TrackingNumber) {
+					item.ID, item.CreatedAt = before.ID, before.CreatedAt
+					if item.sameArguments(before) {
+						item = item.withResults(before)
+					}
+				}
+			}
+			planned[label] = item.toTerraform(ctx, diags)
+		}
+		trackings = tftypes.NewValue(trackings.Type(), planned)
+	}
+	return tftypes.NewValue(typ, map[string]tftypes.Value{"id": id, "trackings": trackings})
+}
+
+// unknownResults has every read-only value of an item unknown.
+var unknownResults = trackingItemModel{
+	ID: types.StringUnknown(), Status: types.StringUnknown(), Substatus: types.StringUnknown(),
+	LastEvent: types.StringUnknown(), LastUpdateTime: types.StringUnknown(), CreatedAt: types.StringUnknown(),
+}
+
+func (r *trackingsResource) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	var diags diag.Diagnostics
+	resp := &tfprotov6.ApplyResourceChangeResponse{NewState: req.PriorState, Private: req.PlannedPrivate}
+	prior := decodeTrackings(ctx, req.PriorState, &diags)
+	planned := decodeTrackings(ctx, req.PlannedState, &diags)
+	client := r.client(&diags)
+	if !diags.HasError() {
+		var state *trackingsResourceModel
+		switch {
+		case prior == nil:
+			var failed []string
+			state, failed = createTrackings(ctx, client, *planned, &diags)
+			resp.Private = neverCreatedPrivate(failed)
+		case planned == nil:
+			state = deleteTrackings(ctx, client, *prior, neverCreated(req.PlannedPrivate), &diags)
+		default:
+			state = updateTrackings(ctx, client, *prior, *planned, neverCreated(req.PlannedPrivate), &diags)
+			resp.Private = nil
+		}
+		resp.NewState = encodeTrackings(ctx, state, &diags)
+	}
+	resp.Diagnostics = protoDiagnostics(diags)
+	return resp, nil
+}
+
+// createTrackings creates plan's items. If some fail but others exist, the
+// failed ones are warnings, not errors: an error would taint, and so
+// re-create, the trackings that were created. They stay in state as
+// planned, with null ids, and are returned as failed.
+func createTrackings(ctx context.Context, client *trackingmore.Client, plan trackingsResourceModel, diags *diag.Diagnostics) (*trackingsResourceModel, []string) {
 	id, err := newBulkID()
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to create trackings", err.Error())
-		return
+		diags.AddError("Unable to create trackings", err.Error())
+		return nil, nil
 	}
 	state := trackingsResourceModel{ID: types.StringValue(id), Trackings: map[string]trackingItemModel{}}
 	var failures diag.Diagnostics
-	r.apply(ctx, &state, plan, &failures)
-
+	applyChanges(ctx, client, &state, plan, &failures)
 	if len(state.Trackings) == 0 {
-		resp.Diagnostics.Append(failures...)
-		return
+		diags.Append(failures...)
+		return nil, nil
 	}
-	// Some items exist: they must be in state and not tainted, so failed
-	// items are warnings and stay planned (with null ids) until the next
-	// refresh drops them and the next plan adds them again.
 	for _, d := range failures {
-		resp.Diagnostics.AddWarning(d.Summary(), d.Detail()+" The next terraform apply adds it again.")
+		diags.AddWarning(d.Summary(), d.Detail()+" The next terraform apply adds it again.")
 	}
 	var failed []string
-	for label, item := range plan.Trackings {
+	for _, label := range sortedKeys(plan.Trackings) {
 		if _, ok := state.Trackings[label]; !ok {
-			state.Trackings[label] = item.withResults(trackingItemModel{})
+			state.Trackings[label] = plan.Trackings[label].withResults(trackingItemModel{})
 			failed = append(failed, label)
 		}
 	}
-	// The failed items' trackings may exist but are not ours (a duplicate):
-	// remember them so no later read, update or delete touches them.
-	if len(failed) > 0 {
-		neverCreated, _ := json.Marshal(failed)
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, neverCreatedKey, neverCreated)...)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	return &state, failed
 }
 
-// neverCreatedKey is the private state key listing the labels a first
-// create kept in state (as planned) without creating their trackings.
-const neverCreatedKey = "never_created"
-
-// dropNeverCreated removes from state the items a first create failed to
-// create, so they are planned again instead of being looked up (and a
-// tracking that already existed under that number silently adopted) or
-// deleted.
-func dropNeverCreated(ctx context.Context, private interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}, state *trackingsResourceModel, diags *diag.Diagnostics) {
-	b, d := private.GetKey(ctx, neverCreatedKey)
-	diags.Append(d...)
-	var labels []string
-	if len(b) == 0 || json.Unmarshal(b, &labels) != nil {
-		return
-	}
-	for _, label := range labels {
-		if item, ok := state.Trackings[label]; ok && item.ID.IsNull() {
-			delete(state.Trackings, label)
-		}
-	}
-}
-
-func (r *trackingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state trackingsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	dropNeverCreated(ctx, req.Private, &state, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, neverCreatedKey, nil)...)
+// readTrackings refreshes state with the cheapest lookup. Items the API no
+// longer has are dropped with a warning; nil means none is left.
+func readTrackings(ctx context.Context, client *trackingmore.Client, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+	dropNeverCreated(&state, neverCreated)
 	refs := make([]trackingmore.TrackingRef, 0, len(state.Trackings))
 	createdAt := map[trackingmore.TrackingRef]time.Time{}
 	for _, item := range state.Trackings {
@@ -192,10 +295,10 @@ func (r *trackingsResource) Read(ctx context.Context, req resource.ReadRequest, 
 			createdAt[item.ref()] = t
 		}
 	}
-	found, err := r.client.FindTrackings(ctx, refs, createdAt)
+	found, err := client.FindTrackings(ctx, refs, createdAt)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read trackings", fmt.Sprintf("%d trackings", len(refs)), err)
-		return
+		addAPIError(diags, "Unable to read trackings", fmt.Sprintf("%d trackings", len(refs)), err)
+		return &state
 	}
 	var missing []string
 	for label, item := range state.Trackings {
@@ -211,61 +314,122 @@ func (r *trackingsResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	if len(missing) > 0 {
 		slices.Sort(missing)
-		resp.Diagnostics.AddWarning("Trackings no longer exist",
+		diags.AddWarning("Trackings no longer exist",
 			"TrackingMore has no tracking for "+strings.Join(missing, ", ")+
 				" (deleted outside Terraform, or never created). They were removed from the state; the next apply creates them again.")
 	}
 	if len(state.Trackings) == 0 {
-		resp.State.RemoveResource(ctx)
-		return
+		return nil
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	return &state
 }
 
-func (r *trackingsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state trackingsResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	dropNeverCreated(ctx, req.Private, &state, &resp.Diagnostics) // when planned without a refresh
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, neverCreatedKey, nil)...)
-	// Failed items are errors here: state holds exactly what exists, and an
-	// update that fails taints nothing.
-	r.apply(ctx, &state, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+// updateTrackings moves state to plan. A failed item is an error here:
+// state holds exactly what exists, and an update that fails taints nothing.
+func updateTrackings(ctx context.Context, client *trackingmore.Client, state, plan trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+	dropNeverCreated(&state, neverCreated) // when planned without a refresh
+	applyChanges(ctx, client, &state, plan, diags)
+	return &state
 }
 
-func (r *trackingsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state trackingsResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+// deleteTrackings deletes every item; what could not be deleted stays in
+// state, so a retry deletes only that.
+func deleteTrackings(ctx context.Context, client *trackingmore.Client, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+	dropNeverCreated(&state, neverCreated)
+	applyChanges(ctx, client, &state, trackingsResourceModel{}, diags)
+	if diags.HasError() {
+		return &state
 	}
-	dropNeverCreated(ctx, req.Private, &state, &resp.Diagnostics)
-	r.apply(ctx, &state, trackingsResourceModel{}, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		// Keep what could not be deleted, so a retry deletes only that.
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	return nil
+}
+
+// The private state lists the labels a first create kept in state (as
+// planned) without creating their trackings.
+type trackingsPrivate struct {
+	NeverCreated []string `json:"never_created"`
+}
+
+func neverCreatedPrivate(labels []string) []byte {
+	if len(labels) == 0 {
+		return nil
+	}
+	b, _ := json.Marshal(trackingsPrivate{NeverCreated: labels}) // cannot fail for strings
+	return b
+}
+
+func neverCreated(private []byte) []string {
+	var p trackingsPrivate
+	if json.Unmarshal(private, &p) != nil {
+		return nil
+	}
+	return p.NeverCreated
+}
+
+// dropNeverCreated removes from state the items a first create failed to
+// create, so they are planned again instead of being looked up (and a
+// tracking that already existed under that number silently adopted) or
+// deleted.
+func dropNeverCreated(state *trackingsResourceModel, labels []string) {
+	for _, label := range labels {
+		if item, ok := state.Trackings[label]; ok && item.ID.IsNull() {
+			delete(state.Trackings, label)
+		}
 	}
 }
 
-// ImportState takes a comma-separated list of carrier_code/tracking_number
-// pairs, each optionally prefixed with "label=" (the label defaults to the
-// tracking number): "ups/1Z999AA10123456784,order-1002=usps/9400111899223197428490".
-func (r *trackingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+// ImportResourceState takes a comma-separated list of
+// carrier_code/tracking_number pairs, each optionally prefixed with "label="
+// (the label defaults to the tracking number):
+// "ups/1Z999AA10123456784,order-1002=usps/9400111899223197428490".
+// Terraform then reads the items.
+func (r *trackingsResource) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
+	var diags diag.Diagnostics
+	resp := &tfprotov6.ImportResourceStateResponse{}
 	items, err := parseBulkImportID(req.ID)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
+		diags.AddError("Invalid import ID", err.Error())
+	} else if id, err := newBulkID(); err != nil {
+		diags.AddError("Unable to import trackings", err.Error())
+	} else {
+		state := encodeTrackings(ctx, &trackingsResourceModel{ID: types.StringValue(id), Trackings: items}, &diags)
+		resp.ImportedResources = []*tfprotov6.ImportedResource{{TypeName: bulkTypeName, State: state}}
 	}
-	id, err := newBulkID()
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to import trackings", err.Error())
-		return
+	resp.Diagnostics = protoDiagnostics(diags)
+	return resp, nil
+}
+
+func (r *trackingsResource) MoveResourceState(_ context.Context, req *tfprotov6.MoveResourceStateRequest) (*tfprotov6.MoveResourceStateResponse, error) {
+	var diags diag.Diagnostics
+	diags.AddError("Unable to move resource state",
+		fmt.Sprintf("%s cannot be moved from %s. Import the trackings instead (terraform import with a list of carrier_code/tracking_number).",
+			bulkTypeName, req.SourceTypeName))
+	return &tfprotov6.MoveResourceStateResponse{Diagnostics: protoDiagnostics(diags)}, nil
+}
+
+// GenerateResourceConfig writes the configuration of an imported state:
+// its arguments, without the read-only values.
+func (r *trackingsResource) GenerateResourceConfig(ctx context.Context, req *tfprotov6.GenerateResourceConfigRequest) (*tfprotov6.GenerateResourceConfigResponse, error) {
+	var diags diag.Diagnostics
+	resp := &tfprotov6.GenerateResourceConfigResponse{}
+	if state := decodeTrackings(ctx, req.State, &diags); state != nil {
+		config := trackingsResourceModel{ID: types.StringNull(), Trackings: make(map[string]trackingItemModel, len(state.Trackings))}
+		for label, item := range state.Trackings {
+			config.Trackings[label] = item.withResults(trackingItemModel{})
+		}
+		resp.Config = encodeTrackings(ctx, &config, &diags)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &trackingsResourceModel{ID: types.StringValue(id), Trackings: items})...)
+	resp.Diagnostics = protoDiagnostics(diags)
+	return resp, nil
+}
+
+// client is the client the provider configured.
+func (r *trackingsResource) client(diags *diag.Diagnostics) *trackingmore.Client {
+	client := r.provider.configured.Load()
+	if client == nil {
+		diags.AddError("Provider not configured",
+			"The trackingmore provider was not configured before "+bulkTypeName+" needed it. Please report this issue to the provider developers.")
+	}
+	return client
 }
 
 func parseBulkImportID(id string) (map[string]trackingItemModel, error) {
@@ -301,7 +465,7 @@ func parseBulkImportID(id string) (map[string]trackingItemModel, error) {
 // updatemore for every edited item (including new items that are archived
 // or have a manual status, which create cannot set). state reflects exactly
 // what succeeded; every failed item becomes one error in diags.
-func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceModel, plan trackingsResourceModel, diags *diag.Diagnostics) {
+func applyChanges(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel, diags *diag.Diagnostics) {
 	if state.Trackings == nil {
 		state.Trackings = map[string]trackingItemModel{}
 	}
@@ -324,7 +488,7 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 		}
 		deletes = append(deletes, item.ref())
 	}
-	r.deleteItems(ctx, state, deletes, byRef, diags)
+	deleteItems(ctx, client, state, deletes, byRef, diags)
 
 	var creates []string
 	for _, label := range sortedKeys(plan.Trackings) {
@@ -332,7 +496,7 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 			creates = append(creates, label)
 		}
 	}
-	r.createItems(ctx, state, plan, creates, planByRef, diags)
+	createItems(ctx, client, state, plan, creates, planByRef, diags)
 
 	var edits []trackingmore.BatchUpdateItem
 	for _, label := range sortedKeys(plan.Trackings) {
@@ -341,7 +505,7 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 			continue // its create failed
 		}
 		if !next.CarrierCode.Equal(prior.CarrierCode) {
-			if err := r.client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
+			if err := client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
 				addAPIError(diags, "Unable to change carrier", label+" ("+prior.subject()+")", err)
 				continue
 			}
@@ -354,15 +518,15 @@ func (r *trackingsResource) apply(ctx context.Context, state *trackingsResourceM
 			state.Trackings[label] = next.withResults(prior)
 		}
 	}
-	r.updateItems(ctx, state, plan, edits, planByRef, diags)
+	updateItems(ctx, client, state, plan, edits, planByRef, diags)
 }
 
-func (r *trackingsResource) deleteItems(ctx context.Context, state *trackingsResourceModel, refs []trackingmore.TrackingRef,
+func deleteItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, refs []trackingmore.TrackingRef,
 	byRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(refs) == 0 {
 		return
 	}
-	res, err := r.client.DeleteTrackings(ctx, refs)
+	res, err := client.DeleteTrackings(ctx, refs)
 	for _, ref := range res.Deleted {
 		delete(state.Trackings, byRef[ref])
 	}
@@ -379,7 +543,7 @@ func (r *trackingsResource) deleteItems(ctx context.Context, state *trackingsRes
 	}
 }
 
-func (r *trackingsResource) createItems(ctx context.Context, state *trackingsResourceModel, plan trackingsResourceModel,
+func createItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel,
 	labels []string, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(labels) == 0 {
 		return
@@ -388,7 +552,7 @@ func (r *trackingsResource) createItems(ctx context.Context, state *trackingsRes
 	for i, label := range labels {
 		reqs[i] = plan.Trackings[label].createRequest()
 	}
-	res, err := r.client.CreateTrackings(ctx, reqs)
+	res, err := client.CreateTrackings(ctx, reqs)
 	for i := range res.Trackings {
 		t := &res.Trackings[i]
 		label := labelByRef[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}]
@@ -414,12 +578,12 @@ func (r *trackingsResource) createItems(ctx context.Context, state *trackingsRes
 	}
 }
 
-func (r *trackingsResource) updateItems(ctx context.Context, state *trackingsResourceModel, plan trackingsResourceModel,
+func updateItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel,
 	edits []trackingmore.BatchUpdateItem, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(edits) == 0 {
 		return
 	}
-	res, err := r.client.UpdateTrackings(ctx, edits)
+	res, err := client.UpdateTrackings(ctx, edits)
 	failed := map[trackingmore.TrackingRef]bool{}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
@@ -482,34 +646,4 @@ func newBulkID() (string, error) {
 		return "", fmt.Errorf("generating an id: %w", err)
 	}
 	return hex.EncodeToString(b), nil
-}
-
-// uniqueTrackings rejects two labels holding the same carrier and number,
-// which the API would answer with a duplicate error.
-type uniqueTrackings struct{}
-
-func (uniqueTrackings) Description(context.Context) string {
-	return "each tracking number appears under one label only"
-}
-func (v uniqueTrackings) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (uniqueTrackings) ValidateMap(ctx context.Context, req validator.MapRequest, resp *validator.MapResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	var items map[string]types.Object
-	resp.Diagnostics.Append(req.ConfigValue.ElementsAs(ctx, &items, false)...)
-	seen := map[string]string{}
-	for _, label := range sortedKeys(items) {
-		number, ok := items[label].Attributes()["tracking_number"].(types.String)
-		if !ok || number.IsUnknown() || number.IsNull() {
-			continue
-		}
-		if first, dup := seen[number.ValueString()]; dup {
-			resp.Diagnostics.AddAttributeError(req.Path.AtMapKey(label), "Duplicate tracking number",
-				fmt.Sprintf("Attribute %s: tracking number %q is already under label %q; a tracking can be managed once only.",
-					req.Path.AtMapKey(label), number.ValueString(), first))
-		}
-		seen[number.ValueString()] = label
-	}
 }

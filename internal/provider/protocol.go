@@ -1,0 +1,288 @@
+package provider
+
+// What the framework does for the resources it serves, done here for
+// trackingmore_trackings (see NewServer): schema conversion, value
+// decoding and encoding, validation, defaults and diagnostics. Values go
+// between the protocol and trackingsResourceModel in one pass each way.
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// protoAttributes converts framework attribute definitions into the
+// protocol's, as the framework would.
+func protoAttributes(attrs map[string]schema.Attribute) []*tfprotov6.SchemaAttribute {
+	out := make([]*tfprotov6.SchemaAttribute, 0, len(attrs))
+	for _, name := range sortedKeys(attrs) {
+		a := attrs[name]
+		pa := &tfprotov6.SchemaAttribute{
+			Name:            name,
+			Required:        a.IsRequired(),
+			Optional:        a.IsOptional(),
+			Computed:        a.IsComputed(),
+			Sensitive:       a.IsSensitive(),
+			Description:     a.GetMarkdownDescription(),
+			DescriptionKind: tfprotov6.StringKindMarkdown,
+		}
+		if nested, ok := a.(schema.MapNestedAttribute); ok {
+			pa.NestedType = &tfprotov6.SchemaObject{
+				Nesting:    tfprotov6.SchemaObjectNestingModeMap,
+				Attributes: protoAttributes(nested.NestedObject.Attributes),
+			}
+		} else {
+			pa.Type = a.GetType().TerraformType(context.Background())
+		}
+		out = append(out, pa)
+	}
+	return out
+}
+
+// protoDiagnostics converts diagnostics for the protocol, attribute paths included.
+func protoDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
+	out := make([]*tfprotov6.Diagnostic, 0, len(diags))
+	for _, d := range diags {
+		pd := &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning, Summary: d.Summary(), Detail: d.Detail()}
+		if d.Severity() == diag.SeverityError {
+			pd.Severity = tfprotov6.DiagnosticSeverityError
+		}
+		if withPath, ok := d.(diag.DiagnosticWithPath); ok {
+			pd.Attribute = protoPath(withPath.Path())
+		}
+		out = append(out, pd)
+	}
+	return out
+}
+
+// protoPath converts a path of attribute names and map keys, the only
+// steps trackingmore_trackings has.
+func protoPath(p path.Path) *tftypes.AttributePath {
+	ap := tftypes.NewAttributePath()
+	for _, step := range p.Steps() {
+		switch s := step.(type) {
+		case path.PathStepAttributeName:
+			ap = ap.WithAttributeName(string(s))
+		case path.PathStepElementKeyString:
+			ap = ap.WithElementKeyString(string(s))
+		}
+	}
+	return ap
+}
+
+// decodeValue unmarshals dv as typ; a missing value is null.
+func decodeValue(dv *tfprotov6.DynamicValue, typ tftypes.Type, diags *diag.Diagnostics) tftypes.Value {
+	if dv == nil {
+		return tftypes.NewValue(typ, nil)
+	}
+	v, err := dv.Unmarshal(typ)
+	if err != nil {
+		diags.AddError("Unexpected value from Terraform", "Unable to decode a "+bulkTypeName+" value: "+err.Error())
+		return tftypes.NewValue(typ, nil)
+	}
+	return v
+}
+
+func encodeValue(v tftypes.Value, diags *diag.Diagnostics) *tfprotov6.DynamicValue {
+	dv, err := tfprotov6.NewDynamicValue(v.Type(), v)
+	if err != nil {
+		diags.AddError("Unable to encode a value for Terraform", err.Error())
+		return nil
+	}
+	return &dv
+}
+
+// decodeTrackings decodes a known state or plan; nil means null (no resource).
+func decodeTrackings(ctx context.Context, dv *tfprotov6.DynamicValue, diags *diag.Diagnostics) *trackingsResourceModel {
+	v := decodeValue(dv, trackingsType(), diags)
+	if v.IsNull() || diags.HasError() {
+		return nil
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		diags.AddError("Unexpected value from Terraform", err.Error())
+		return nil
+	}
+	m := trackingsResourceModel{ID: attrValue[types.String](ctx, attrs["id"], diags)}
+	items, _ := trackingsElements(v, diags)
+	m.Trackings = make(map[string]trackingItemModel, len(items))
+	for label, item := range items {
+		m.Trackings[label] = itemFromTerraform(ctx, item, diags)
+	}
+	return &m
+}
+
+// encodeTrackings encodes m; nil encodes null (no resource).
+func encodeTrackings(ctx context.Context, m *trackingsResourceModel, diags *diag.Diagnostics) *tfprotov6.DynamicValue {
+	typ := trackingsType()
+	if m == nil {
+		return encodeValue(tftypes.NewValue(typ, nil), diags)
+	}
+	items := make(map[string]tftypes.Value, len(m.Trackings))
+	for label, item := range m.Trackings {
+		items[label] = item.toTerraform(ctx, diags)
+	}
+	return encodeValue(tftypes.NewValue(typ, map[string]tftypes.Value{
+		"id":        tfValue(ctx, m.ID, diags),
+		"trackings": tftypes.NewValue(typ.AttributeTypes["trackings"], items),
+	}), diags)
+}
+
+// trackingsElements returns the items of a value's trackings map, and
+// whether the map is known (and not null).
+func trackingsElements(v tftypes.Value, diags *diag.Diagnostics) (map[string]tftypes.Value, bool) {
+	var attrs map[string]tftypes.Value
+	var items map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		diags.AddError("Unexpected value from Terraform", err.Error())
+		return nil, false
+	}
+	trackings := attrs["trackings"]
+	if !trackings.IsKnown() || trackings.IsNull() {
+		return nil, false
+	}
+	if err := trackings.As(&items); err != nil {
+		diags.AddError("Unexpected value from Terraform", err.Error())
+		return nil, false
+	}
+	return items, true
+}
+
+// itemFieldIndex maps each attribute of a tracking item to its field of
+// trackingItemModel, by the fields' tfsdk tags.
+var itemFieldIndex = sync.OnceValue(func() map[string]int {
+	t := reflect.TypeFor[trackingItemModel]()
+	index := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		if !t.Field(i).Type.Implements(reflect.TypeFor[attr.Value]()) {
+			panic("trackingItemModel." + t.Field(i).Name + " is not a framework value")
+		}
+		index[t.Field(i).Tag.Get("tfsdk")] = i
+	}
+	return index
+})
+
+// itemField is the field of item (a trackingItemModel) holding attribute name.
+func itemField(item reflect.Value, name string) reflect.Value {
+	return item.Field(itemFieldIndex()[name])
+}
+
+// fieldValue is a trackingItemModel field as the framework value it holds
+// (itemFieldIndex checked that each field is one).
+func fieldValue(field reflect.Value) attr.Value {
+	v, _ := field.Interface().(attr.Value)
+	return v
+}
+
+func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) trackingItemModel {
+	var m trackingItemModel
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		diags.AddError("Unexpected value from Terraform", err.Error())
+		return m
+	}
+	fields := reflect.ValueOf(&m).Elem()
+	for name := range itemFieldIndex() {
+		field := itemField(fields, name)
+		value, err := fieldValue(field).Type(ctx).ValueFromTerraform(ctx, attrs[name])
+		if err != nil {
+			diags.AddError("Unexpected value from Terraform", fmt.Sprintf("%s: %s", name, err))
+			continue
+		}
+		field.Set(reflect.ValueOf(value))
+	}
+	return m
+}
+
+func (m trackingItemModel) toTerraform(ctx context.Context, diags *diag.Diagnostics) tftypes.Value {
+	fields := reflect.ValueOf(m)
+	attrs := make(map[string]tftypes.Value, len(itemFieldIndex()))
+	for name := range itemFieldIndex() {
+		attrs[name] = tfValue(ctx, fieldValue(itemField(fields, name)), diags)
+	}
+	return tftypes.NewValue(trackingItemType(), attrs)
+}
+
+func tfValue(ctx context.Context, v attr.Value, diags *diag.Diagnostics) tftypes.Value {
+	tv, err := v.ToTerraformValue(ctx)
+	if err != nil {
+		diags.AddError("Unable to encode a value for Terraform", err.Error())
+	}
+	return tv
+}
+
+// attrValue decodes v as the framework value type T.
+func attrValue[T attr.Value](ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) T {
+	var zero T
+	value, err := zero.Type(ctx).ValueFromTerraform(ctx, v)
+	if err != nil {
+		diags.AddError("Unexpected value from Terraform", err.Error())
+		return zero
+	}
+	t, ok := value.(T)
+	if !ok {
+		diags.AddError("Unexpected value from Terraform", fmt.Sprintf("got %T, expected %T", value, zero))
+	}
+	return t
+}
+
+// itemValidators and itemDefaults are the item attributes' validators and
+// defaults, read once from their definitions.
+var itemValidators = sync.OnceValue(func() map[string][]validator.String {
+	validators := map[string][]validator.String{}
+	for name, a := range trackingItemAttributes() {
+		if s, ok := a.(schema.StringAttribute); ok && len(s.Validators) > 0 {
+			validators[name] = s.Validators
+		}
+	}
+	return validators
+})
+
+var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
+	values := map[string]attr.Value{}
+	for name, a := range trackingItemAttributes() {
+		if b, ok := a.(schema.BoolAttribute); ok && b.Default != nil {
+			var resp defaults.BoolResponse
+			b.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
+			values[name] = resp.PlanValue
+		}
+	}
+	return values
+})
+
+// validateItem runs the item attributes' validators on item, at p.
+func validateItem(ctx context.Context, p path.Path, item trackingItemModel, diags *diag.Diagnostics) {
+	fields := reflect.ValueOf(item)
+	for name, validators := range itemValidators() {
+		value, _ := fieldValue(itemField(fields, name)).(types.String) // validators are on string attributes only
+		req := validator.StringRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
+		for _, v := range validators {
+			var resp validator.StringResponse
+			v.ValidateString(ctx, req, &resp)
+			diags.Append(resp.Diagnostics...)
+		}
+	}
+}
+
+// withDefaults returns m with the schema's defaults for the arguments it leaves null.
+func (m trackingItemModel) withDefaults() trackingItemModel {
+	fields := reflect.ValueOf(&m).Elem()
+	for name, value := range itemDefaults() {
+		field := itemField(fields, name)
+		if fieldValue(field).IsNull() {
+			field.Set(reflect.ValueOf(value))
+		}
+	}
+	return m
+}
