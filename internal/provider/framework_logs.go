@@ -6,12 +6,14 @@ import "os"
 // unless the user asked for logs with any TF_LOG* variable (Terraform
 // discards provider logs then anyway).
 //
-// Why: while planning, the framework (v1.19) adds a logging context layer for
-// every value it visits and never drops them, so each of its trace logs
-// walks an ever longer context chain. For a trackingmore_trackings of 5,000
-// items that made every plan and apply quadratic: minutes of CPU in the
-// provider instead of seconds. With the subsystem off, those logs return at
-// once. The provider's own logs (retries, pacing) are unaffected.
+// Why: the framework (v1.19) adds a logging context layer for every value it
+// visits and never drops them, so each of its trace logs walks an ever
+// longer context chain: quadratic in the size of a value. It made a
+// 5,000-item trackingmore_trackings take minutes of provider CPU per plan,
+// before that resource left the framework (NewServer); the data sources
+// that return lists of up to 2,000 trackings still go through the
+// framework. With the subsystem off, those logs return at once. The
+// provider's own logs (retries, pacing) are unaffected.
 func QuietFrameworkLogs() {
 	for _, name := range []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK"} {
 		if os.Getenv(name) != "" {

@@ -13,7 +13,9 @@ import (
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -179,5 +181,72 @@ func TestTrackingsProtocol_stateCalls(t *testing.T) {
 	moved, _ := srv.MoveResourceState(ctx, &tfprotov6.MoveResourceStateRequest{SourceTypeName: "trackingmore_tracking", TargetTypeName: bulkTypeName})
 	if len(moved.Diagnostics) != 1 || moved.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityError {
 		t.Errorf("a move into %s must be refused: %+v", bulkTypeName, moved.Diagnostics)
+	}
+}
+
+// planTrackings on its own: which values a plan keeps and which it leaves
+// for the apply to fill.
+func TestPlanTrackings(t *testing.T) {
+	ctx := context.Background()
+	created := trackingItemModel{
+		TrackingNumber: types.StringValue("1Z999AA10123456784"), CarrierCode: types.StringValue("ups"),
+		Title: types.StringValue("Coffee"), Archived: types.BoolValue(false),
+		ID: types.StringValue("0123456789abcdef0123456789abcdef"), Status: types.StringValue("transit"),
+		Substatus: types.StringValue("transit001"), LastEvent: types.StringValue("Departed"),
+		LastUpdateTime: types.StringValue("2026-11-20 10:00:00"), CreatedAt: types.StringValue("2026-11-19T08:00:00+00:00"),
+	}
+	neverCreated := created.withResults(trackingItemModel{})
+	prior := &trackingsResourceModel{ID: types.StringValue("feedfacecafebeef"), Trackings: map[string]trackingItemModel{
+		"same": created, "retitled": created, "renumbered": created, "failed": neverCreated,
+	}}
+	var diags diag.Diagnostics
+	config := func(items map[string]trackingItemModel) tftypes.Value {
+		values := map[string]tftypes.Value{}
+		for label, item := range items {
+			values[label] = item.withResults(trackingItemModel{}).toTerraform(ctx, &diags)
+		}
+		return tftypes.NewValue(trackingsType(), map[string]tftypes.Value{
+			"id":        tftypes.NewValue(tftypes.String, nil),
+			"trackings": tftypes.NewValue(trackingsType().AttributeTypes["trackings"], values),
+		})
+	}
+	retitled, renumbered, fresh := created, created, created
+	retitled.Title = types.StringValue("Tea")
+	renumbered.TrackingNumber = types.StringValue("1Z999AA10123456785")
+	fresh.Archived = types.BoolNull() // left out of the configuration
+
+	planned := planTrackings(ctx, prior, config(map[string]trackingItemModel{
+		"same": created, "retitled": retitled, "renumbered": renumbered, "failed": neverCreated, "new": fresh,
+	}), &diags)
+	items, _ := trackingsElements(planned, &diags)
+	plan := map[string]trackingItemModel{}
+	for label, v := range items {
+		plan[label] = itemFromTerraform(ctx, v, &diags)
+	}
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	unknown := types.StringUnknown()
+	for _, c := range []struct {
+		label             string
+		id, status, since types.String
+	}{
+		{"same", created.ID, created.Status, created.CreatedAt},
+		{"retitled", created.ID, unknown, created.CreatedAt},
+		{"renumbered", unknown, unknown, unknown},
+		{"failed", unknown, unknown, unknown},
+		{"new", unknown, unknown, unknown},
+	} {
+		got := plan[c.label]
+		if !got.ID.Equal(c.id) || !got.Status.Equal(c.status) || !got.CreatedAt.Equal(c.since) {
+			t.Errorf("%s: planned id %v, status %v, created_at %v; want %v, %v, %v", c.label, got.ID, got.Status, got.CreatedAt, c.id, c.status, c.since)
+		}
+	}
+	if !plan["new"].Archived.Equal(types.BoolValue(false)) {
+		t.Errorf("archived left out must default to false, planned %v", plan["new"].Archived)
+	}
+	var attrs map[string]tftypes.Value
+	if err := planned.As(&attrs); err != nil || !attrs["id"].Equal(tftypes.NewValue(tftypes.String, "feedfacecafebeef")) {
+		t.Errorf("the resource keeps its id: %v %v", attrs["id"], err)
 	}
 }

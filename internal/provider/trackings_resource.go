@@ -186,7 +186,9 @@ func (r *trackingsResource) PlanResourceChange(ctx context.Context, req *tfproto
 // planTrackings plans config given the prior state (nil for a create).
 // Plans stay quiet: only what a change can alter is unknown. An item whose
 // arguments are unchanged keeps all its values; a changed item keeps its id
-// and created_at unless its number changed; the resource keeps its id.
+// and created_at unless its number changed; the resource keeps its id. An
+// item a first create failed to create (null id) is planned as new, since
+// the apply creates it.
 func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
@@ -208,7 +210,7 @@ func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tf
 			}
 			item := itemFromTerraform(ctx, raw, diags).withDefaults().withResults(unknownResults)
 			if prior != nil {
-				if before, ok := prior.Trackings[label]; ok && item.TrackingNumber.Equal(before.TrackingNumber) {
+				if before, ok := prior.Trackings[label]; ok && !before.ID.IsNull() && item.TrackingNumber.Equal(before.TrackingNumber) {
 					item.ID, item.CreatedAt = before.ID, before.CreatedAt
 					if item.sameArguments(before) {
 						item = item.withResults(before)
