@@ -139,11 +139,12 @@ func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Di
 func (r *trackingsResource) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
 	var diags diag.Diagnostics
 	resp := &tfprotov6.UpgradeResourceStateResponse{}
-	if req.Version != 0 || req.RawState == nil {
+	switch {
+	case req.Version != 0:
 		diags.AddError("Unable to upgrade state", fmt.Sprintf("%s has state version 0 only; got version %d. "+
 			"The state was written by a newer provider: use that version.", bulkTypeName, req.Version))
-	} else {
-		// Unknown attributes are ones a later provider version dropped.
+	case req.RawState != nil:
+		// Attributes the schema no longer has (dropped since the state was written) are ignored.
 		state, err := req.RawState.UnmarshalWithOpts(trackingsType(), tfprotov6.UnmarshalOpts{
 			ValueFromJSONOpts: tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true},
 		})
