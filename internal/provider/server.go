@@ -45,57 +45,41 @@ func (s *server) GetProviderSchema(ctx context.Context, req *tfprotov6.GetProvid
 }
 
 func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.ValidateResourceConfig(ctx, req)
-	}
-	return s.ProviderServer.ValidateResourceConfig(ctx, req)
+	return pick(req.TypeName, s.bulk.ValidateResourceConfig, s.ProviderServer.ValidateResourceConfig)(ctx, req)
 }
 
 func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.UpgradeResourceState(ctx, req)
-	}
-	return s.ProviderServer.UpgradeResourceState(ctx, req)
+	return pick(req.TypeName, s.bulk.UpgradeResourceState, s.ProviderServer.UpgradeResourceState)(ctx, req)
 }
 
 func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.ReadResource(ctx, req)
-	}
-	return s.ProviderServer.ReadResource(ctx, req)
+	return pick(req.TypeName, s.bulk.ReadResource, s.ProviderServer.ReadResource)(ctx, req)
 }
 
 func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.PlanResourceChange(ctx, req)
-	}
-	return s.ProviderServer.PlanResourceChange(ctx, req)
+	return pick(req.TypeName, s.bulk.PlanResourceChange, s.ProviderServer.PlanResourceChange)(ctx, req)
 }
 
 func (s *server) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.ApplyResourceChange(ctx, req)
-	}
-	return s.ProviderServer.ApplyResourceChange(ctx, req)
+	return pick(req.TypeName, s.bulk.ApplyResourceChange, s.ProviderServer.ApplyResourceChange)(ctx, req)
 }
 
 func (s *server) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.ImportResourceState(ctx, req)
-	}
-	return s.ProviderServer.ImportResourceState(ctx, req)
+	return pick(req.TypeName, s.bulk.ImportResourceState, s.ProviderServer.ImportResourceState)(ctx, req)
 }
 
 func (s *server) MoveResourceState(ctx context.Context, req *tfprotov6.MoveResourceStateRequest) (*tfprotov6.MoveResourceStateResponse, error) {
-	if req.TargetTypeName == bulkTypeName {
-		return s.bulk.MoveResourceState(ctx, req)
-	}
-	return s.ProviderServer.MoveResourceState(ctx, req)
+	return pick(req.TargetTypeName, s.bulk.MoveResourceState, s.ProviderServer.MoveResourceState)(ctx, req)
 }
 
 func (s *server) GenerateResourceConfig(ctx context.Context, req *tfprotov6.GenerateResourceConfigRequest) (*tfprotov6.GenerateResourceConfigResponse, error) {
-	if req.TypeName == bulkTypeName {
-		return s.bulk.GenerateResourceConfig(ctx, req)
+	return pick(req.TypeName, s.bulk.GenerateResourceConfig, s.ProviderServer.GenerateResourceConfig)(ctx, req)
+}
+
+// pick is the bulk resource's handler for calls about its type, else the framework's.
+func pick[Req, Resp any](typeName string, bulk, framework func(context.Context, Req) (Resp, error)) func(context.Context, Req) (Resp, error) {
+	if typeName == bulkTypeName {
+		return bulk
 	}
-	return s.ProviderServer.GenerateResourceConfig(ctx, req)
+	return framework
 }
