@@ -34,8 +34,8 @@ type trackingsResource struct {
 }
 
 type trackingsResourceModel struct {
-	ID        types.String                 `tfsdk:"id"`
-	Trackings map[string]trackingItemModel `tfsdk:"trackings"`
+	ID        types.String
+	Trackings map[string]trackingItemModel // by label
 }
 
 func trackingsFrameworkSchema() schema.Schema {
