@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -22,7 +24,8 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 }
 
 // server routes the calls about trackingmore_trackings to bulk and every
-// other call to the framework's server.
+// other call to the framework's server. The calls Terraform makes once per
+// resource or data source instance reach the framework through releasing.
 type server struct {
 	tfprotov6.ProviderServer
 	bulk *trackingsResource
@@ -76,10 +79,64 @@ func (s *server) GenerateResourceConfig(ctx context.Context, req *tfprotov6.Gene
 	return pick(req.TypeName, s.bulk.GenerateResourceConfig, s.ProviderServer.GenerateResourceConfig)(ctx, req)
 }
 
+func (s *server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	return releasing(s.ProviderServer.ValidateDataResourceConfig)(ctx, req)
+}
+
+func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	return releasing(s.ProviderServer.ReadDataSource)(ctx, req)
+}
+
 // pick is the bulk resource's handler for calls about its type, else the framework's.
 func pick[Req, Resp any](typeName string, bulk, framework func(context.Context, Req) (Resp, error)) func(context.Context, Req) (Resp, error) {
 	if typeName == bulkTypeName {
 		return bulk
 	}
-	return framework
+	return releasing(framework)
 }
+
+// releasing calls a framework handler with a context that lets go of the
+// call's own context when the handler returns. The framework keeps every
+// call's context until the provider is stopped (proto6server's
+// registerContext, so that StopProvider can cancel them), and with it the
+// loggers terraform-plugin-go puts in each: about 100 KB a call, which grew
+// the provider to over 500 MB for 5,000 trackingmore_tracking resources.
+func releasing[Req, Resp any](handler func(context.Context, Req) (Resp, error)) func(context.Context, Req) (Resp, error) {
+	return func(ctx context.Context, req Req) (Resp, error) {
+		released := &releasableContext{ctx: ctx}
+		defer released.release()
+		return handler(released, req)
+	}
+}
+
+// releasableContext is its context until release, then a cancelled empty
+// one. A context derived from it while in use is cancelled with the
+// original, since it shares the original's Done channel.
+type releasableContext struct {
+	mu  sync.RWMutex
+	ctx context.Context
+}
+
+// releasedContext is what a releasableContext becomes: done, valueless.
+var releasedContext = func() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}()
+
+func (c *releasableContext) current() context.Context {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.ctx
+}
+
+func (c *releasableContext) release() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ctx = releasedContext
+}
+
+func (c *releasableContext) Deadline() (time.Time, bool) { return c.current().Deadline() }
+func (c *releasableContext) Done() <-chan struct{}       { return c.current().Done() }
+func (c *releasableContext) Err() error                  { return c.current().Err() }
+func (c *releasableContext) Value(key any) any           { return c.current().Value(key) }
