@@ -193,15 +193,12 @@ func (r *trackingsResource) PlanResourceChange(ctx context.Context, req *tfproto
 func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	var before map[string]trackingItemModel
 	if prior != nil {
-		id = tfValue(ctx, prior.ID, diags)
+		id, before = tfValue(ctx, prior.ID, diags), prior.Trackings
 	}
-	var configAttrs map[string]tftypes.Value
-	if err := config.As(&configAttrs); err != nil {
-		diags.AddError("Unexpected configuration", err.Error())
-		return config
-	}
-	trackings := configAttrs["trackings"]
+	// The map is required, so a map that is not known is one only known at apply.
+	trackings := tftypes.NewValue(typ.AttributeTypes["trackings"], tftypes.UnknownValue)
 	if items, known := trackingsElements(config, diags); known {
 		planned := make(map[string]tftypes.Value, len(items))
 		for label, raw := range items {
@@ -210,17 +207,15 @@ func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tf
 				continue
 			}
 			item := itemFromTerraform(ctx, raw, diags).withDefaults().withResults(unknownResults)
-			if prior != nil {
-				if before, ok := prior.Trackings[label]; ok && !before.ID.IsNull() && item.TrackingNumber.Equal(before.TrackingNumber) {
-					item.ID, item.CreatedAt = before.ID, before.CreatedAt
-					if item.sameArguments(before) {
-						item = item.withResults(before)
-					}
+			if was, ok := before[label]; ok && !was.ID.IsNull() && item.TrackingNumber.Equal(was.TrackingNumber) {
+				item.ID, item.CreatedAt = was.ID, was.CreatedAt
+				if item.sameArguments(was) {
+					item = item.withResults(was)
 				}
 			}
 			planned[label] = item.toTerraform(ctx, diags)
 		}
-		trackings = tftypes.NewValue(trackings.Type(), planned)
+		trackings = tftypes.NewValue(typ.AttributeTypes["trackings"], planned)
 	}
 	return tftypes.NewValue(typ, map[string]tftypes.Value{"id": id, "trackings": trackings})
 }
