@@ -14,8 +14,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -35,7 +38,12 @@ const (
 	defaultRequestsPerSecond = 10.0
 )
 
-var _ provider.Provider = (*trackingMoreProvider)(nil)
+var (
+	_ provider.Provider                       = (*trackingMoreProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*trackingMoreProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*trackingMoreProvider)(nil)
+	_ provider.ProviderWithActions            = (*trackingMoreProvider)(nil)
+)
 
 type trackingMoreProvider struct {
 	version string
@@ -141,6 +149,8 @@ func (p *trackingMoreProvider) Configure(ctx context.Context, req provider.Confi
 	p.configured.Store(client)
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.EphemeralResourceData = client
+	resp.ActionData = client
 }
 
 func (p *trackingMoreProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -161,6 +171,26 @@ func (p *trackingMoreProvider) DataSources(_ context.Context) []func() datasourc
 		NewAirCargoDataSource,
 		NewCarriersDataSource,
 		NewCarrierDetectionDataSource,
+	}
+}
+
+func (p *trackingMoreProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewTrackingIDFunction,
+		NewParseTrackingIDFunction,
+	}
+}
+
+func (p *trackingMoreProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		NewRealtimeTrackingEphemeralResource,
+	}
+}
+
+func (p *trackingMoreProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewRealtimeRefreshAction,
+		NewStopUpdatesAction,
 	}
 }
 

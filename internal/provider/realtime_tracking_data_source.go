@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,10 +18,11 @@ type realtimeTrackingDataSource struct {
 	client *trackingmore.Client
 }
 
-// realtimeTrackingDataSourceModel: destination_code, order_id and
+// realtimeTrackingModel is the data source and the ephemeral resource
+// trackingmore_realtime_tracking. destination_code, order_id and
 // order_create_time are both arguments and results, so they live in the
 // embedded trackingDetailsModel.
-type realtimeTrackingDataSourceModel struct {
+type realtimeTrackingModel struct {
 	CarrierCode              types.String `tfsdk:"carrier_code"`
 	TrackingNumber           types.String `tfsdk:"tracking_number"`
 	TrackingShipDate         types.String `tfsdk:"tracking_ship_date"`
@@ -40,6 +42,21 @@ func (d *realtimeTrackingDataSource) Metadata(_ context.Context, req datasource.
 }
 
 func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Queries the carrier for one parcel right now with `POST /trackings/realtime`, without storing a tracking, " +
+			"and shows it as the `trackingmore_tracking` data source does. " + realtimeLimits + " Terraform reads data sources on every " +
+			"plan and refresh, so prefer the `trackingmore_tracking` resource and data source for parcels you follow over time, " +
+			"and the `trackingmore_realtime_tracking` ephemeral resource to use the answer without keeping it in state.",
+		Attributes: realtimeTrackingAttributes(),
+	}
+}
+
+// realtimeLimits is what every realtime construct's documentation warns of.
+const realtimeLimits = "**Mind the limits**: the API allows 3 realtime requests per second " +
+	"and the same shipment at most once every 2 hours, and each query costs one unit of quota."
+
+// realtimeTrackingAttributes is the schema of realtimeTrackingModel.
+func realtimeTrackingAttributes() map[string]schema.Attribute {
 	attrs := trackingDetailsAttributes()
 	argument := func(desc string, required bool, v validator.String) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
@@ -57,13 +74,7 @@ func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", countryCode())
 	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", text())
 	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", rfc3339())
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Queries the carrier for one parcel right now with `POST /trackings/realtime`, without storing a tracking, " +
-			"and shows it as the `trackingmore_tracking` data source does. **Mind the limits**: the API allows 3 realtime requests per second " +
-			"and the same shipment at most once every 2 hours, and each query costs one unit of quota. Terraform reads data sources on every " +
-			"plan and refresh, so prefer the `trackingmore_tracking` resource and data source for parcels you follow over time.",
-		Attributes: attrs,
-	}
+	return attrs
 }
 
 func (d *realtimeTrackingDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -71,28 +82,33 @@ func (d *realtimeTrackingDataSource) Configure(_ context.Context, req datasource
 }
 
 func (d *realtimeTrackingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config realtimeTrackingDataSourceModel
+	var config realtimeTrackingModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-
-	t, err := d.client.RealtimeTracking(ctx, config.request())
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to query tracking in real time", config.CarrierCode.ValueString()+"/"+config.TrackingNumber.ValueString(), err)
-		return
+	if state, ok := config.query(ctx, d.client, &resp.Diagnostics); ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
+}
 
-	state := config
-	state.trackingDetailsModel = newTrackingDetails(t)
-	keepConfigured(&state.DestinationCode, config.DestinationCode)
-	keepConfigured(&state.OrderID, config.OrderID)
-	keepConfigured(&state.OrderCreateTime, config.OrderCreateTime)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+// query asks the carrier now and returns config with the answer filled in.
+func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.Client, diags *diag.Diagnostics) (realtimeTrackingModel, bool) {
+	t, err := client.RealtimeTracking(ctx, m.request())
+	if err != nil {
+		addAPIError(diags, "Unable to query tracking in real time", m.CarrierCode.ValueString()+"/"+m.TrackingNumber.ValueString(), err)
+		return m, false
+	}
+	answered := m
+	answered.trackingDetailsModel = newTrackingDetails(t)
+	keepConfigured(&answered.DestinationCode, m.DestinationCode)
+	keepConfigured(&answered.OrderID, m.OrderID)
+	keepConfigured(&answered.OrderCreateTime, m.OrderCreateTime)
+	return answered, true
 }
 
 // request is the POST /trackings/realtime body.
-func (m realtimeTrackingDataSourceModel) request() trackingmore.RealtimeRequest {
+func (m realtimeTrackingModel) request() trackingmore.RealtimeRequest {
 	return trackingmore.RealtimeRequest{
 		TrackingNumber:           m.TrackingNumber.ValueString(),
 		CarrierCode:              m.CarrierCode.ValueString(),

@@ -268,13 +268,22 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 }
 
 // parseImportID splits "carrier_code/tracking_number", checking both formats
-// so a typo fails here rather than as a confusing API error.
+// so a typo fails here rather than as a confusing API error. The import
+// commands and provider::trackingmore::parse_tracking_id share it.
 func parseImportID(id string) (carrier, number string, err error) {
 	carrier, number, ok := strings.Cut(id, "/")
-	if !ok || !trackingmore.CarrierCodePattern.MatchString(carrier) || !trackingmore.TrackingNumberPattern.MatchString(number) {
-		return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q", id)
+	problem := ""
+	switch {
+	case !ok:
+		problem = "it has no '/'"
+	case !trackingmore.CarrierCodePattern.MatchString(carrier):
+		problem = fmt.Sprintf("the carrier code %q %s", carrier, carrierCodeProblem)
+	case !trackingmore.TrackingNumberPattern.MatchString(number):
+		problem = fmt.Sprintf("the tracking number %q %s", number, trackingNumberProblem)
+	default:
+		return carrier, number, nil
 	}
-	return carrier, number, nil
+	return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q: %s", id, problem)
 }
 
 // readExtras sets the single resource's own read-only values; partial is

@@ -57,14 +57,19 @@ var (
 	accountNumberPattern = regexp.MustCompile(`^[0-9A-Za-z_-]{1,64}$`)
 )
 
+// What is wrong with a malformed tracking number or carrier code: the
+// resources' validators and the provider functions say it the same way.
+const (
+	trackingNumberProblem = "must be at least 5 characters of letters, digits, '-' or '_' (no spaces or slashes)"
+	carrierCodeProblem    = "must be a TrackingMore carrier code: lowercase letters, digits, '-' or '_' (see the trackingmore_carriers data source)"
+)
+
 func trackingNumber() validator.String {
-	return matching(trackingmore.TrackingNumberPattern,
-		"must be at least 5 characters of letters, digits, '-' or '_' (no spaces or slashes)")
+	return matching(trackingmore.TrackingNumberPattern, trackingNumberProblem)
 }
 
 func carrierCode() validator.String {
-	return matching(trackingmore.CarrierCodePattern,
-		"must be a TrackingMore carrier code: lowercase letters, digits, '-' or '_' (see the trackingmore_carriers data source)")
+	return matching(trackingmore.CarrierCodePattern, carrierCodeProblem)
 }
 
 func langCode() validator.String {

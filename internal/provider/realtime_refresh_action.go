@@ -1,0 +1,100 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var _ action.ActionWithConfigure = (*realtimeRefreshAction)(nil)
+
+// realtimeRefreshAction is the trackingmore_realtime_refresh action
+// (Terraform 1.14+): one POST /trackings/realtime, reported as progress.
+type realtimeRefreshAction struct {
+	client *trackingmore.Client
+}
+
+type realtimeRefreshActionModel struct {
+	CarrierCode              types.String `tfsdk:"carrier_code"`
+	TrackingNumber           types.String `tfsdk:"tracking_number"`
+	TrackingShipDate         types.String `tfsdk:"tracking_ship_date"`
+	TrackingPostalCode       types.String `tfsdk:"tracking_postal_code"`
+	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
+	Lang                     types.String `tfsdk:"lang"`
+}
+
+// NewRealtimeRefreshAction is the constructor the provider registers.
+func NewRealtimeRefreshAction() action.Action {
+	return &realtimeRefreshAction{}
+}
+
+func (a *realtimeRefreshAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_realtime_refresh"
+}
+
+func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	argument := func(desc string, required bool, v validator.String) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Asks the carrier for one parcel's current state now with `POST /trackings/realtime` and reports " +
+			"the answer (status, substatus, latest event) as the action's progress. Invoke it with " +
+			"`terraform apply -invoke=action.trackingmore_realtime_refresh.NAME`, or from a resource's `lifecycle.action_trigger` " +
+			"(for example `after_create` of a `trackingmore_tracking`) to see a new parcel's first carrier data in the apply output. " +
+			"Nothing is stored and no resource changes: the stored tracking keeps TrackingMore's own refresh schedule. " +
+			realtimeLimits + " Within the 2 hours, the API answers with the data of the first query.",
+		Attributes: map[string]schema.Attribute{
+			"carrier_code":               argument("Carrier code, such as `ups` (API field `carrier_code`).", true, carrierCode()),
+			"tracking_number":            argument("Tracking number (API field `tracking_number`).", true, trackingNumber()),
+			"tracking_ship_date":         argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, shipDate()),
+			"tracking_postal_code":       argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, postalCode()),
+			"special_number_destination": argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, countryCode()),
+			"lang":                       argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, langCode()),
+		},
+	}
+}
+
+func (a *realtimeRefreshAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (a *realtimeRefreshAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var config realtimeRefreshActionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	subject := config.CarrierCode.ValueString() + "/" + config.TrackingNumber.ValueString()
+	t, err := a.client.RealtimeTracking(ctx, trackingmore.RealtimeRequest{
+		TrackingNumber:           config.TrackingNumber.ValueString(),
+		CarrierCode:              config.CarrierCode.ValueString(),
+		TrackingShipDate:         config.TrackingShipDate.ValueString(),
+		TrackingPostalCode:       config.TrackingPostalCode.ValueString(),
+		SpecialNumberDestination: config.SpecialNumberDestination.ValueString(),
+		Lang:                     config.Lang.ValueString(),
+	})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to refresh tracking in real time", subject, err)
+		return
+	}
+	resp.SendProgress(action.InvokeProgressEvent{Message: realtimeSummary(subject, t)})
+}
+
+// realtimeSummary is one line about a realtime answer: "ups/1Z…: transit
+// (transit001), latest event: …".
+func realtimeSummary(subject string, t *trackingmore.Tracking) string {
+	msg := subject + ": " + string(t.Status)
+	if t.Substatus != "" {
+		msg += fmt.Sprintf(" (%s)", t.Substatus)
+	}
+	if t.LastEvent != "" {
+		msg += ", latest event: " + string(t.LastEvent)
+	}
+	return msg
+}

@@ -1,0 +1,54 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+var _ function.Function = trackingIDFunction{}
+
+// trackingIDFunction is provider::trackingmore::tracking_id: the id a
+// trackingmore_tracking is imported by, built from its two parts.
+type trackingIDFunction struct{}
+
+// NewTrackingIDFunction is the constructor the provider registers.
+func NewTrackingIDFunction() function.Function {
+	return trackingIDFunction{}
+}
+
+func (trackingIDFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "tracking_id"
+}
+
+func (trackingIDFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "The import id of a tracking: carrier_code/tracking_number",
+		MarkdownDescription: "Joins a carrier code and a tracking number into the id that `trackingmore_tracking` is imported by " +
+			"(`terraform import`, `import` blocks), such as `ups/1Z999AA10123456784`. Both parts are checked as the resource checks them, " +
+			"so a malformed value fails here, naming the argument.",
+		Parameters: []function.Parameter{
+			function.StringParameter{Name: "carrier_code", MarkdownDescription: "Carrier code, such as `ups`."},
+			function.StringParameter{Name: "tracking_number", MarkdownDescription: "Tracking number, such as `1Z999AA10123456784`."},
+		},
+		Return: function.StringReturn{},
+	}
+}
+
+func (trackingIDFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var carrier, number string
+	if resp.Error = req.Arguments.Get(ctx, &carrier, &number); resp.Error != nil {
+		return
+	}
+	switch {
+	case !trackingmore.CarrierCodePattern.MatchString(carrier):
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("carrier_code %s, got: %q", carrierCodeProblem, carrier))
+	case !trackingmore.TrackingNumberPattern.MatchString(number):
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("tracking_number %s, got: %q", trackingNumberProblem, number))
+	default:
+		resp.Error = resp.Result.Set(ctx, carrier+"/"+number)
+	}
+}
