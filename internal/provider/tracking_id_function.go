@@ -2,11 +2,8 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
-
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 var _ function.Function = trackingIDFunction{}
@@ -43,12 +40,14 @@ func (trackingIDFunction) Run(ctx context.Context, req function.RunRequest, resp
 	if resp.Error = req.Arguments.Get(ctx, &carrier, &number); resp.Error != nil {
 		return
 	}
+	problem, numberWrong := keyProblem("carrier_code", carrier, "tracking_number", number)
 	switch {
-	case !trackingmore.CarrierCodePattern.MatchString(carrier):
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("carrier_code %s, got: %q", carrierCodeProblem, carrier))
-	case !trackingmore.TrackingNumberPattern.MatchString(number):
-		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("tracking_number %s, got: %q", trackingNumberProblem, number))
-	default:
+	case problem == "":
 		resp.Error = resp.Result.Set(ctx, carrier+"/"+number)
+	case numberWrong:
+		resp.Error = function.NewArgumentFuncError(1, problem)
+	default:
+		resp.Error = function.NewArgumentFuncError(0, problem)
 	}
+
 }

@@ -47,9 +47,9 @@ func TestTrackingIDFunctions(t *testing.T) {
 		{name: "splits", function: NewParseTrackingIDFunction(), args: []string{"usps/9400111899223197428490"},
 			want: `{"carrier_code":"usps","tracking_number":"9400111899223197428490"}`},
 		{name: "no slash", function: NewParseTrackingIDFunction(), args: []string{"ups-1Z999AA10123456784"}, wantError: `it has no '/'`},
-		{name: "bad carrier", function: NewParseTrackingIDFunction(), args: []string{"U PS/1Z999AA10123456784"}, wantError: `the carrier code "U PS" .*must be a TrackingMore carrier code`},
-		{name: "bad number", function: NewParseTrackingIDFunction(), args: []string{"ups/1Z"}, wantError: `the tracking number "1Z" must be at least 5 characters`},
-		{name: "two slashes", function: NewParseTrackingIDFunction(), args: []string{"ups/1Z999/AA1"}, wantError: `the tracking number "1Z999/AA1"`},
+		{name: "bad carrier", function: NewParseTrackingIDFunction(), args: []string{"U PS/1Z999AA10123456784"}, wantError: `the carrier code must be a TrackingMore carrier code.*got: "U PS"`},
+		{name: "bad number", function: NewParseTrackingIDFunction(), args: []string{"ups/1Z"}, wantError: `the tracking number must be at least 5 characters.*got: "1Z"`},
+		{name: "two slashes", function: NewParseTrackingIDFunction(), args: []string{"ups/1Z999/AA1"}, wantError: `the tracking number .*got: "1Z999/AA1"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

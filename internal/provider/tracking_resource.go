@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -23,6 +22,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*trackingResource)(nil)
 	_ resource.ResourceWithImportState = (*trackingResource)(nil)
+	_ resource.ResourceWithIdentity    = (*trackingResource)(nil)
 )
 
 type trackingResource struct {
@@ -57,6 +57,8 @@ func NewTrackingResource() resource.Resource {
 
 func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_tracking"
+	// A carrier change moves the tracking to another key in place.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -154,7 +156,10 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 	state.readEcho(created)
 	state.readExtras(created, true)
 	// The tracking exists from here on: whatever fails next, state must hold it.
-	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
+	defer func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		setTrackingIdentity(ctx, resp.Identity, state.trackingItemModel, &resp.Diagnostics)
+	}()
 	// Archived, a manual status and auto_update cannot be sent on create.
 	r.update(ctx, &state, plan, &resp.Diagnostics)
 }
@@ -166,6 +171,11 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 
+	// Identity first: state written before identity existed (provider
+	// versions before it, Terraform before 1.12) has none, and the framework
+	// wants one after every Read, a removal included ("Missing Resource
+	// Identity After Read").
+	setTrackingIdentity(ctx, resp.Identity, state.trackingItemModel, &resp.Diagnostics)
 	t, err := r.client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), "")
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Tracking no longer exists",
@@ -201,7 +211,10 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	// Whatever step fails, state records the steps that succeeded.
-	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
+	defer func() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		setTrackingIdentity(ctx, resp.Identity, state.trackingItemModel, &resp.Diagnostics)
+	}()
 
 	if !plan.CarrierCode.Equal(state.CarrierCode) {
 		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
@@ -257,7 +270,7 @@ func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	carrier, number, err := parseImportID(req.ID)
+	carrier, number, err := importedKey(ctx, req, &resp.Diagnostics)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
@@ -265,25 +278,7 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("carrier_code"), carrier)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tracking_number"), number)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
-}
-
-// parseImportID splits "carrier_code/tracking_number", checking both formats
-// so a typo fails here rather than as a confusing API error. The import
-// commands and provider::trackingmore::parse_tracking_id share it.
-func parseImportID(id string) (carrier, number string, err error) {
-	carrier, number, ok := strings.Cut(id, "/")
-	problem := ""
-	switch {
-	case !ok:
-		problem = "it has no '/'"
-	case !trackingmore.CarrierCodePattern.MatchString(carrier):
-		problem = fmt.Sprintf("the carrier code %q %s", carrier, carrierCodeProblem)
-	case !trackingmore.TrackingNumberPattern.MatchString(number):
-		problem = fmt.Sprintf("the tracking number %q %s", number, trackingNumberProblem)
-	default:
-		return carrier, number, nil
-	}
-	return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q: %s", id, problem)
+	setTrackingIdentity(ctx, resp.Identity, trackingItemModel{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
 }
 
 // readExtras sets the single resource's own read-only values; partial is
