@@ -34,8 +34,10 @@ CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-trackingmore/$NAME
 BIN="$CACHE_DIR/$NAME"
 
 log() { echo "cli.sh: $*" >&2; }
-# A cached binary is used only if it runs and reports the expected version.
-cached() { [ -x "$BIN" ] && "$BIN" version 2>/dev/null | sed -n 1p | grep -qx "$BANNER"; }
+# A cached binary is used only if it runs and reports the expected version
+# (on some line: OpenTofu 1.12 prints CLI configuration warnings first).
+reports_version() { "$BIN" version 2>/dev/null | grep -qx "$BANNER"; }
+cached() { [ -x "$BIN" ] && reports_version; }
 
 if cached; then echo "$BIN"; exit 0; fi
 mkdir -p "$CACHE_DIR"
@@ -86,10 +88,10 @@ fi
 ) >&2
 mv -f "$BIN.tmp" "$BIN"
 
-got="$("$BIN" version | sed -n 1p)"
-if [ "$got" != "$BANNER" ]; then
-  log "built binary reports '$got', expected '$BANNER'"
+if ! reports_version; then
+  log "the built binary does not report '$BANNER':"
+  "$BIN" version >&2
   exit 1
 fi
-log "built $got in $(( $(date +%s) - start ))s"
+log "built $BANNER in $(( $(date +%s) - start ))s"
 echo "$BIN"

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -43,6 +44,7 @@ var (
 	_ provider.ProviderWithFunctions          = (*trackingMoreProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*trackingMoreProvider)(nil)
 	_ provider.ProviderWithActions            = (*trackingMoreProvider)(nil)
+	_ provider.ProviderWithListResources      = (*trackingMoreProvider)(nil)
 )
 
 type trackingMoreProvider struct {
@@ -151,6 +153,7 @@ func (p *trackingMoreProvider) Configure(ctx context.Context, req provider.Confi
 	resp.DataSourceData = client
 	resp.EphemeralResourceData = client
 	resp.ActionData = client
+	resp.ListResourceData = client
 }
 
 func (p *trackingMoreProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -171,6 +174,12 @@ func (p *trackingMoreProvider) DataSources(_ context.Context) []func() datasourc
 		NewAirCargoDataSource,
 		NewCarriersDataSource,
 		NewCarrierDetectionDataSource,
+	}
+}
+
+func (p *trackingMoreProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewTrackingListResource,
 	}
 }
 

@@ -19,7 +19,8 @@ import (
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
 		p := &trackingMoreProvider{version: version}
-		return &server{ProviderServer: providerserver.NewProtocol6(p)(), bulk: &trackingsResource{provider: p}}
+		framework := providerserver.NewProtocol6(p)().(frameworkServer)
+		return &server{frameworkServer: framework, bulk: &trackingsResource{provider: p}}
 	}
 }
 
@@ -27,12 +28,19 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 // other call to the framework's server. The calls Terraform makes once per
 // resource or data source instance reach the framework through releasing.
 type server struct {
-	tfprotov6.ProviderServer
+	frameworkServer
 	bulk *trackingsResource
 }
 
+// frameworkServer is what the framework's server implements: the protocol's
+// optional list resource and action servers too.
+type frameworkServer interface {
+	tfprotov6.ProviderServerWithListResource
+	tfprotov6.ActionServer
+}
+
 func (s *server) GetMetadata(ctx context.Context, req *tfprotov6.GetMetadataRequest) (*tfprotov6.GetMetadataResponse, error) {
-	resp, err := s.ProviderServer.GetMetadata(ctx, req)
+	resp, err := s.frameworkServer.GetMetadata(ctx, req)
 	if resp != nil {
 		resp.Resources = append(resp.Resources, tfprotov6.ResourceMetadata{TypeName: bulkTypeName})
 	}
@@ -40,7 +48,7 @@ func (s *server) GetMetadata(ctx context.Context, req *tfprotov6.GetMetadataRequ
 }
 
 func (s *server) GetProviderSchema(ctx context.Context, req *tfprotov6.GetProviderSchemaRequest) (*tfprotov6.GetProviderSchemaResponse, error) {
-	resp, err := s.ProviderServer.GetProviderSchema(ctx, req)
+	resp, err := s.frameworkServer.GetProviderSchema(ctx, req)
 	if resp != nil && resp.ResourceSchemas != nil {
 		resp.ResourceSchemas[bulkTypeName] = trackingsSchema()
 	}
@@ -48,43 +56,43 @@ func (s *server) GetProviderSchema(ctx context.Context, req *tfprotov6.GetProvid
 }
 
 func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
-	return pick(req.TypeName, s.bulk.ValidateResourceConfig, s.ProviderServer.ValidateResourceConfig)(ctx, req)
+	return pick(req.TypeName, s.bulk.ValidateResourceConfig, s.frameworkServer.ValidateResourceConfig)(ctx, req)
 }
 
 func (s *server) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
-	return pick(req.TypeName, s.bulk.UpgradeResourceState, s.ProviderServer.UpgradeResourceState)(ctx, req)
+	return pick(req.TypeName, s.bulk.UpgradeResourceState, s.frameworkServer.UpgradeResourceState)(ctx, req)
 }
 
 func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
-	return pick(req.TypeName, s.bulk.ReadResource, s.ProviderServer.ReadResource)(ctx, req)
+	return pick(req.TypeName, s.bulk.ReadResource, s.frameworkServer.ReadResource)(ctx, req)
 }
 
 func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	return pick(req.TypeName, s.bulk.PlanResourceChange, s.ProviderServer.PlanResourceChange)(ctx, req)
+	return pick(req.TypeName, s.bulk.PlanResourceChange, s.frameworkServer.PlanResourceChange)(ctx, req)
 }
 
 func (s *server) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
-	return pick(req.TypeName, s.bulk.ApplyResourceChange, s.ProviderServer.ApplyResourceChange)(ctx, req)
+	return pick(req.TypeName, s.bulk.ApplyResourceChange, s.frameworkServer.ApplyResourceChange)(ctx, req)
 }
 
 func (s *server) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	return pick(req.TypeName, s.bulk.ImportResourceState, s.ProviderServer.ImportResourceState)(ctx, req)
+	return pick(req.TypeName, s.bulk.ImportResourceState, s.frameworkServer.ImportResourceState)(ctx, req)
 }
 
 func (s *server) MoveResourceState(ctx context.Context, req *tfprotov6.MoveResourceStateRequest) (*tfprotov6.MoveResourceStateResponse, error) {
-	return pick(req.TargetTypeName, s.bulk.MoveResourceState, s.ProviderServer.MoveResourceState)(ctx, req)
+	return pick(req.TargetTypeName, s.bulk.MoveResourceState, s.frameworkServer.MoveResourceState)(ctx, req)
 }
 
 func (s *server) GenerateResourceConfig(ctx context.Context, req *tfprotov6.GenerateResourceConfigRequest) (*tfprotov6.GenerateResourceConfigResponse, error) {
-	return pick(req.TypeName, s.bulk.GenerateResourceConfig, s.ProviderServer.GenerateResourceConfig)(ctx, req)
+	return pick(req.TypeName, s.bulk.GenerateResourceConfig, s.frameworkServer.GenerateResourceConfig)(ctx, req)
 }
 
 func (s *server) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	return releasing(s.ProviderServer.ValidateDataResourceConfig)(ctx, req)
+	return releasing(s.frameworkServer.ValidateDataResourceConfig)(ctx, req)
 }
 
 func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	return releasing(s.ProviderServer.ReadDataSource)(ctx, req)
+	return releasing(s.frameworkServer.ReadDataSource)(ctx, req)
 }
 
 // pick is the bulk resource's handler for calls about its type, else the framework's.

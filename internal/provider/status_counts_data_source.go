@@ -62,8 +62,7 @@ func (d *statusCountsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *statusCountsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
-		timeOrder{"created_after", "created_before"},
-		timeOrder{"order_created_after", "order_created_before"},
+		timeOrders{{"created_after", "created_before"}, {"order_created_after", "order_created_before"}},
 	}
 }
 

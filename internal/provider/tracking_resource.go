@@ -189,17 +189,7 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 
-	state.readArguments(t)
-	state.readResults(t)
-	state.readExtras(t, false)
-	if t.TrackUpdate != nil {
-		state.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
-	}
-	// comment is create-only: an empty answer must not plan a replacement,
-	// but a stored value fills it after an import and shows drift.
-	if state.Comment.IsNull() || string(t.Comment) != "" {
-		state.Comment = nullIfEmpty(string(t.Comment))
-	}
+	state.read(t)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -279,6 +269,29 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tracking_number"), number)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
 	setTrackingIdentity(ctx, resp.Identity, trackingItemModel{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
+}
+
+// read sets everything a full tracking object (GET or list) says.
+func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
+	m.readArguments(t)
+	m.readResults(t)
+	m.readExtras(t, false)
+	if t.TrackUpdate != nil {
+		m.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
+	}
+	// comment is create-only: an empty answer must not plan a replacement,
+	// but a stored value fills it after an import and shows drift.
+	if m.Comment.IsNull() || string(t.Comment) != "" {
+		m.Comment = nullIfEmpty(string(t.Comment))
+	}
+}
+
+// newTrackingResourceModel is a tracking as an import reads it: what the
+// API says, with auto_update's default where the API does not say.
+func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
+	m := trackingResourceModel{AutoUpdate: types.BoolValue(true)}
+	m.read(t)
+	return m
 }
 
 // readExtras sets the single resource's own read-only values; partial is

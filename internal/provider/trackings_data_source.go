@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -10,8 +11,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
@@ -27,20 +31,26 @@ type trackingsDataSource struct {
 }
 
 type trackingsDataSourceModel struct {
-	Status             types.String           `tfsdk:"status"`
-	CreatedAfter       types.String           `tfsdk:"created_after"`
-	CreatedBefore      types.String           `tfsdk:"created_before"`
-	UpdatedAfter       types.String           `tfsdk:"updated_after"`
-	UpdatedBefore      types.String           `tfsdk:"updated_before"`
-	OrderCreatedAfter  types.String           `tfsdk:"order_created_after"`
-	OrderCreatedBefore types.String           `tfsdk:"order_created_before"`
-	TrackingNumbers    []types.String         `tfsdk:"tracking_numbers"`
-	OrderIDs           []types.String         `tfsdk:"order_ids"`
-	Archived           types.Bool             `tfsdk:"archived"`
-	Lang               types.String           `tfsdk:"lang"`
-	MaxResults         types.Int64            `tfsdk:"max_results"`
-	Trackings          []trackingSummaryModel `tfsdk:"trackings"`
-	Total              types.Int64            `tfsdk:"total"`
+	trackingFiltersModel
+	Lang       types.String           `tfsdk:"lang"`
+	MaxResults types.Int64            `tfsdk:"max_results"`
+	Trackings  []trackingSummaryModel `tfsdk:"trackings"`
+	Total      types.Int64            `tfsdk:"total"`
+}
+
+// trackingFiltersModel is the filters of GET /trackings/get, shared by this
+// data source and the trackingmore_tracking list resource.
+type trackingFiltersModel struct {
+	Status             types.String   `tfsdk:"status"`
+	CreatedAfter       types.String   `tfsdk:"created_after"`
+	CreatedBefore      types.String   `tfsdk:"created_before"`
+	UpdatedAfter       types.String   `tfsdk:"updated_after"`
+	UpdatedBefore      types.String   `tfsdk:"updated_before"`
+	OrderCreatedAfter  types.String   `tfsdk:"order_created_after"`
+	OrderCreatedBefore types.String   `tfsdk:"order_created_before"`
+	TrackingNumbers    []types.String `tfsdk:"tracking_numbers"`
+	OrderIDs           []types.String `tfsdk:"order_ids"`
+	Archived           types.Bool     `tfsdk:"archived"`
 }
 
 // trackingStatuses is the API's status vocabulary.
@@ -56,6 +66,35 @@ func (d *trackingsDataSource) Metadata(_ context.Context, req datasource.Metadat
 }
 
 func (d *trackingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := trackingFilterAttributes()
+	attrs["lang"] = schema.StringAttribute{
+		MarkdownDescription: "Language of the texts, such as `en` or `cn` (API parameter `lang`).",
+		Optional:            true,
+		Validators:          []validator.String{langCode()},
+	}
+	attrs["max_results"] = schema.Int64Attribute{
+		MarkdownDescription: "Return at most this many trackings, oldest first. Omit it to fetch every match: the provider follows the API's pages (`page`, `limit`) for you, at one call per second as the API demands.",
+		Optional:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["trackings"] = schema.ListNestedAttribute{
+		MarkdownDescription: "The matching trackings (API field `items`), oldest first, without checkpoints: read one with the `trackingmore_tracking` data source for those.",
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: trackingSummaryAttributes()},
+	}
+	attrs["total"] = schema.Int64Attribute{
+		MarkdownDescription: "How many trackings match the filters (API field `total`), even when `max_results` returns fewer.",
+		Computed:            true,
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the account's trackings with `GET /trackings/get`, filtered by status, time ranges, numbers or order ids. " +
+			"It costs no quota. All filters combine (AND).",
+		Attributes: attrs,
+	}
+}
+
+// trackingFilterAttributes is the schema of trackingFiltersModel.
+func trackingFilterAttributes() map[string]schema.Attribute {
 	attrs := timeFilterAttributes("created", "created_at", "the tracking was created")
 	for name, a := range timeFilterAttributes("updated", "update_time", "the tracking was last updated") {
 		attrs[name] = a
@@ -92,38 +131,11 @@ func (d *trackingsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		MarkdownDescription: "Only archived (`true`) or only unarchived (`false`) trackings (API parameter `archived`). Omit it for both.",
 		Optional:            true,
 	}
-	attrs["lang"] = schema.StringAttribute{
-		MarkdownDescription: "Language of the texts, such as `en` or `cn` (API parameter `lang`).",
-		Optional:            true,
-		Validators:          []validator.String{langCode()},
-	}
-	attrs["max_results"] = schema.Int64Attribute{
-		MarkdownDescription: "Return at most this many trackings, oldest first. Omit it to fetch every match: the provider follows the API's pages (`page`, `limit`) for you, at one call per second as the API demands.",
-		Optional:            true,
-		Validators:          []validator.Int64{int64validator.AtLeast(1)},
-	}
-	attrs["trackings"] = schema.ListNestedAttribute{
-		MarkdownDescription: "The matching trackings (API field `items`), oldest first, without checkpoints: read one with the `trackingmore_tracking` data source for those.",
-		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: trackingSummaryAttributes()},
-	}
-	attrs["total"] = schema.Int64Attribute{
-		MarkdownDescription: "How many trackings match the filters (API field `total`), even when `max_results` returns fewer.",
-		Computed:            true,
-	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the account's trackings with `GET /trackings/get`, filtered by status, time ranges, numbers or order ids. " +
-			"It costs no quota. All filters combine (AND).",
-		Attributes: attrs,
-	}
+	return attrs
 }
 
 func (d *trackingsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		timeOrder{"created_after", "created_before"},
-		timeOrder{"updated_after", "updated_before"},
-		timeOrder{"order_created_after", "order_created_before"},
-	}
+	return []datasource.ConfigValidator{timeRanges}
 }
 
 func (d *trackingsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -137,7 +149,9 @@ func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 
-	items, total, err := d.client.ListAllTrackings(ctx, state.listOptions(), int(state.MaxResults.ValueInt64()))
+	opts := state.listOptions()
+	opts.Lang = state.Lang.ValueString()
+	items, total, err := d.client.ListAllTrackings(ctx, opts, int(state.MaxResults.ValueInt64()))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to list trackings", "the tracking list", err)
 		return
@@ -152,7 +166,7 @@ func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadReque
 }
 
 // listOptions is the GET /trackings/get query for the filters.
-func (m trackingsDataSourceModel) listOptions() trackingmore.ListOptions {
+func (m trackingFiltersModel) listOptions() trackingmore.ListOptions {
 	opts := trackingmore.ListOptions{
 		Status:              m.Status.ValueString(),
 		CreatedAtMin:        rfc3339OrZero(m.CreatedAfter),
@@ -163,7 +177,6 @@ func (m trackingsDataSourceModel) listOptions() trackingmore.ListOptions {
 		OrderCreatedTimeMax: rfc3339OrZero(m.OrderCreatedBefore),
 		Numbers:             listStrings(m.TrackingNumbers),
 		Orders:              listStrings(m.OrderIDs),
-		Lang:                m.Lang.ValueString(),
 	}
 	if !m.Archived.IsNull() {
 		archived := m.Archived.ValueBool()
@@ -188,22 +201,53 @@ func timeFilterAttributes(prefix, param, what string) map[string]schema.Attribut
 	}
 }
 
-// timeOrder rejects a time range whose end (before) is earlier than its start (after).
-type timeOrder struct{ after, before string }
-
-var _ datasource.ConfigValidator = timeOrder{}
-
-func (v timeOrder) Description(context.Context) string {
-	return v.before + " must not be earlier than " + v.after
+// timeRanges rejects a filter whose end (before) is earlier than its start
+// (after), for each of the three time windows.
+var timeRanges = timeOrders{
+	{"created_after", "created_before"},
+	{"updated_after", "updated_before"},
+	{"order_created_after", "order_created_before"},
 }
 
-func (v timeOrder) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+// timeOrder is one time window: the names of its start and end arguments.
+type timeOrder struct{ after, before string }
 
-func (v timeOrder) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+type timeOrders []timeOrder
+
+var (
+	_ datasource.ConfigValidator = timeOrders{}
+	_ list.ConfigValidator       = timeOrders{}
+)
+
+func (v timeOrders) Description(context.Context) string {
+	rules := make([]string, len(v))
+	for i, o := range v {
+		rules[i] = o.before + " must not be earlier than " + o.after
+	}
+	return strings.Join(rules, "; ")
+}
+
+func (v timeOrders) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v timeOrders) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	v.validate(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (v timeOrders) ValidateListResourceConfig(ctx context.Context, req list.ValidateConfigRequest, resp *list.ValidateConfigResponse) {
+	v.validate(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (v timeOrders) validate(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+	for _, o := range v {
+		o.validate(ctx, config, diags)
+	}
+}
+
+func (o timeOrder) validate(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
 	var after, before types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.after), &after)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.before), &before)...)
-	if resp.Diagnostics.HasError() || after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
+	diags.Append(config.GetAttribute(ctx, path.Root(o.after), &after)...)
+	diags.Append(config.GetAttribute(ctx, path.Root(o.before), &before)...)
+	if diags.HasError() || after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
 		return
 	}
 	start, err1 := time.Parse(time.RFC3339, after.ValueString())
@@ -212,7 +256,7 @@ func (v timeOrder) ValidateDataSource(ctx context.Context, req datasource.Valida
 		return
 	}
 	if end.Before(start) {
-		resp.Diagnostics.AddAttributeError(path.Root(v.before), "Invalid Attribute Value",
-			fmt.Sprintf("Attribute %s must not be earlier than %s (%s), got: %q", v.before, v.after, after.ValueString(), before.ValueString()))
+		diags.AddAttributeError(path.Root(o.before), "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s must not be earlier than %s (%s), got: %q", o.before, o.after, after.ValueString(), before.ValueString()))
 	}
 }
