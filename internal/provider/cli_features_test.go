@@ -25,7 +25,7 @@ type cliFeature struct {
 var (
 	featureFunctions = cliFeature{"provider-defined functions", version.Must(version.NewVersion("1.8.0")), version.Must(version.NewVersion("1.7.0"))}
 	featureEphemeral = cliFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), version.Must(version.NewVersion("1.11.0"))}
-	featureIdentity  = cliFeature{"resource identity", version.Must(version.NewVersion("1.12.0")), nil}
+	featureIdentity  = cliFeature{"resource identity", version.Must(version.NewVersion("1.12.0")), version.Must(version.NewVersion("1.12.0"))}
 	featureQuery     = cliFeature{"list resources (terraform query)", version.Must(version.NewVersion("1.14.0")), nil}
 	featureActions   = cliFeature{"actions", version.Must(version.NewVersion("1.14.0")), nil}
 )
