@@ -9,6 +9,8 @@
 #   mock_start [mock flags...]    # sets MOCK_PID, MOCK_BASE_URL, MOCK_ADMIN
 #   use_dev_overrides             # writes $WORK/terraformrc, exports TF_CLI_CONFIG_FILE
 #   use_mock                      # exports TRACKINGMORE_BASE_URL/TRACKINGMORE_API_KEY
+#   cli_supports CLI FEATURE      # whether CLI has FEATURE (scripts/cli-features.tsv)
+#   example_feature FILE          # the FEATURE an example file needs, if any
 
 # shellcheck shell=bash
 
@@ -82,4 +84,31 @@ provider_installation {
 RC
   export TF_CLI_CONFIG_FILE="$WORK/terraformrc"
   export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+}
+
+# cli_supports CLI FEATURE: whether the CLI (a path) has FEATURE, a row of
+# scripts/cli-features.tsv, which the acceptance tests read too.
+cli_supports() {
+  local banner column first
+  banner=$("$1" version 2>/dev/null | grep -E '^(Terraform|OpenTofu) v' | sed -n 1p)
+  case "$banner" in
+    OpenTofu*) column=3 ;;
+    Terraform*) column=2 ;;
+    *) return 1 ;;
+  esac
+  first=$(awk -F'\t' -v f="$2" -v c="$column" '$1 == f { print $c }' "$ROOT/scripts/cli-features.tsv")
+  [ -n "$first" ] || { echo "cli_supports: no feature '$2' in scripts/cli-features.tsv" >&2; return 2; }
+  [ "$first" != "-" ] && [ "$(printf '%s\n%s\n' "$first" "${banner##* v}" | sort -V | sed -n 1p)" = "$first" ]
+}
+
+# example_feature FILE: the feature (of scripts/cli-features.tsv) that an
+# example file needs, if any: such files are left out for CLIs without it.
+example_feature() {
+  case "$1" in
+    */functions/*) echo functions ;;
+    */ephemeral-resources/*) echo ephemeral ;;
+    */actions/* | */actions.tf) echo actions ;;
+    */list-resources/* | *.tfquery.hcl) echo query ;;
+    */import-by-identity.tf) echo identity ;;
+  esac
 }

@@ -25,7 +25,7 @@ lib_init
 use_dev_overrides
 # sed, not head: head may close the pipe while the CLI still writes, and
 # under pipefail that SIGPIPE (exit 141) would end the script.
-cli_name=$("$cli_path" version 2>/dev/null | sed -n 1p)
+cli_name=$("$cli_path" version 2>/dev/null | grep -E "^(Terraform|OpenTofu) v" | sed -n 1p)
 
 failed=()
 ok() { printf 'ok    %s\n' "$*"; }
@@ -36,14 +36,22 @@ fail() {
 }
 
 # copy_example DIR: copies the example directory DIR (relative to ROOT) into
-# the work directory, adding a required_providers block if it has none, and
-# prints the copy's path.
+# the work directory, without the files that need a feature this CLI lacks
+# (each is reported as skipped), adding a required_providers block if it has
+# none, and prints the copy's path.
 copy_example() {
-  local dir=$1 copy
+  local dir=$1 copy f feature
   copy="$WORK/examples/$dir"
   mkdir -p "$copy"
   cp -R "$ROOT/$dir/." "$copy/"
   rm -rf "$copy/.terraform" "$copy/.terraform.lock.hcl" "$copy"/terraform.tfstate*
+  for f in "$dir"/*; do
+    feature=$(example_feature "$f")
+    if [ -n "$feature" ] && ! cli_supports "$cli_path" "$feature"; then
+      rm -f "$copy/$(basename "$f")"
+      printf 'skip  %s: %s has no %s\n' "$f" "$cli_name" "$feature" >&2
+    fi
+  done
   if ! grep -qs 'required_providers' "$copy"/*.tf; then
     cat >"$copy/zz_test_examples_providers.tf" <<'TF'
 terraform {
@@ -72,15 +80,19 @@ while IFS= read -r f; do
   if bash -n "$f" 2>"$log"; then ok "bash -n $f"; else fail "bash -n $f" "$log"; fi
 done < <(find examples -type f -name '*.sh' | sort)
 
-# 3. validate every directory holding .tf files.
+# 3. validate every directory holding .tf (or .tfquery.hcl) files that this
+# CLI can read.
 while IFS= read -r dir; do
   copy=$(copy_example "$dir")
-  if (cd "$copy" && "$cli_path" validate -no-color) >"$log" 2>&1; then
+  [ -n "$(find "$copy" -maxdepth 1 \( -name '*.tf' ! -name 'zz_test_examples_providers.tf' -o -name '*.tfquery.hcl' \))" ] || continue
+  query=()
+  [ -z "$(find "$copy" -maxdepth 1 -name '*.tfquery.hcl')" ] || query=(-query)
+  if (cd "$copy" && "$cli_path" validate -no-color "${query[@]}") >"$log" 2>&1; then
     ok "validate $dir"
   else
     fail "validate $dir" "$log"
   fi
-done < <(find examples -type f -name '*.tf' -printf '%h\n' | sort -u)
+done < <(find examples -type f \( -name '*.tf' -o -name '*.tfquery.hcl' \) -printf '%h\n' | sort -u)
 
 # 4. Test suites, each against a freshly reset mock.
 mapfile -t suites < <(find examples -type f -path '*/tests/*.tftest.hcl' -printf '%h\n' | sed 's,/tests$,,' | sort -u)

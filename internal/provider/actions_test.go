@@ -19,7 +19,7 @@ import (
 func TestAccRealtimeRefreshAction(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature(featureActions)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("actions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -88,7 +88,7 @@ action "trackingmore_stop_updates" "old" {
 `, number))
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature(featureActions)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("actions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -1,10 +1,13 @@
 package provider
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -13,40 +16,63 @@ import (
 )
 
 // cliFeature is a capability some Terraform or OpenTofu CLIs lack: the first
-// version of each that has it, nil where none has it yet. A test of the
-// feature declares it with requireFeature and is skipped, saying why, on a
-// CLI without it; tfversion.SkipBelow alone would not do, as OpenTofu
-// reports its own version numbers where Terraform's are compared.
+// version of each that has it, nil where none has it yet.
 type cliFeature struct {
-	name                string
+	what                string
 	terraform, opentofu *version.Version
 }
 
-var (
-	featureFunctions = cliFeature{"provider-defined functions", version.Must(version.NewVersion("1.8.0")), version.Must(version.NewVersion("1.7.0"))}
-	featureEphemeral = cliFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), version.Must(version.NewVersion("1.11.0"))}
-	featureIdentity  = cliFeature{"resource identity", version.Must(version.NewVersion("1.12.0")), version.Must(version.NewVersion("1.12.0"))}
-	featureQuery     = cliFeature{"list resources (terraform query)", version.Must(version.NewVersion("1.14.0")), nil}
-	featureActions   = cliFeature{"actions", version.Must(version.NewVersion("1.14.0")), nil}
-)
+// cliFeatures is scripts/cli-features.tsv, which the example and demo
+// scripts read too.
+var cliFeatures = sync.OnceValues(func() (map[string]cliFeature, error) {
+	_, here, _, _ := runtime.Caller(0)
+	f, err := os.Open(filepath.Join(filepath.Dir(here), "..", "..", "scripts", "cli-features.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	features := map[string]cliFeature{}
+	first := func(s string) *version.Version {
+		if s == "-" {
+			return nil
+		}
+		return version.Must(version.NewVersion(s))
+	}
+	for lines := bufio.NewScanner(f); lines.Scan(); {
+		fields := strings.Split(lines.Text(), "\t")
+		if strings.HasPrefix(lines.Text(), "#") || len(fields) != 4 {
+			continue
+		}
+		features[fields[0]] = cliFeature{what: fields[3], terraform: first(fields[1]), opentofu: first(fields[2])}
+	}
+	return features, nil
+})
 
-// requireFeature skips a test on a CLI that lacks f.
-func requireFeature(f cliFeature) tfversion.TerraformVersionCheck {
-	return featureCheck{f}
+// requireFeature skips a test, saying why, on a CLI without the named
+// feature of scripts/cli-features.tsv. tfversion.SkipBelow alone would not
+// do: OpenTofu reports its own version numbers where Terraform's are compared.
+func requireFeature(name string) tfversion.TerraformVersionCheck {
+	return featureCheck(name)
 }
 
-type featureCheck struct{ feature cliFeature }
+type featureCheck string
 
-func (c featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
-	name, first := "Terraform", c.feature.terraform
+func (name featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+	features, err := cliFeatures()
+	f, known := features[string(name)]
+	if err != nil || !known {
+		resp.Error = fmt.Errorf("feature %q is not in scripts/cli-features.tsv (%v)", name, err)
+		return
+	}
+	cli, first := "Terraform", f.terraform
 	if isOpenTofu() {
-		name, first = "OpenTofu", c.feature.opentofu
+		cli, first = "OpenTofu", f.opentofu
 	}
 	switch got := req.TerraformVersion.Core(); {
 	case first == nil:
-		resp.Skip = fmt.Sprintf("%s has no %s yet (testing with %s %s): skipping test", name, c.feature.name, name, got)
+		resp.Skip = fmt.Sprintf("%s has no %s yet (testing with %s %s): skipping test", cli, f.what, cli, got)
 	case got.LessThan(first):
-		resp.Skip = fmt.Sprintf("%s %s has no %s (%s %s has): skipping test", name, got, c.feature.name, name, first)
+		resp.Skip = fmt.Sprintf("%s %s has no %s (%s %s has): skipping test", cli, got, f.what, cli, first)
 	}
 }
 
@@ -58,5 +84,5 @@ var isOpenTofu = sync.OnceValue(func() bool {
 		cli = "terraform"
 	}
 	out, err := exec.Command(cli, "version").Output()
-	return err == nil && strings.HasPrefix(string(out), "OpenTofu")
+	return err == nil && strings.Contains(string(out), "OpenTofu v")
 })

@@ -51,7 +51,7 @@ func TestRealtimeTrackingEphemeralResource_schemaMatchesDataSource(t *testing.T)
 func TestAccRealtimeTrackingEphemeralResource(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{requireFeature(featureEphemeral)},
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{requireFeature("ephemeral")},
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
 			"trackingmore": testAccProtoV6ProviderFactories["trackingmore"],
 			"echo":         echoprovider.NewProviderServer(),

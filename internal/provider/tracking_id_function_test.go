@@ -80,7 +80,7 @@ func TestTrackingIDFunctions(t *testing.T) {
 func TestAccTrackingIDFunctions(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature(featureFunctions)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("functions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

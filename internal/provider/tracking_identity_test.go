@@ -29,7 +29,7 @@ func expectIdentity(carrier, number string) statecheck.StateCheck {
 func TestAccTrackingResource_identity(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature(featureIdentity)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -54,7 +54,7 @@ func TestAccTrackingResource_identity(t *testing.T) {
 func TestAccTrackingResource_importIdentityInvalid(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature(featureIdentity)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

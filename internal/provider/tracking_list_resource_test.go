@@ -46,7 +46,7 @@ func TestAccTrackingListResource(t *testing.T) {
 		{CarrierCode: "dhl", TrackingNumber: "1234567890"},
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature(featureQuery)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("query")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
