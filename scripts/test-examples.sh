@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/test-examples.sh [CLI]: tests everything under examples/ with CLI
-# (default: $TERRAFORM or terraform; pass "$(scripts/tofu.sh)" for OpenTofu).
+# (default: $TERRAFORM or terraform; pass "$(scripts/cli.sh tofu 1.12.6)" for OpenTofu).
 # Expects bin/ to be built (make build mock); builds nothing itself.
 #
 #   1. `CLI fmt -check -recursive examples/`
