@@ -3,10 +3,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,7 +39,16 @@ func TestMain(m *testing.M) {
 const testAPIKey = "tm-test-key-0123456789"
 
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"trackingmore": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
+	"trackingmore": newServer,
+}
+
+// newServer is the provider's muxed server, as main.go serves it.
+func newServer() (tfprotov6.ProviderServer, error) {
+	server, err := NewServer("test")
+	if err != nil {
+		return nil, err
+	}
+	return server(), nil
 }
 
 // testMock is one test's private mock API, plus a client for out-of-band
@@ -83,7 +94,7 @@ func (m *testMock) providerBlock(settings map[string]string) string {
 func hclBlock(header string, args map[string]string) string {
 	var b strings.Builder
 	b.WriteString(header + " {\n")
-	for _, name := range sortedKeys(args) {
+	for _, name := range slices.Sorted(maps.Keys(args)) {
 		fmt.Fprintf(&b, "  %s = %s\n", name, args[name])
 	}
 	return b.String() + "}\n"

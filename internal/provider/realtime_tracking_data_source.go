@@ -8,7 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*realtimeTrackingDataSource)(nil)
@@ -48,15 +50,15 @@ func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.Sche
 	argumentAndResult := func(desc string, v validator.String) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Validators: []validator.String{v}}
 	}
-	attrs["carrier_code"] = argument("Carrier code, such as `ups` (API field `carrier_code`).", true, carrierCode())
-	attrs["tracking_number"] = argument("Tracking number (API field `tracking_number`).", true, trackingNumber())
-	attrs["tracking_ship_date"] = argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, shipDate())
-	attrs["tracking_postal_code"] = argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, postalCode())
-	attrs["special_number_destination"] = argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, countryCode())
-	attrs["lang"] = argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, langCode())
-	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", countryCode())
-	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", text())
-	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", rfc3339())
+	attrs["carrier_code"] = argument("Carrier code, such as `ups` (API field `carrier_code`).", true, validators.CarrierCode())
+	attrs["tracking_number"] = argument("Tracking number (API field `tracking_number`).", true, validators.TrackingNumber())
+	attrs["tracking_ship_date"] = argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, validators.ShipDate())
+	attrs["tracking_postal_code"] = argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, validators.PostalCode())
+	attrs["special_number_destination"] = argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, validators.CountryCode())
+	attrs["lang"] = argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode())
+	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", validators.CountryCode())
+	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", validators.Text())
+	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", validators.RFC3339())
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Queries the carrier for one parcel right now with `POST /trackings/realtime`, without storing a tracking, " +
 			"and shows it as the `trackingmore_tracking` data source does. **Mind the limits**: the API allows 3 realtime requests per second " +
@@ -79,7 +81,7 @@ func (d *realtimeTrackingDataSource) Read(ctx context.Context, req datasource.Re
 
 	t, err := d.client.RealtimeTracking(ctx, config.request())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to query tracking in real time", config.CarrierCode.ValueString()+"/"+config.TrackingNumber.ValueString(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to query tracking in real time", config.CarrierCode.ValueString()+"/"+config.TrackingNumber.ValueString(), err)
 		return
 	}
 

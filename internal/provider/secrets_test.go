@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 )
 
 // secretKey is distinctive so that any trace of it is found.
@@ -59,7 +60,7 @@ func TestAccSecrets(t *testing.T) {
 	// The key comes from the environment, as a secret should: a key written
 	// in the configuration is the user's own text, which Terraform and the
 	// test harness print (plan JSON, TRACE dump of the config) by design.
-	t.Setenv(envAPIKey, secretKey)
+	t.Setenv(providerconfig.EnvAPIKey, secretKey)
 
 	config := func(m *testMock) string {
 		return m.configWith(map[string]string{"api_key": ""}, `

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -17,7 +16,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var (
@@ -32,7 +34,7 @@ type trackingResource struct {
 // trackingResourceModel is trackingmore_tracking: the shared item plus what
 // only the single resource has.
 type trackingResourceModel struct {
-	trackingItemModel
+	trackingitem.Model
 
 	AutoUpdate               types.Bool   `tfsdk:"auto_update"`
 	OrderCreateTime          types.String `tfsdk:"order_create_time"`
@@ -60,7 +62,7 @@ func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := trackingItemAttributes()
+	attrs := trackingitem.Attributes()
 	withStringModifiers(attrs, "tracking_number", stringplanmodifier.RequiresReplace())
 	withStringModifiers(attrs, "id", stringplanmodifier.UseStateForUnknown())
 	withStringModifiers(attrs, "created_at", stringplanmodifier.UseStateForUnknown())
@@ -87,16 +89,16 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			PlanModifiers:       []planmodifier.String{requiresReplaceIfChangedValue()},
 		}
 	}
-	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", rfc3339())
-	attrs["tracking_ship_date"] = createOnly("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", shipDate())
-	attrs["tracking_postal_code"] = createOnly("Destination postal code, required by some carriers (API field `tracking_postal_code`).", postalCode())
-	attrs["tracking_account_number"] = createOnly("Account number, required by some carriers (API field `tracking_account_number`).", accountNumber())
-	attrs["special_number_destination"] = createOnly("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", countryCode())
-	attrs["lang"] = createOnly("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", langCode())
+	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", validators.RFC3339())
+	attrs["tracking_ship_date"] = createOnly("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", validators.ShipDate())
+	attrs["tracking_postal_code"] = createOnly("Destination postal code, required by some carriers (API field `tracking_postal_code`).", validators.PostalCode())
+	attrs["tracking_account_number"] = createOnly("Account number, required by some carriers (API field `tracking_account_number`).", validators.AccountNumber())
+	attrs["special_number_destination"] = createOnly("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", validators.CountryCode())
+	attrs["lang"] = createOnly("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", validators.LangCode())
 	attrs["comment"] = schema.StringAttribute{
 		MarkdownDescription: "A note stored with the tracking (API field `comment`). The API sets it only on create, so changing it replaces the tracking.",
 		Optional:            true,
-		Validators:          []validator.String{text()},
+		Validators:          []validator.String{validators.Text()},
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 
@@ -140,9 +142,9 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 
 	created, err := r.client.CreateTracking(ctx, plan.createRequest())
 	if err != nil {
-		detail := explainError(plan.subject(), err)
+		detail := explain.Error(plan.Subject(), err)
 		if trackingmore.IsAlreadyExists(err) {
-			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.subject()
+			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.Subject()
 		}
 		resp.Diagnostics.AddError("Unable to create tracking", detail)
 		return
@@ -151,7 +153,7 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 	// What the API holds right after a create; update() then applies the rest.
 	state := plan
 	state.Archived, state.ManualStatus, state.AutoUpdate = types.BoolValue(false), types.StringNull(), types.BoolValue(true)
-	state.readEcho(created)
+	state.ReadEcho(created)
 	state.readExtras(created, true)
 	// The tracking exists from here on: whatever fails next, state must hold it.
 	defer func() { resp.Diagnostics.Append(resp.State.Set(ctx, &state)...) }()
@@ -170,17 +172,17 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Tracking no longer exists",
 			fmt.Sprintf("TrackingMore has no tracking %s any more (deleted outside Terraform?). "+
-				"It was removed from the state; the next apply creates it again.", state.subject()))
+				"It was removed from the state; the next apply creates it again.", state.Subject()))
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read tracking", state.subject(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to read tracking", state.Subject(), err)
 		return
 	}
 
-	state.readArguments(t)
-	state.readResults(t)
+	state.ReadArguments(t)
+	state.ReadResults(t)
 	state.readExtras(t, false)
 	if t.TrackUpdate != nil {
 		state.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
@@ -188,7 +190,7 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// comment is create-only: an empty answer must not plan a replacement,
 	// but a stored value fills it after an import and shows drift.
 	if state.Comment.IsNull() || string(t.Comment) != "" {
-		state.Comment = nullIfEmpty(string(t.Comment))
+		state.Comment = trackingitem.NullIfEmpty(string(t.Comment))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -206,7 +208,7 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.CarrierCode.Equal(state.CarrierCode) {
 		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to change carrier", state.subject(), err)
+			explain.AddAPIError(&resp.Diagnostics, "Unable to change carrier", state.Subject(), err)
 			return
 		}
 		state.CarrierCode = plan.CarrierCode
@@ -221,22 +223,22 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 // changed field, then notupdate if auto_update was switched off. state
 // reflects each step that succeeded.
 func (r *trackingResource) update(ctx context.Context, state *trackingResourceModel, plan trackingResourceModel, diags *diag.Diagnostics) {
-	if put, changed := plan.updateRequest(state.trackingItemModel); changed {
+	if put, changed := plan.UpdateRequest(state.Model); changed {
 		echo, err := r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
 		if err != nil {
-			addAPIError(diags, "Unable to update tracking", plan.subject(), err)
+			explain.AddAPIError(diags, "Unable to update tracking", plan.Subject(), err)
 			return
 		}
-		state.trackingItemModel = plan.withResults(state.trackingItemModel)
-		state.readEcho(echo)
+		state.Model = plan.WithResults(state.Model)
+		state.ReadEcho(echo)
 		state.readExtras(echo, true)
 		if !plan.ManualStatus.IsNull() {
 			state.Status = plan.ManualStatus
 		}
 	}
 	if state.AutoUpdate.ValueBool() && !plan.AutoUpdate.ValueBool() {
-		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.ref()}); err != nil {
-			addAPIError(diags, "Unable to stop updates of tracking", plan.subject(), err)
+		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.Ref()}); err != nil {
+			explain.AddAPIError(diags, "Unable to stop updates of tracking", plan.Subject(), err)
 			return
 		}
 	}
@@ -252,12 +254,12 @@ func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	err := r.client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	if err != nil && !trackingmore.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete tracking", state.subject(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to delete tracking", state.Subject(), err)
 	}
 }
 
 func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	carrier, number, err := parseImportID(req.ID)
+	carrier, number, err := trackingitem.ParseImportID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
@@ -267,22 +269,12 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
 }
 
-// parseImportID splits "carrier_code/tracking_number", checking both formats
-// so a typo fails here rather than as a confusing API error.
-func parseImportID(id string) (carrier, number string, err error) {
-	carrier, number, ok := strings.Cut(id, "/")
-	if !ok || !trackingmore.CarrierCodePattern.MatchString(carrier) || !trackingmore.TrackingNumberPattern.MatchString(number) {
-		return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q", id)
-	}
-	return carrier, number, nil
-}
-
 // readExtras sets the single resource's own read-only values; partial is
 // true for terse answers (create and PUT echoes), as in setResult.
 func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking, partial bool) {
-	setResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
-	setResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
-	setResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
+	trackingitem.SetResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
+	trackingitem.SetResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
+	trackingitem.SetResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
 	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
 		&m.ItemTimeLengthDays: t.ItemTimeLength,
 		&m.StayTimeLengthDays: t.StayTimeLength,
@@ -338,7 +330,7 @@ func orderCreateTimeAPI(v types.String) string {
 
 // createRequest adds the single resource's create-only fields to the shared ones.
 func (m trackingResourceModel) createRequest() trackingmore.CreateTrackingRequest {
-	req := m.trackingItemModel.createRequest()
+	req := m.Model.CreateRequest()
 	req.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
 	req.TrackingShipDate = m.TrackingShipDate.ValueString()
 	req.TrackingPostalCode = m.TrackingPostalCode.ValueString()
