@@ -10,13 +10,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/modifiers"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
@@ -70,23 +70,17 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	attrs["auto_update"] = schema.BoolAttribute{
 		MarkdownDescription: "Whether TrackingMore keeps refreshing the tracking. Setting it to `false` calls `POST /trackings/notupdate`. " +
 			"The API cannot resume updates, so setting it back to `true` replaces the tracking (costing one unit of quota). Defaults to `true`.",
-		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(true),
-		PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(
-			func(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-				resp.RequiresReplace = !req.StateValue.IsNull() && !req.StateValue.ValueBool() && req.PlanValue.ValueBool()
-			},
-			"TrackingMore cannot resume updates of a tracking once stopped, so turning auto_update back on re-creates the tracking.",
-			"TrackingMore cannot resume updates of a tracking once stopped, so turning `auto_update` back on re-creates the tracking.",
-		)},
+		Optional:      true,
+		Computed:      true,
+		Default:       booldefault.StaticBool(true),
+		PlanModifiers: []planmodifier.Bool{modifiers.ReplaceIfUpdatesResumed()},
 	}
 	createOnly := func(desc string, v ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc + " Sent only on create: changing it replaces the tracking; adding or removing it does not (the API does not return it, so after an import the configured value is taken as is).",
 			Optional:            true,
 			Validators:          v,
-			PlanModifiers:       []planmodifier.String{requiresReplaceIfChangedValue()},
+			PlanModifiers:       []planmodifier.String{modifiers.ReplaceIfCreateOnlyValueChanged()},
 		}
 	}
 	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", validators.RFC3339())
@@ -120,12 +114,12 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 }
 
 // withStringModifiers adds plan modifiers to a string attribute of attrs.
-func withStringModifiers(attrs map[string]schema.Attribute, name string, modifiers ...planmodifier.String) {
+func withStringModifiers(attrs map[string]schema.Attribute, name string, more ...planmodifier.String) {
 	a, ok := attrs[name].(schema.StringAttribute)
 	if !ok {
 		panic(name + " is not a string attribute")
 	}
-	a.PlanModifiers = append(a.PlanModifiers, modifiers...)
+	a.PlanModifiers = append(a.PlanModifiers, more...)
 	attrs[name] = a
 }
 
@@ -299,20 +293,6 @@ func (m *trackingResourceModel) resolveUnknowns() {
 			*i = types.Int64Value(0)
 		}
 	}
-}
-
-// requiresReplaceIfChangedValue replaces the tracking when a create-only
-// value changes from one value to another. Setting one that state lacks (an
-// imported tracking: the API never returns these) or removing one changes
-// nothing on the API, so neither replaces.
-func requiresReplaceIfChangedValue() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull()
-		},
-		"Changing a create-only value re-creates the tracking.",
-		"Changing a create-only value re-creates the tracking.",
-	)
 }
 
 // orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
