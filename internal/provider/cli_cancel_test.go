@@ -31,6 +31,7 @@ type cliWorkdir struct {
 
 func newCLIWorkdir(t *testing.T, config string) *cliWorkdir {
 	t.Helper()
+	requireCLI(t)
 	server, err := NewServer("test")
 	if err != nil {
 		t.Fatal(err)

@@ -77,7 +77,7 @@ data "trackingmore_user_info" "test" {}
 	t.Run("accepted key", func(t *testing.T) {
 		// Retries are logged too: make some happen.
 		m := newTestMock(t, mockapi.Options{APIKeys: []string{secretKey}, Seed: 3, Faults: mockapi.Faults{ErrorRate: 0.3}})
-		resource.Test(t, resource.TestCase{
+		serialTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:            config(m),
@@ -93,7 +93,7 @@ data "trackingmore_user_info" "test" {}
 	t.Run("rejected key", func(t *testing.T) {
 		m := newTestMock(t, mockapi.Options{APIKeys: []string{"other"}})
 		var rejected string
-		resource.Test(t, resource.TestCase{
+		serialTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			// ErrorCheck sees the whole error text, which ExpectError only matches.
 			ErrorCheck: func(err error) error {

@@ -55,8 +55,8 @@ func bulkItem(label, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
 }
 
-// expectCalls checks how many calls each endpoint received since the mock
-// was last reset, then resets its counters by remembering them.
+// expectCalls checks how many calls each endpoint has received since the
+// mock started. It resets nothing: counts add up over a test's steps.
 func (m *testMock) expectCalls(want map[string]int64) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got := m.Stats().ByEndpoint
@@ -94,7 +94,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
       tracking_number = "1234567890"`,
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			if n := m.TrackingCount(); n != 0 {
@@ -183,7 +183,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 func TestAccTrackingsResource_scale(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	items := upsItems(95, `      order_id = "SO"`)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -219,7 +219,9 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	m.SetQuota(3)
 	five := upsItems(5, "")
-	resource.ParallelTest(t, resource.TestCase{
+	withExisting := upsItems(8, "")
+	withExisting["order-0099"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA10000000099\""
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -252,14 +254,30 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 				// An update that adds items beyond the quota and one that exists
 				// already: the error names each failed item; the rest is kept.
 				PreConfig: func() {
-					m.SetQuota(1)
 					_, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10000000099", CarrierCode: "ups"})
 					if err != nil {
 						t.Fatal(err)
 					}
+					m.SetQuota(1)
 				},
-				Config:      bulkConfig(m, upsItems(8, "")),
-				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021|order-0007 \(ups/1Z999AA10000000007\).*4021`),
+				Config: bulkConfig(m, withExisting),
+				// Items are created in label order: order-0005 takes the last unit of quota.
+				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021.*` +
+					`order-0007 \(ups/1Z999AA10000000007\).*4021.*order-0099 \(ups/1Z999AA10000000099\).*4016`),
+			},
+			{
+				// The item created within quota was kept, the failed ones were not created.
+				PreConfig: func() {
+					for number, want := range map[string]bool{"1Z999AA10000000005": true, "1Z999AA10000000006": false, "1Z999AA10000000007": false} {
+						if found, err := m.exists("ups", number); err != nil || found != want {
+							t.Errorf("ups/%s on the mock: %v (%v), want %v", number, found, err, want)
+						}
+					}
+				},
+				Config: bulkConfig(m, upsItems(6, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(bulkAddr, bulkItem("order-0005", "id"), knownvalue.StringRegexp(hexID)),
+				}},
 			},
 		},
 	})
@@ -267,7 +285,7 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 
 func TestAccTrackingsResource_invalid(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -323,7 +341,7 @@ resource "trackingmore_trackings" "whole" {
 }
 `)
 	partial, whole := "trackingmore_trackings.partial", "trackingmore_trackings.whole"
-	resource.Test(t, resource.TestCase{
+	serialTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
