@@ -210,6 +210,24 @@ func expectStateMatchesMock(t *testing.T, w *cliWorkdir, m *testMock, want int) 
 	}
 }
 
+// interruptThenConverge interrupts the apply of total trackings when midway
+// holds: the state must then hold exactly what the mock holds; the next
+// apply must create the rest without error, and the one after change nothing.
+func interruptThenConverge(t *testing.T, w *cliWorkdir, m *testMock, total int, midway func() bool) {
+	t.Helper()
+	w.interruptedApply(t, midway)
+	if created := m.TrackingCount(); created == 0 || created == total {
+		t.Fatalf("the interrupt came at %d of %d trackings: not midway", created, total)
+	}
+	expectStateMatchesMock(t, w, m, -1)
+
+	w.apply(t)
+	expectStateMatchesMock(t, w, m, total)
+	if out := w.apply(t); !strings.Contains(out, "No changes.") {
+		t.Errorf("the apply after did not converge:\n%s", out)
+	}
+}
+
 // SIGINT to terraform apply midway through a 2,000-item bulk create:
 // Terraform stops the provider (StopProvider reaches the bulk resource's
 // server through the mux), exits on its own, and the state holds exactly
@@ -219,18 +237,7 @@ func TestCLICancel_bulkCreate(t *testing.T) {
 	const items = 2000
 	m := newTestMock(t, mockapi.Options{Latency: 100 * time.Millisecond})
 	w := newCLIWorkdir(t, bulkConfig(m, upsItems(items, "")))
-	w.interruptedApply(t, func() bool { return m.Stats().ByEndpoint["POST /trackings/batch"] >= 5 })
-	created := m.TrackingCount()
-	if created == 0 || created == items {
-		t.Fatalf("the interrupt came at %d of %d trackings: not midway", created, items)
-	}
-	expectStateMatchesMock(t, w, m, -1)
-
-	w.apply(t)
-	expectStateMatchesMock(t, w, m, items)
-	if out := w.apply(t); !strings.Contains(out, "No changes.") {
-		t.Errorf("the apply after did not converge:\n%s", out)
-	}
+	interruptThenConverge(t, w, m, items, func() bool { return m.Stats().ByEndpoint["POST /trackings/batch"] >= 5 })
 }
 
 // The same midway through 200 trackingmore_tracking resources, which the
@@ -244,16 +251,5 @@ func TestCLICancel_singleCreates(t *testing.T) {
 		fmt.Fprintf(&body, "resource \"trackingmore_tracking\" \"t%03d\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA1%010d\"\n}\n", i, i)
 	}
 	w := newCLIWorkdir(t, m.config(body.String()))
-	w.interruptedApply(t, func() bool { return m.Stats().ByEndpoint["POST /trackings/post"] >= 50 })
-	created := m.TrackingCount()
-	if created == 0 || created == n {
-		t.Fatalf("the interrupt came at %d of %d trackings: not midway", created, n)
-	}
-	expectStateMatchesMock(t, w, m, -1)
-
-	w.apply(t)
-	expectStateMatchesMock(t, w, m, n)
-	if out := w.apply(t); !strings.Contains(out, "No changes.") {
-		t.Errorf("the apply after did not converge:\n%s", out)
-	}
+	interruptThenConverge(t, w, m, n, func() bool { return m.Stats().ByEndpoint["POST /trackings/post"] >= 50 })
 }

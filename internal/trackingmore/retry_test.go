@@ -99,7 +99,9 @@ func TestCancelDuringBackoff(t *testing.T) {
 }
 
 func TestRetryAfter(t *testing.T) {
-	header := func(v string) *http.Response { return &http.Response{Header: http.Header{"Retry-After": {v}}} }
+	retryAfterOf := func(v string, code int) (time.Duration, bool) {
+		return retryAfter(&http.Response{Header: http.Header{"Retry-After": {v}}}, code)
+	}
 	inTenSeconds := time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)
 	for in, want := range map[string]time.Duration{
 		"5":                             5 * time.Second,
@@ -107,21 +109,21 @@ func TestRetryAfter(t *testing.T) {
 		"Tue, 02 Jan 2024 03:00:00 GMT": 0, // past
 		"86400":                         maxRetryAfter,
 	} {
-		if got, ok := retryAfter(header(in), 429); !ok || got != want {
+		if got, ok := retryAfterOf(in, 429); !ok || got != want {
 			t.Errorf("retryAfter(%q) = %v, %v; want %v", in, got, ok, want)
 		}
 	}
 	// An HTTP date has whole seconds: 9 to 10 s from now.
-	if got, ok := retryAfter(header(inTenSeconds), 503); !ok || got < 9*time.Second || got > 10*time.Second {
+	if got, ok := retryAfterOf(inTenSeconds, 503); !ok || got < 9*time.Second || got > 10*time.Second {
 		t.Errorf("retryAfter(%q) = %v, %v; want about 10s", inTenSeconds, got, ok)
 	}
 	for _, in := range []string{"", "-1", "soon"} {
-		if _, ok := retryAfter(header(in), 429); ok {
+		if _, ok := retryAfterOf(in, 429); ok {
 			t.Errorf("retryAfter(%q) accepted", in)
 		}
 	}
 	// Only a 429 or 503 (HTTP status or meta code) carries a wait to honour.
-	if _, ok := retryAfter(header("5"), 500); ok {
+	if _, ok := retryAfterOf("5", 500); ok {
 		t.Error("Retry-After honoured on a 500")
 	}
 	if _, ok := retryAfter(nil, 429); ok {
