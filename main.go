@@ -21,11 +21,15 @@ func main() {
 	flag.Parse()
 	provider.QuietFrameworkLogs()
 
+	server, err := provider.NewServer(version)
+	if err != nil {
+		log.Fatal(err)
+	}
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
-	if err := tf6server.Serve("registry.terraform.io/trackform/trackingmore", provider.NewServer(version), opts...); err != nil {
+	if err := tf6server.Serve("registry.terraform.io/trackform/trackingmore", server, opts...); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -9,7 +9,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*airCargoDataSource)(nil)
@@ -63,13 +66,13 @@ func (d *airCargoDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, maxPerCall),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(airWaybill()),
+					listvalidator.ValueStringsAre(validators.AirWaybill()),
 				},
 			},
 			"lang": schema.StringAttribute{
 				MarkdownDescription: "Language of the event texts, such as `en` or `cn` (API field `lang`).",
 				Optional:            true,
-				Validators:          []validator.String{langCode()},
+				Validators:          []validator.String{validators.LangCode()},
 			},
 			"waybills": schema.ListNestedAttribute{
 				MarkdownDescription: "One result per waybill, in the API's order (the response array).",
@@ -111,7 +114,7 @@ func (d *airCargoDataSource) Read(ctx context.Context, req datasource.ReadReques
 
 	cargo, err := d.client.AirCargo(ctx, trackingmore.AirCargoRequest{Numbers: listStrings(state.AWBNumbers), Lang: state.Lang.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to track air cargo", "the air waybills", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to track air cargo", "the air waybills", err)
 		return
 	}
 
@@ -126,20 +129,20 @@ func newAirCargo(c trackingmore.AirCargo) airCargoModel {
 	events := make([]airCargoEventModel, 0, len(c.TrackInfo))
 	for _, e := range c.TrackInfo {
 		events = append(events, airCargoEventModel{
-			PlanDate:     nullIfEmpty(string(e.PlanDate)),
-			ActualDate:   nullIfEmpty(string(e.ActualDate)),
-			Event:        nullIfEmpty(string(e.Event)),
-			Station:      nullIfEmpty(string(e.Station)),
-			FlightNumber: nullIfEmpty(string(e.FlightNumber)),
+			PlanDate:     trackingitem.NullIfEmpty(string(e.PlanDate)),
+			ActualDate:   trackingitem.NullIfEmpty(string(e.ActualDate)),
+			Event:        trackingitem.NullIfEmpty(string(e.Event)),
+			Station:      trackingitem.NullIfEmpty(string(e.Station)),
+			FlightNumber: trackingitem.NullIfEmpty(string(e.FlightNumber)),
 		})
 	}
 	return airCargoModel{
-		AWBNumber:   nullIfEmpty(string(c.TrackNumber)),
-		Weight:      nullIfEmpty(string(c.Weight)),
+		AWBNumber:   trackingitem.NullIfEmpty(string(c.TrackNumber)),
+		Weight:      trackingitem.NullIfEmpty(string(c.Weight)),
 		Pieces:      types.Int64Value(int64(c.Piece)),
-		Origin:      nullIfEmpty(string(c.Origin)),
-		Destination: nullIfEmpty(string(c.Destination)),
-		Status:      nullIfEmpty(string(c.StatusNumber)),
+		Origin:      trackingitem.NullIfEmpty(string(c.Origin)),
+		Destination: trackingitem.NullIfEmpty(string(c.Destination)),
+		Status:      trackingitem.NullIfEmpty(string(c.StatusNumber)),
 		Events:      events,
 	}
 }

@@ -22,7 +22,7 @@ func TestAccAirCargoDataSource_basic(t *testing.T) {
 	first := want[0].TrackInfo[0]
 
 	const ds = "data.trackingmore_air_cargo.shipment"
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

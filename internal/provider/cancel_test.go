@@ -23,7 +23,10 @@ type protoServer struct {
 func newProtoServer(t *testing.T, m *testMock) *protoServer {
 	t.Helper()
 	ctx := context.Background()
-	srv := NewServer("test")()
+	srv, err := newServer()
+	if err != nil {
+		t.Fatal(err)
+	}
 	sch, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(sch.Diagnostics) > 0 {
 		t.Fatalf("schema: %v %v", err, sch.Diagnostics)

@@ -10,7 +10,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*carrierDetectionDataSource)(nil)
@@ -46,7 +49,7 @@ func (d *carrierDetectionDataSource) Schema(_ context.Context, _ datasource.Sche
 			"tracking_number": schema.StringAttribute{
 				MarkdownDescription: "The tracking number to detect (API field `tracking_number`).",
 				Required:            true,
-				Validators:          []validator.String{trackingNumber()},
+				Validators:          []validator.String{validators.TrackingNumber()},
 			},
 			"carriers": schema.ListNestedAttribute{
 				MarkdownDescription: "Candidate carriers, most likely first; empty when none matches (API answer code 4032).",
@@ -80,13 +83,13 @@ func (d *carrierDetectionDataSource) Read(ctx context.Context, req datasource.Re
 				"Check the number, or pick the carrier yourself from the trackingmore_carriers data source.", number))
 		detected = nil
 	case err != nil:
-		addAPIError(&resp.Diagnostics, "Unable to detect carrier", "tracking number "+number, err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to detect carrier", "tracking number "+number, err)
 		return
 	}
 
 	state.Carriers = make([]detectedCarrierModel, 0, len(detected))
 	for _, c := range detected {
-		state.Carriers = append(state.Carriers, detectedCarrierModel{Name: nullIfEmpty(string(c.Name)), Code: nullIfEmpty(string(c.Code))})
+		state.Carriers = append(state.Carriers, detectedCarrierModel{Name: trackingitem.NullIfEmpty(string(c.Name)), Code: trackingitem.NullIfEmpty(string(c.Code))})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -18,7 +18,7 @@ func TestAccCarrierDetectionDataSource_basic(t *testing.T) {
 	candidate := func(name, code string) knownvalue.Check {
 		return knownvalue.ObjectExact(map[string]knownvalue.Check{"name": knownvalue.StringExact(name), "code": knownvalue.StringExact(code)})
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

@@ -9,7 +9,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*carriersDataSource)(nil)
@@ -49,7 +52,7 @@ func (d *carriersDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"lang": schema.StringAttribute{
 				MarkdownDescription: "Language of the carrier names, such as `en` or `cn` (API header `Lang`).",
 				Optional:            true,
-				Validators:          []validator.String{langCode()},
+				Validators:          []validator.String{validators.LangCode()},
 			},
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Only carriers of this type: `express` (couriers) or `globalpost` (postal services) (API field `type`; filtered by the provider).",
@@ -85,7 +88,7 @@ func (d *carriersDataSource) Read(ctx context.Context, req datasource.ReadReques
 
 	carriers, err := d.client.ListCarriers(ctx, state.Lang.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list carriers", "the carrier list", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to list carriers", "the carrier list", err)
 		return
 	}
 
@@ -95,12 +98,12 @@ func (d *carriersDataSource) Read(ctx context.Context, req datasource.ReadReques
 			continue
 		}
 		state.Carriers = append(state.Carriers, carrierModel{
-			Name:     nullIfEmpty(string(c.Name)),
-			Code:     nullIfEmpty(string(c.Code)),
-			Phone:    nullIfEmpty(string(c.Phone)),
-			Homepage: nullIfEmpty(string(c.Homepage)),
-			Type:     nullIfEmpty(string(c.Type)),
-			Picture:  nullIfEmpty(string(c.Picture)),
+			Name:     trackingitem.NullIfEmpty(string(c.Name)),
+			Code:     trackingitem.NullIfEmpty(string(c.Code)),
+			Phone:    trackingitem.NullIfEmpty(string(c.Phone)),
+			Homepage: trackingitem.NullIfEmpty(string(c.Homepage)),
+			Type:     trackingitem.NullIfEmpty(string(c.Type)),
+			Picture:  trackingitem.NullIfEmpty(string(c.Picture)),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)

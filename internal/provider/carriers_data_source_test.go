@@ -28,7 +28,7 @@ func TestAccCarriersDataSource_basic(t *testing.T) {
 		t.Fatalf("the mock's catalogue needs both types, has %d postal of %d", postal, len(all))
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

@@ -3,14 +3,18 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
@@ -19,25 +23,64 @@ import (
 
 // Acceptance tests drive the real Terraform CLI against an in-process mock,
 // so they need no account and no network: they always run, TF_ACC or not.
+// Unit tests run without a CLI; acceptanceTest fails each acceptance test
+// that finds none.
 func TestMain(m *testing.M) {
 	if os.Getenv("TF_ACC") == "" {
 		_ = os.Setenv("TF_ACC", "1")
 	}
 	// As the provider binary does (main.go): the tests run it in-process.
 	QuietFrameworkLogs()
-	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
-		if _, err := exec.LookPath("terraform"); err != nil {
-			fmt.Fprintln(os.Stderr, "acceptance tests need the terraform CLI: put terraform on PATH or set TF_ACC_TERRAFORM_PATH (and TF_ACC_PROVIDER_NAMESPACE/TF_ACC_PROVIDER_HOST for OpenTofu)")
-			os.Exit(1)
-		}
-	}
 	os.Exit(m.Run())
+}
+
+// missingCLI says how to get the CLI the acceptance tests drive, or is
+// empty when there is one.
+var missingCLI = sync.OnceValue(func() string {
+	cli := envOr("TF_ACC_TERRAFORM_PATH", "terraform")
+	if _, err := exec.LookPath(cli); err != nil {
+		return "acceptance tests need the terraform CLI (" + err.Error() + "): put terraform on PATH or set TF_ACC_TERRAFORM_PATH " +
+			"(and TF_ACC_PROVIDER_NAMESPACE/TF_ACC_PROVIDER_HOST for OpenTofu)"
+	}
+	return ""
+})
+
+// requireCLI fails the test, with one message saying what to install, when
+// there is no Terraform CLI.
+func requireCLI(t *testing.T) {
+	t.Helper()
+	if msg := missingCLI(); msg != "" {
+		t.Fatal(msg)
+	}
+}
+
+// parallelTest is resource.ParallelTest once the CLI is known to be there.
+func parallelTest(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	requireCLI(t)
+	resource.ParallelTest(t, tc)
+}
+
+// serialTest is resource.Test once the CLI is known to be there.
+func serialTest(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	requireCLI(t)
+	resource.Test(t, tc)
 }
 
 const testAPIKey = "tm-test-key-0123456789"
 
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"trackingmore": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
+	"trackingmore": newServer,
+}
+
+// newServer is the provider's muxed server, as main.go serves it.
+func newServer() (tfprotov6.ProviderServer, error) {
+	server, err := NewServer("test")
+	if err != nil {
+		return nil, err
+	}
+	return server(), nil
 }
 
 // testMock is one test's private mock API, plus a client for out-of-band
@@ -83,7 +126,7 @@ func (m *testMock) providerBlock(settings map[string]string) string {
 func hclBlock(header string, args map[string]string) string {
 	var b strings.Builder
 	b.WriteString(header + " {\n")
-	for _, name := range sortedKeys(args) {
+	for _, name := range slices.Sorted(maps.Keys(args)) {
 		fmt.Fprintf(&b, "  %s = %s\n", name, args[name])
 	}
 	return b.String() + "}\n"

@@ -103,7 +103,7 @@ func TestAccHostileInput(t *testing.T) {
 		t.Run(row.name, func(t *testing.T) {
 			m := newTestMock(t, mockapi.Options{})
 			config := m.configWith(row.settings, row.config)
-			resource.ParallelTest(t, resource.TestCase{
+			parallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      config,

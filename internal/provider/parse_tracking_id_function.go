@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 )
 
 var _ function.Function = parseTrackingIDFunction{}
@@ -46,7 +48,7 @@ func (parseTrackingIDFunction) Run(ctx context.Context, req function.RunRequest,
 	if resp.Error = req.Arguments.Get(ctx, &id); resp.Error != nil {
 		return
 	}
-	carrier, number, err := parseImportID(id)
+	carrier, number, err := trackingitem.ParseImportID(id)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(0, err.Error())
 		return

@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ action.ActionWithConfigure = (*realtimeRefreshAction)(nil)
@@ -50,12 +52,12 @@ func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest
 			"Nothing is stored and no resource changes: the stored tracking keeps TrackingMore's own refresh schedule. " +
 			realtimeLimits + " Within the 2 hours, the API answers with the data of the first query.",
 		Attributes: map[string]schema.Attribute{
-			"carrier_code":               argument("Carrier code, such as `ups` (API field `carrier_code`).", true, carrierCode()),
-			"tracking_number":            argument("Tracking number (API field `tracking_number`).", true, trackingNumber()),
-			"tracking_ship_date":         argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, shipDate()),
-			"tracking_postal_code":       argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, postalCode()),
-			"special_number_destination": argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, countryCode()),
-			"lang":                       argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, langCode()),
+			"carrier_code":               argument("Carrier code, such as `ups` (API field `carrier_code`).", true, validators.CarrierCode()),
+			"tracking_number":            argument("Tracking number (API field `tracking_number`).", true, validators.TrackingNumber()),
+			"tracking_ship_date":         argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, validators.ShipDate()),
+			"tracking_postal_code":       argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, validators.PostalCode()),
+			"special_number_destination": argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, validators.CountryCode()),
+			"lang":                       argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode()),
 		},
 	}
 }
@@ -80,7 +82,7 @@ func (a *realtimeRefreshAction) Invoke(ctx context.Context, req action.InvokeReq
 		Lang:                     config.Lang.ValueString(),
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to refresh tracking in real time", subject, err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to refresh tracking in real time", subject, err)
 		return
 	}
 	resp.SendProgress(action.InvokeProgressEvent{Message: realtimeSummary(subject, t)})

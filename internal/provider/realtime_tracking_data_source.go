@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*realtimeTrackingDataSource)(nil)
@@ -65,15 +67,15 @@ func realtimeTrackingAttributes() map[string]schema.Attribute {
 	argumentAndResult := func(desc string, v validator.String) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Validators: []validator.String{v}}
 	}
-	attrs["carrier_code"] = argument("Carrier code, such as `ups` (API field `carrier_code`).", true, carrierCode())
-	attrs["tracking_number"] = argument("Tracking number (API field `tracking_number`).", true, trackingNumber())
-	attrs["tracking_ship_date"] = argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, shipDate())
-	attrs["tracking_postal_code"] = argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, postalCode())
-	attrs["special_number_destination"] = argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, countryCode())
-	attrs["lang"] = argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, langCode())
-	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", countryCode())
-	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", text())
-	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", rfc3339())
+	attrs["carrier_code"] = argument("Carrier code, such as `ups` (API field `carrier_code`).", true, validators.CarrierCode())
+	attrs["tracking_number"] = argument("Tracking number (API field `tracking_number`).", true, validators.TrackingNumber())
+	attrs["tracking_ship_date"] = argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, validators.ShipDate())
+	attrs["tracking_postal_code"] = argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, validators.PostalCode())
+	attrs["special_number_destination"] = argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, validators.CountryCode())
+	attrs["lang"] = argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode())
+	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", validators.CountryCode())
+	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", validators.Text())
+	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", validators.RFC3339())
 	return attrs
 }
 
@@ -96,7 +98,7 @@ func (d *realtimeTrackingDataSource) Read(ctx context.Context, req datasource.Re
 func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.Client, diags *diag.Diagnostics) (realtimeTrackingModel, bool) {
 	t, err := client.RealtimeTracking(ctx, m.request())
 	if err != nil {
-		addAPIError(diags, "Unable to query tracking in real time", m.CarrierCode.ValueString()+"/"+m.TrackingNumber.ValueString(), err)
+		explain.AddAPIError(diags, "Unable to query tracking in real time", m.CarrierCode.ValueString()+"/"+m.TrackingNumber.ValueString(), err)
 		return m, false
 	}
 	answered := m

@@ -26,7 +26,7 @@ func TestAccRealtimeTrackingDataSource_basic(t *testing.T) {
 	}
 
 	const ds = "data.trackingmore_realtime_tracking.parcel"
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

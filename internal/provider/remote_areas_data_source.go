@@ -5,12 +5,16 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*remoteAreasDataSource)(nil)
@@ -66,18 +70,18 @@ func (d *remoteAreasDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 					"country": schema.StringAttribute{
 						MarkdownDescription: "Country as a 2-letter code such as `US` or an English name such as `United States` (API field `country`).",
 						Required:            true,
-						Validators: []validator.String{matching(countryCodeOrNamePattern,
+						Validators: []validator.String{stringvalidator.RegexMatches(countryCodeOrNamePattern,
 							"must be a 2-letter uppercase country code such as \"US\" or a capitalised English country name")},
 					},
 					"postcode": schema.StringAttribute{
 						MarkdownDescription: "Postcode to check (API field `postcode`).",
 						Required:            true,
-						Validators:          []validator.String{postalCode()},
+						Validators:          []validator.String{validators.PostalCode()},
 					},
 					"company": schema.StringAttribute{
 						MarkdownDescription: "Only this carrier's remote areas, such as `ups` or `dhl` (API field `company`); omit it for every carrier the API knows.",
 						Optional:            true,
-						Validators:          []validator.String{text()},
+						Validators:          []validator.String{validators.Text()},
 					},
 				}},
 			},
@@ -114,16 +118,16 @@ func (d *remoteAreasDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	results, err := d.client.CheckRemoteAreas(ctx, queries)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to check remote areas", "the remote-area check", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to check remote areas", "the remote-area check", err)
 		return
 	}
 
 	state.Results = make([]remoteAreaResultModel, 0, len(results))
 	for _, r := range results {
 		state.Results = append(state.Results, remoteAreaResultModel{
-			Country:  nullIfEmpty(string(r.Country)),
-			Postcode: nullIfEmpty(string(r.Postcode)),
-			Company:  nullIfEmpty(string(r.Company)),
+			Country:  trackingitem.NullIfEmpty(string(r.Country)),
+			Postcode: trackingitem.NullIfEmpty(string(r.Postcode)),
+			Company:  trackingitem.NullIfEmpty(string(r.Company)),
 			Remote:   types.BoolValue(bool(r.Remote)),
 		})
 	}

@@ -27,7 +27,7 @@ func TestAccRemoteAreasDataSource_basic(t *testing.T) {
 			"company": company, "remote": knownvalue.Bool(remote),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

@@ -193,7 +193,7 @@ func TestAccResilience_faultsSingle(t *testing.T) {
 	n := scaled(16, 100)
 	m := newTestMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults})
 	config, want := m.fleet(n, "Parcel", 0)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.destroyedUnder(0),
 		Steps: []resource.TestStep{
@@ -213,7 +213,7 @@ func TestAccResilience_faultsBulk(t *testing.T) {
 	n := scaled(100, 500)
 	m := newTestMock(t, mockapi.Options{Seed: 12, Faults: sustainedFaults})
 	items, want := bulkFleet(n, "Bulk", 0)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.destroyedUnder(0),
 		Steps: []resource.TestStep{
@@ -240,7 +240,7 @@ func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults})
 	created, wantCreated := m.fleet(n, "Parcel", 0)
 	edited, wantEdited := m.fleet(n, "Renamed", 2)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.destroyedUnder(0),
 		Steps: []resource.TestStep{
@@ -261,7 +261,7 @@ func TestAccResilience_ambiguousWritesBulk(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{Seed: 22, Faults: ambiguousFaults})
 	created, wantCreated := bulkFleet(n, "Bulk", 0)
 	edited, wantEdited := bulkFleet(n, "Renamed", 3)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.destroyedUnder(0),
 		Steps: []resource.TestStep{
@@ -284,7 +284,7 @@ func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 	faults := mockapi.Faults{ErrorRate: 0.5}
 	m := newTestMock(t, mockapi.Options{Seed: 5})
 	config, _ := m.fleet(n, "Parcel", 0)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.destroyedUnder(n),
 		Steps: []resource.TestStep{{
@@ -330,7 +330,7 @@ func TestAccResilience_partialFailures(t *testing.T) {
 	added["x-carrier"] = fixed["x-carrier"]
 	added["x-new"] = "      carrier_code = \"nosuchcarrier\"\n      tracking_number = \"1Z999AA1NEWONE\""
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		// Only the foreign tracking survives: it was never adopted.
 		CheckDestroy: m.destroyedUnder(1),

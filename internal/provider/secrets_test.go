@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 )
 
 // secretKey is distinctive so that any trace of it is found.
@@ -59,7 +60,7 @@ func TestAccSecrets(t *testing.T) {
 	// The key comes from the environment, as a secret should: a key written
 	// in the configuration is the user's own text, which Terraform and the
 	// test harness print (plan JSON, TRACE dump of the config) by design.
-	t.Setenv(envAPIKey, secretKey)
+	t.Setenv(providerconfig.EnvAPIKey, secretKey)
 
 	config := func(m *testMock) string {
 		return m.configWith(map[string]string{"api_key": ""}, `
@@ -76,7 +77,7 @@ data "trackingmore_user_info" "test" {}
 	t.Run("accepted key", func(t *testing.T) {
 		// Retries are logged too: make some happen.
 		m := newTestMock(t, mockapi.Options{APIKeys: []string{secretKey}, Seed: 3, Faults: mockapi.Faults{ErrorRate: 0.3}})
-		resource.Test(t, resource.TestCase{
+		serialTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:            config(m),
@@ -92,7 +93,7 @@ data "trackingmore_user_info" "test" {}
 	t.Run("rejected key", func(t *testing.T) {
 		m := newTestMock(t, mockapi.Options{APIKeys: []string{"other"}})
 		var rejected string
-		resource.Test(t, resource.TestCase{
+		serialTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			// ErrorCheck sees the whole error text, which ExpectError only matches.
 			ErrorCheck: func(err error) error {

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -84,7 +85,7 @@ func (d *statusCountsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		OrderCreatedTimeMax: rfc3339OrZero(state.OrderCreatedBefore),
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to count trackings", "the status counts", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to count trackings", "the status counts", err)
 		return
 	}
 

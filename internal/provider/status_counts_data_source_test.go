@@ -37,7 +37,7 @@ func TestAccStatusCountsDataSource_basic(t *testing.T) {
 	for _, status := range trackingStatuses {
 		checks = append(checks, statecheck.ExpectKnownValue("data.trackingmore_status_counts.all", tfjsonpath.New(status), knownvalue.Int64Exact(want[status])))
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

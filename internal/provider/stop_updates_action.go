@@ -11,7 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ action.ActionWithConfigure = (*stopUpdatesAction)(nil)
@@ -55,9 +57,9 @@ func (a *stopUpdatesAction) Schema(_ context.Context, _ action.SchemaRequest, re
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"carrier_code": schema.StringAttribute{MarkdownDescription: "Carrier code, such as `ups`.",
-						Required: true, Validators: []validator.String{carrierCode()}},
+						Required: true, Validators: []validator.String{validators.CarrierCode()}},
 					"tracking_number": schema.StringAttribute{MarkdownDescription: "Tracking number.",
-						Required: true, Validators: []validator.String{trackingNumber()}},
+						Required: true, Validators: []validator.String{validators.TrackingNumber()}},
 				}},
 			},
 		},
@@ -80,7 +82,7 @@ func (a *stopUpdatesAction) Invoke(ctx context.Context, req action.InvokeRequest
 	}
 	res, err := a.client.StopUpdating(ctx, refs)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to stop updating trackings", fmt.Sprintf("%d trackings", len(refs)), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to stop updating trackings", fmt.Sprintf("%d trackings", len(refs)), err)
 		return
 	}
 	resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf("TrackingMore stopped updating %d of %d trackings", res.Stopped, len(refs))})

@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*trackingDataSource)(nil)
@@ -39,17 +41,17 @@ func (d *trackingDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs["carrier_code"] = schema.StringAttribute{
 		MarkdownDescription: "Carrier code of the tracking, such as `ups` (API path segment `{carrier_code}`).",
 		Required:            true,
-		Validators:          []validator.String{carrierCode()},
+		Validators:          []validator.String{validators.CarrierCode()},
 	}
 	attrs["tracking_number"] = schema.StringAttribute{
 		MarkdownDescription: "Tracking number (API path segment `{tracking_number}`).",
 		Required:            true,
-		Validators:          []validator.String{trackingNumber()},
+		Validators:          []validator.String{validators.TrackingNumber()},
 	}
 	attrs["lang"] = schema.StringAttribute{
 		MarkdownDescription: "Language of the checkpoint texts, such as `en` or `cn` (API path suffix `{lang}`). Omit it for the account's default.",
 		Optional:            true,
-		Validators:          []validator.String{langCode()},
+		Validators:          []validator.String{validators.LangCode()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one tracking stored in TrackingMore, checkpoints included, with " +
@@ -80,7 +82,7 @@ func (d *trackingDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read tracking", subject, err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to read tracking", subject, err)
 		return
 	}
 

@@ -37,7 +37,7 @@ func TestAccTrackingDataSource_basic(t *testing.T) {
 	first := want.OriginInfo.TrackInfo[0]
 
 	const ds = "data.trackingmore_tracking.parcel"
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`
@@ -76,7 +76,7 @@ data "trackingmore_tracking" "parcel" {
 
 func TestAccTrackingDataSource_notFound(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

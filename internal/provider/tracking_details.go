@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -179,36 +180,36 @@ func carrierInfoAttribute(side, field string) schema.SingleNestedAttribute {
 // newTrackingFields converts an API tracking's fields; empty values become null.
 func newTrackingFields(t *trackingmore.Tracking) trackingFieldsModel {
 	m := trackingFieldsModel{
-		ID:                 nullIfEmpty(t.ID),
-		Status:             nullIfEmpty(statusName(string(t.Status))),
-		Substatus:          nullIfEmpty(string(t.Substatus)),
-		StatusInfo:         nullIfEmpty(string(t.StatusInfo)),
+		ID:                 trackingitem.NullIfEmpty(t.ID),
+		Status:             trackingitem.NullIfEmpty(trackingitem.StatusName(string(t.Status))),
+		Substatus:          trackingitem.NullIfEmpty(string(t.Substatus)),
+		StatusInfo:         trackingitem.NullIfEmpty(string(t.StatusInfo)),
 		TrackUpdate:        types.BoolNull(),
-		CreatedAt:          nullIfEmpty(string(t.CreatedAt)),
-		UpdatedAt:          nullIfEmpty(string(t.UpdatedAt)),
-		OrderCreateTime:    nullIfEmpty(apiTimeRFC3339(string(t.OrderCreateTime))),
-		Title:              nullIfEmpty(string(t.Title)),
-		OrderID:            nullIfEmpty(string(t.OrderID)),
-		Comment:            nullIfEmpty(string(t.Comment)),
-		CustomerName:       nullIfEmpty(string(t.CustomerName)),
-		CustomerEmail:      nullIfEmpty(string(t.CustomerEmail)),
-		CustomerPhone:      nullIfEmpty(string(t.CustomerPhone)),
-		LogisticsChannel:   nullIfEmpty(string(t.LogisticsChannel)),
-		DestinationCode:    nullIfEmpty(string(t.DestinationCode)),
+		CreatedAt:          trackingitem.NullIfEmpty(string(t.CreatedAt)),
+		UpdatedAt:          trackingitem.NullIfEmpty(string(t.UpdatedAt)),
+		OrderCreateTime:    trackingitem.NullIfEmpty(apiTimeRFC3339(string(t.OrderCreateTime))),
+		Title:              trackingitem.NullIfEmpty(string(t.Title)),
+		OrderID:            trackingitem.NullIfEmpty(string(t.OrderID)),
+		Comment:            trackingitem.NullIfEmpty(string(t.Comment)),
+		CustomerName:       trackingitem.NullIfEmpty(string(t.CustomerName)),
+		CustomerEmail:      trackingitem.NullIfEmpty(string(t.CustomerEmail)),
+		CustomerPhone:      trackingitem.NullIfEmpty(string(t.CustomerPhone)),
+		LogisticsChannel:   trackingitem.NullIfEmpty(string(t.LogisticsChannel)),
+		DestinationCode:    trackingitem.NullIfEmpty(string(t.DestinationCode)),
 		Archived:           types.BoolValue(bool(t.Archived)),
-		OriginalCountry:    nullIfEmpty(string(t.OriginalCountry)),
-		DestinationCountry: nullIfEmpty(string(t.DestinationCountry)),
+		OriginalCountry:    trackingitem.NullIfEmpty(string(t.OriginalCountry)),
+		DestinationCountry: trackingitem.NullIfEmpty(string(t.DestinationCountry)),
 		ItemTimeLengthDays: types.Int64Value(int64(t.ItemTimeLength)),
 		StayTimeLengthDays: types.Int64Value(int64(t.StayTimeLength)),
-		ServiceCode:        nullIfEmpty(string(t.ServiceCode)),
-		LastEvent:          nullIfEmpty(string(t.LastEvent)),
-		LastUpdateTime:     nullIfEmpty(string(t.LastUpdateTime)),
+		ServiceCode:        trackingitem.NullIfEmpty(string(t.ServiceCode)),
+		LastEvent:          trackingitem.NullIfEmpty(string(t.LastEvent)),
+		LastUpdateTime:     trackingitem.NullIfEmpty(string(t.LastUpdateTime)),
 	}
 	if t.TrackUpdate != nil {
 		m.TrackUpdate = types.BoolValue(bool(*t.TrackUpdate))
 	}
 	if m.DestinationCode.IsNull() {
-		m.DestinationCode = nullIfEmpty(string(t.Destination))
+		m.DestinationCode = trackingitem.NullIfEmpty(string(t.Destination))
 	}
 	return m
 }
@@ -238,24 +239,24 @@ func newCarrierInfo(ci *trackingmore.CarrierInfo) *carrierInfoModel {
 	checkpoints := make([]checkpointModel, 0, len(ci.TrackInfo))
 	for _, c := range ci.TrackInfo {
 		checkpoints = append(checkpoints, checkpointModel{
-			Date:             nullIfEmpty(string(c.Date)),
-			Description:      nullIfEmpty(string(c.StatusDescription)),
-			Details:          nullIfEmpty(string(c.Details)),
-			CheckpointStatus: nullIfEmpty(string(c.CheckpointStatus)),
-			Substatus:        nullIfEmpty(string(c.Substatus)),
+			Date:             trackingitem.NullIfEmpty(string(c.Date)),
+			Description:      trackingitem.NullIfEmpty(string(c.StatusDescription)),
+			Details:          trackingitem.NullIfEmpty(string(c.Details)),
+			CheckpointStatus: trackingitem.NullIfEmpty(string(c.CheckpointStatus)),
+			Substatus:        trackingitem.NullIfEmpty(string(c.Substatus)),
 		})
 	}
 	return &carrierInfoModel{
-		ItemReceived:       nullIfEmpty(string(ci.ItemReceived)),
-		ItemDispatched:     nullIfEmpty(string(ci.ItemDispatched)),
-		DepartedAirport:    nullIfEmpty(string(ci.DepartfromAirport)),
-		ArrivedAbroad:      nullIfEmpty(string(ci.ArrivalfromAbroad)),
-		CustomsClearance:   nullIfEmpty(string(ci.CustomsClearance)),
-		DestinationArrived: nullIfEmpty(string(ci.DestinationArrived)),
-		Weblink:            nullIfEmpty(string(ci.Weblink)),
-		Phone:              nullIfEmpty(string(ci.Phone)),
-		CarrierCode:        nullIfEmpty(string(ci.CarrierCode)),
-		ReferenceNumber:    nullIfEmpty(string(ci.ReferenceNumber)),
+		ItemReceived:       trackingitem.NullIfEmpty(string(ci.ItemReceived)),
+		ItemDispatched:     trackingitem.NullIfEmpty(string(ci.ItemDispatched)),
+		DepartedAirport:    trackingitem.NullIfEmpty(string(ci.DepartfromAirport)),
+		ArrivedAbroad:      trackingitem.NullIfEmpty(string(ci.ArrivalfromAbroad)),
+		CustomsClearance:   trackingitem.NullIfEmpty(string(ci.CustomsClearance)),
+		DestinationArrived: trackingitem.NullIfEmpty(string(ci.DestinationArrived)),
+		Weblink:            trackingitem.NullIfEmpty(string(ci.Weblink)),
+		Phone:              trackingitem.NullIfEmpty(string(ci.Phone)),
+		CarrierCode:        trackingitem.NullIfEmpty(string(ci.CarrierCode)),
+		ReferenceNumber:    trackingitem.NullIfEmpty(string(ci.ReferenceNumber)),
 		Checkpoints:        checkpoints,
 	}
 }

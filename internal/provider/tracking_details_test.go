@@ -30,7 +30,7 @@ func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgumen
 	t.Cleanup(func() { m.expectNoCalls(t) })
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
-			resource.ParallelTest(t, resource.TestCase{
+			parallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      m.config(fmt.Sprintf("data %q \"test\" {\n%s\n}\n", dataSource, row.body)),

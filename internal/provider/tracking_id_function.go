@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 )
 
 var _ function.Function = trackingIDFunction{}
@@ -40,7 +42,7 @@ func (trackingIDFunction) Run(ctx context.Context, req function.RunRequest, resp
 	if resp.Error = req.Arguments.Get(ctx, &carrier, &number); resp.Error != nil {
 		return
 	}
-	problem, numberWrong := keyProblem("carrier_code", carrier, "tracking_number", number)
+	problem, numberWrong := trackingitem.KeyProblem("carrier_code", carrier, "tracking_number", number)
 	switch {
 	case problem == "":
 		resp.Error = resp.Result.Set(ctx, carrier+"/"+number)

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 )
 
 // trackingIdentityModel is trackingmore_tracking's resource identity
@@ -45,7 +47,7 @@ func (r *trackingResource) IdentitySchema(_ context.Context, _ resource.Identity
 // setTrackingIdentity records m's key as the identity. The framework hands
 // every call an identity to fill, whether or not the CLI keeps identities
 // (Terraform before 1.12 and OpenTofu do not).
-func setTrackingIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, m trackingItemModel, diags *diag.Diagnostics) {
+func setTrackingIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, m trackingitem.Model, diags *diag.Diagnostics) {
 	diags.Append(identity.Set(ctx, trackingIdentityModel{CarrierCode: m.CarrierCode, TrackingNumber: m.TrackingNumber})...)
 }
 
@@ -53,14 +55,14 @@ func setTrackingIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, 
 // import block's `identity = {…}`, each checked as the resource checks them.
 func importedKey(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) (carrier, number string, err error) {
 	if req.ID != "" || req.Identity == nil {
-		return parseImportID(req.ID)
+		return trackingitem.ParseImportID(req.ID)
 	}
 	var identity trackingIdentityModel
 	if diags.Append(req.Identity.Get(ctx, &identity)...); diags.HasError() {
 		return "", "", errors.New("the import identity could not be read")
 	}
 	carrier, number = identity.CarrierCode.ValueString(), identity.TrackingNumber.ValueString()
-	if problem, _ := keyProblem("identity.carrier_code", carrier, "identity.tracking_number", number); problem != "" {
+	if problem, _ := trackingitem.KeyProblem("identity.carrier_code", carrier, "identity.tracking_number", number); problem != "" {
 		return "", "", errors.New(problem)
 	}
 	return carrier, number, nil

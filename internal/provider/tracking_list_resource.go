@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -64,7 +65,7 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 		items, _, err := r.client.ListAllTrackings(ctx, filters.listOptions(), int(req.Limit))
 		if err != nil {
 			var diags diag.Diagnostics
-			addAPIError(&diags, "Unable to list trackings", "the tracking list", err)
+			explain.AddAPIError(&diags, "Unable to list trackings", "the tracking list", err)
 			push(list.ListResult{Diagnostics: diags})
 			return
 		}
@@ -81,11 +82,11 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 func trackingListResult(ctx context.Context, req list.ListRequest, t *trackingmore.Tracking) list.ListResult {
 	result := req.NewListResult(ctx)
 	m := newTrackingResourceModel(t)
-	result.DisplayName = m.subject()
+	result.DisplayName = m.Subject()
 	if title := m.Title.ValueString(); title != "" {
 		result.DisplayName += fmt.Sprintf(" (%s)", title)
 	}
-	setTrackingIdentity(ctx, result.Identity, m.trackingItemModel, &result.Diagnostics)
+	setTrackingIdentity(ctx, result.Identity, m.Model, &result.Diagnostics)
 	if req.IncludeResource {
 		result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 	}

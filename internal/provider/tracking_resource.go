@@ -10,13 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/modifiers"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var (
@@ -32,7 +35,7 @@ type trackingResource struct {
 // trackingResourceModel is trackingmore_tracking: the shared item plus what
 // only the single resource has.
 type trackingResourceModel struct {
-	trackingItemModel
+	trackingitem.Model
 
 	AutoUpdate               types.Bool   `tfsdk:"auto_update"`
 	OrderCreateTime          types.String `tfsdk:"order_create_time"`
@@ -62,7 +65,7 @@ func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := trackingItemAttributes()
+	attrs := trackingitem.Attributes()
 	withStringModifiers(attrs, "tracking_number", stringplanmodifier.RequiresReplace())
 	withStringModifiers(attrs, "id", stringplanmodifier.UseStateForUnknown())
 	withStringModifiers(attrs, "created_at", stringplanmodifier.UseStateForUnknown())
@@ -70,35 +73,29 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	attrs["auto_update"] = schema.BoolAttribute{
 		MarkdownDescription: "Whether TrackingMore keeps refreshing the tracking. Setting it to `false` calls `POST /trackings/notupdate`. " +
 			"The API cannot resume updates, so setting it back to `true` replaces the tracking (costing one unit of quota). Defaults to `true`.",
-		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(true),
-		PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(
-			func(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-				resp.RequiresReplace = !req.StateValue.IsNull() && !req.StateValue.ValueBool() && req.PlanValue.ValueBool()
-			},
-			"TrackingMore cannot resume updates of a tracking once stopped, so turning auto_update back on re-creates the tracking.",
-			"TrackingMore cannot resume updates of a tracking once stopped, so turning `auto_update` back on re-creates the tracking.",
-		)},
+		Optional:      true,
+		Computed:      true,
+		Default:       booldefault.StaticBool(true),
+		PlanModifiers: []planmodifier.Bool{modifiers.ReplaceIfUpdatesResumed()},
 	}
 	createOnly := func(desc string, v ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc + " Sent only on create: changing it replaces the tracking; adding or removing it does not (the API does not return it, so after an import the configured value is taken as is).",
 			Optional:            true,
 			Validators:          v,
-			PlanModifiers:       []planmodifier.String{requiresReplaceIfChangedValue()},
+			PlanModifiers:       []planmodifier.String{modifiers.ReplaceIfCreateOnlyValueChanged()},
 		}
 	}
-	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", rfc3339())
-	attrs["tracking_ship_date"] = createOnly("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", shipDate())
-	attrs["tracking_postal_code"] = createOnly("Destination postal code, required by some carriers (API field `tracking_postal_code`).", postalCode())
-	attrs["tracking_account_number"] = createOnly("Account number, required by some carriers (API field `tracking_account_number`).", accountNumber())
-	attrs["special_number_destination"] = createOnly("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", countryCode())
-	attrs["lang"] = createOnly("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", langCode())
+	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", validators.RFC3339())
+	attrs["tracking_ship_date"] = createOnly("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", validators.ShipDate())
+	attrs["tracking_postal_code"] = createOnly("Destination postal code, required by some carriers (API field `tracking_postal_code`).", validators.PostalCode())
+	attrs["tracking_account_number"] = createOnly("Account number, required by some carriers (API field `tracking_account_number`).", validators.AccountNumber())
+	attrs["special_number_destination"] = createOnly("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", validators.CountryCode())
+	attrs["lang"] = createOnly("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", validators.LangCode())
 	attrs["comment"] = schema.StringAttribute{
 		MarkdownDescription: "A note stored with the tracking (API field `comment`). The API sets it only on create, so changing it replaces the tracking.",
 		Optional:            true,
-		Validators:          []validator.String{text()},
+		Validators:          []validator.String{validators.Text()},
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 
@@ -120,12 +117,12 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 }
 
 // withStringModifiers adds plan modifiers to a string attribute of attrs.
-func withStringModifiers(attrs map[string]schema.Attribute, name string, modifiers ...planmodifier.String) {
+func withStringModifiers(attrs map[string]schema.Attribute, name string, more ...planmodifier.String) {
 	a, ok := attrs[name].(schema.StringAttribute)
 	if !ok {
 		panic(name + " is not a string attribute")
 	}
-	a.PlanModifiers = append(a.PlanModifiers, modifiers...)
+	a.PlanModifiers = append(a.PlanModifiers, more...)
 	attrs[name] = a
 }
 
@@ -142,9 +139,9 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 
 	created, err := r.client.CreateTracking(ctx, plan.createRequest())
 	if err != nil {
-		detail := explainError(plan.subject(), err)
+		detail := explain.Error(plan.Subject(), err)
 		if trackingmore.IsAlreadyExists(err) {
-			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.subject()
+			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.Subject()
 		}
 		resp.Diagnostics.AddError("Unable to create tracking", detail)
 		return
@@ -153,12 +150,12 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 	// What the API holds right after a create; update() then applies the rest.
 	state := plan
 	state.Archived, state.ManualStatus, state.AutoUpdate = types.BoolValue(false), types.StringNull(), types.BoolValue(true)
-	state.readEcho(created)
+	state.ReadEcho(created)
 	state.readExtras(created, true)
 	// The tracking exists from here on: whatever fails next, state must hold it.
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		setTrackingIdentity(ctx, resp.Identity, state.trackingItemModel, &resp.Diagnostics)
+		setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	}()
 	// Archived, a manual status and auto_update cannot be sent on create.
 	r.update(ctx, &state, plan, &resp.Diagnostics)
@@ -175,17 +172,17 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// versions before it, Terraform before 1.12) has none, and the framework
 	// wants one after every Read, a removal included ("Missing Resource
 	// Identity After Read").
-	setTrackingIdentity(ctx, resp.Identity, state.trackingItemModel, &resp.Diagnostics)
+	setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	t, err := r.client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), "")
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Tracking no longer exists",
 			fmt.Sprintf("TrackingMore has no tracking %s any more (deleted outside Terraform?). "+
-				"It was removed from the state; the next apply creates it again.", state.subject()))
+				"It was removed from the state; the next apply creates it again.", state.Subject()))
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read tracking", state.subject(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to read tracking", state.Subject(), err)
 		return
 	}
 
@@ -203,13 +200,13 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	// Whatever step fails, state records the steps that succeeded.
 	defer func() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		setTrackingIdentity(ctx, resp.Identity, state.trackingItemModel, &resp.Diagnostics)
+		setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	}()
 
 	if !plan.CarrierCode.Equal(state.CarrierCode) {
 		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to change carrier", state.subject(), err)
+			explain.AddAPIError(&resp.Diagnostics, "Unable to change carrier", state.Subject(), err)
 			return
 		}
 		state.CarrierCode = plan.CarrierCode
@@ -224,22 +221,22 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 // changed field, then notupdate if auto_update was switched off. state
 // reflects each step that succeeded.
 func (r *trackingResource) update(ctx context.Context, state *trackingResourceModel, plan trackingResourceModel, diags *diag.Diagnostics) {
-	if put, changed := plan.updateRequest(state.trackingItemModel); changed {
+	if put, changed := plan.UpdateRequest(state.Model); changed {
 		echo, err := r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
 		if err != nil {
-			addAPIError(diags, "Unable to update tracking", plan.subject(), err)
+			explain.AddAPIError(diags, "Unable to update tracking", plan.Subject(), err)
 			return
 		}
-		state.trackingItemModel = plan.withResults(state.trackingItemModel)
-		state.readEcho(echo)
+		state.Model = plan.WithResults(state.Model)
+		state.ReadEcho(echo)
 		state.readExtras(echo, true)
 		if !plan.ManualStatus.IsNull() {
 			state.Status = plan.ManualStatus
 		}
 	}
 	if state.AutoUpdate.ValueBool() && !plan.AutoUpdate.ValueBool() {
-		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.ref()}); err != nil {
-			addAPIError(diags, "Unable to stop updates of tracking", plan.subject(), err)
+		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.Ref()}); err != nil {
+			explain.AddAPIError(diags, "Unable to stop updates of tracking", plan.Subject(), err)
 			return
 		}
 	}
@@ -255,7 +252,7 @@ func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	err := r.client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	if err != nil && !trackingmore.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete tracking", state.subject(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to delete tracking", state.Subject(), err)
 	}
 }
 
@@ -268,13 +265,13 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("carrier_code"), carrier)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tracking_number"), number)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
-	setTrackingIdentity(ctx, resp.Identity, trackingItemModel{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
+	setTrackingIdentity(ctx, resp.Identity, trackingitem.Model{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
 }
 
 // read sets everything a full tracking object (GET or list) says.
 func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
-	m.readArguments(t)
-	m.readResults(t)
+	m.ReadArguments(t)
+	m.ReadResults(t)
 	m.readExtras(t, false)
 	if t.TrackUpdate != nil {
 		m.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
@@ -282,7 +279,7 @@ func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
 	// comment is create-only: an empty answer must not plan a replacement,
 	// but a stored value fills it after an import and shows drift.
 	if m.Comment.IsNull() || string(t.Comment) != "" {
-		m.Comment = nullIfEmpty(string(t.Comment))
+		m.Comment = trackingitem.NullIfEmpty(string(t.Comment))
 	}
 }
 
@@ -297,9 +294,9 @@ func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
 // readExtras sets the single resource's own read-only values; partial is
 // true for terse answers (create and PUT echoes), as in setResult.
 func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking, partial bool) {
-	setResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
-	setResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
-	setResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
+	trackingitem.SetResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
+	trackingitem.SetResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
+	trackingitem.SetResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
 	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
 		&m.ItemTimeLengthDays: t.ItemTimeLength,
 		&m.StayTimeLengthDays: t.StayTimeLength,
@@ -326,20 +323,6 @@ func (m *trackingResourceModel) resolveUnknowns() {
 	}
 }
 
-// requiresReplaceIfChangedValue replaces the tracking when a create-only
-// value changes from one value to another. Setting one that state lacks (an
-// imported tracking: the API never returns these) or removing one changes
-// nothing on the API, so neither replaces.
-func requiresReplaceIfChangedValue() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsNull()
-		},
-		"Changing a create-only value re-creates the tracking.",
-		"Changing a create-only value re-creates the tracking.",
-	)
-}
-
 // orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
 // "YYYY-MM-DD HH:MM:SS" in UTC.
 func orderCreateTimeAPI(v types.String) string {
@@ -355,7 +338,7 @@ func orderCreateTimeAPI(v types.String) string {
 
 // createRequest adds the single resource's create-only fields to the shared ones.
 func (m trackingResourceModel) createRequest() trackingmore.CreateTrackingRequest {
-	req := m.trackingItemModel.createRequest()
+	req := m.Model.CreateRequest()
 	req.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
 	req.TrackingShipDate = m.TrackingShipDate.ValueString()
 	req.TrackingPostalCode = m.TrackingPostalCode.ValueString()

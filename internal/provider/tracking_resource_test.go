@@ -63,7 +63,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 	const number = "1Z999AA10123456784"
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.checkDestroyed,
 		Steps: []resource.TestStep{
@@ -267,7 +267,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 	createOnly := []string{"order_create_time", "tracking_ship_date", "tracking_postal_code",
 		"tracking_account_number", "special_number_destination", "lang"}
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.checkDestroyed,
 		Steps: []resource.TestStep{
@@ -302,7 +302,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 
 func TestAccTrackingResource_importInvalidID(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:        trackingConfig(m, `tracking_number = "1Z999AA10123456784"`+"\n"+`carrier_code = "ups"`),
@@ -321,7 +321,7 @@ func TestAccTrackingResource_drift(t *testing.T) {
   carrier_code    = "usps"
   title           = "Running shoes"
 `)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             m.checkDestroyed,
 		Steps: []resource.TestStep{
@@ -381,7 +381,7 @@ func TestAccTrackingResource_drift(t *testing.T) {
 func TestAccTrackingResource_apiErrors(t *testing.T) {
 	t.Run("duplicate", func(t *testing.T) {
 		m := newTestMock(t, mockapi.Options{})
-		resource.ParallelTest(t, resource.TestCase{
+		parallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				PreConfig: func() {
@@ -402,7 +402,7 @@ func TestAccTrackingResource_apiErrors(t *testing.T) {
 	t.Run("quota", func(t *testing.T) {
 		m := newTestMock(t, mockapi.Options{})
 		m.SetQuota(0)
-		resource.ParallelTest(t, resource.TestCase{
+		parallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config: trackingConfig(m, `

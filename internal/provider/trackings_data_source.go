@@ -18,7 +18,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var (
@@ -70,7 +72,7 @@ func (d *trackingsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	attrs["lang"] = schema.StringAttribute{
 		MarkdownDescription: "Language of the texts, such as `en` or `cn` (API parameter `lang`).",
 		Optional:            true,
-		Validators:          []validator.String{langCode()},
+		Validators:          []validator.String{validators.LangCode()},
 	}
 	attrs["max_results"] = schema.Int64Attribute{
 		MarkdownDescription: "Return at most this many trackings, oldest first. Omit it to fetch every match: the provider follows the API's pages (`page`, `limit`) for you, at one call per second as the API demands.",
@@ -114,7 +116,7 @@ func trackingFilterAttributes() map[string]schema.Attribute {
 		Validators: []validator.List{
 			listvalidator.SizeAtLeast(1),
 			listvalidator.UniqueValues(),
-			listvalidator.ValueStringsAre(trackingNumber()),
+			listvalidator.ValueStringsAre(validators.TrackingNumber()),
 		},
 	}
 	attrs["order_ids"] = schema.ListAttribute{
@@ -124,7 +126,7 @@ func trackingFilterAttributes() map[string]schema.Attribute {
 		Validators: []validator.List{
 			listvalidator.SizeAtLeast(1),
 			listvalidator.UniqueValues(),
-			listvalidator.ValueStringsAre(text()),
+			listvalidator.ValueStringsAre(validators.Text()),
 		},
 	}
 	attrs["archived"] = schema.BoolAttribute{
@@ -153,7 +155,7 @@ func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	opts.Lang = state.Lang.ValueString()
 	items, total, err := d.client.ListAllTrackings(ctx, opts, int(state.MaxResults.ValueInt64()))
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list trackings", "the tracking list", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to list trackings", "the tracking list", err)
 		return
 	}
 
@@ -192,7 +194,7 @@ func timeFilterAttributes(prefix, param, what string) map[string]schema.Attribut
 		return schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("Only when %s at or %s this time, RFC 3339 such as `2026-01-31T15:04:05Z` (API parameter `%s%s`, sent as Unix seconds).", what, side, param, suffix),
 			Optional:            true,
-			Validators:          []validator.String{rfc3339()},
+			Validators:          []validator.String{validators.RFC3339()},
 		}
 	}
 	return map[string]schema.Attribute{

@@ -42,7 +42,7 @@ func TestAccTrackingsDataSource_pagination(t *testing.T) {
 	const count = 105
 	createUPSTrackings(t, m, count)
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`
@@ -87,7 +87,7 @@ func TestAccTrackingsDataSource_filters(t *testing.T) {
 		t.Fatalf("the test needs a mix of statuses, the mock has %d of 50 delivered", len(delivered))
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`
@@ -132,7 +132,7 @@ func TestAccTrackingsDataSource_empty(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	createUPSTrackings(t, m, 3)
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

@@ -2,21 +2,13 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"reflect"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -39,7 +31,7 @@ func bulkConfig(m *testMock, items map[string]string) string {
 // items, each given as HCL attribute lines.
 func bulkResource(items map[string]string) string {
 	var b strings.Builder
-	for _, label := range sortedKeys(items) {
+	for _, label := range slices.Sorted(maps.Keys(items)) {
 		fmt.Fprintf(&b, "    %q = {\n%s\n    }\n", label, items[label])
 	}
 	return `
@@ -63,8 +55,8 @@ func bulkItem(label, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
 }
 
-// expectCalls checks how many calls each endpoint received since the mock
-// was last reset, then resets its counters by remembering them.
+// expectCalls checks how many calls each endpoint has received since the
+// mock started. It resets nothing: counts add up over a test's steps.
 func (m *testMock) expectCalls(want map[string]int64) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got := m.Stats().ByEndpoint
@@ -102,7 +94,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
       tracking_number = "1234567890"`,
 	}
 
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			if n := m.TrackingCount(); n != 0 {
@@ -191,7 +183,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 func TestAccTrackingsResource_scale(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	items := upsItems(95, `      order_id = "SO"`)
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -227,7 +219,9 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	m.SetQuota(3)
 	five := upsItems(5, "")
-	resource.ParallelTest(t, resource.TestCase{
+	withExisting := upsItems(8, "")
+	withExisting["order-0099"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA10000000099\""
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -260,14 +254,30 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 				// An update that adds items beyond the quota and one that exists
 				// already: the error names each failed item; the rest is kept.
 				PreConfig: func() {
-					m.SetQuota(1)
 					_, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10000000099", CarrierCode: "ups"})
 					if err != nil {
 						t.Fatal(err)
 					}
+					m.SetQuota(1)
 				},
-				Config:      bulkConfig(m, upsItems(8, "")),
-				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021|order-0007 \(ups/1Z999AA10000000007\).*4021`),
+				Config: bulkConfig(m, withExisting),
+				// Items are created in label order: order-0005 takes the last unit of quota.
+				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021.*` +
+					`order-0007 \(ups/1Z999AA10000000007\).*4021.*order-0099 \(ups/1Z999AA10000000099\).*4016`),
+			},
+			{
+				// The item created within quota was kept, the failed ones were not created.
+				PreConfig: func() {
+					for number, want := range map[string]bool{"1Z999AA10000000005": true, "1Z999AA10000000006": false, "1Z999AA10000000007": false} {
+						if found, err := m.exists("ups", number); err != nil || found != want {
+							t.Errorf("ups/%s on the mock: %v (%v), want %v", number, found, err, want)
+						}
+					}
+				},
+				Config: bulkConfig(m, upsItems(6, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(bulkAddr, bulkItem("order-0005", "id"), knownvalue.StringRegexp(hexID)),
+				}},
 			},
 		},
 	})
@@ -275,7 +285,7 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 
 func TestAccTrackingsResource_invalid(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -305,64 +315,6 @@ func TestAccTrackingsResource_invalid(t *testing.T) {
 	m.expectNoCalls(t)
 }
 
-// schemaOnly is a framework provider with one resource of the given
-// schema: what the framework would tell Terraform if it served it.
-type schemaOnly struct {
-	schema func() fwresource.SchemaResponse
-}
-
-func (p schemaOnly) Metadata(_ context.Context, _ fwprovider.MetadataRequest, resp *fwprovider.MetadataResponse) {
-	resp.TypeName = "trackingmore"
-}
-func (p schemaOnly) Schema(context.Context, fwprovider.SchemaRequest, *fwprovider.SchemaResponse) {}
-func (p schemaOnly) Configure(context.Context, fwprovider.ConfigureRequest, *fwprovider.ConfigureResponse) {
-}
-func (p schemaOnly) DataSources(context.Context) []func() datasource.DataSource { return nil }
-func (p schemaOnly) Resources(context.Context) []func() fwresource.Resource {
-	return []func() fwresource.Resource{func() fwresource.Resource { return schemaOnlyResource(p) }}
-}
-
-type schemaOnlyResource schemaOnly
-
-func (r schemaOnlyResource) Metadata(_ context.Context, _ fwresource.MetadataRequest, resp *fwresource.MetadataResponse) {
-	resp.TypeName = bulkTypeName
-}
-func (r schemaOnlyResource) Schema(_ context.Context, _ fwresource.SchemaRequest, resp *fwresource.SchemaResponse) {
-	*resp = r.schema()
-}
-func (schemaOnlyResource) Create(context.Context, fwresource.CreateRequest, *fwresource.CreateResponse) {
-}
-func (schemaOnlyResource) Read(context.Context, fwresource.ReadRequest, *fwresource.ReadResponse) {}
-func (schemaOnlyResource) Update(context.Context, fwresource.UpdateRequest, *fwresource.UpdateResponse) {
-}
-func (schemaOnlyResource) Delete(context.Context, fwresource.DeleteRequest, *fwresource.DeleteResponse) {
-}
-
-// The protocol schema of trackingmore_trackings is converted by hand from
-// its framework definition: it must be exactly what the framework would
-// have sent, so that documentation, validation by Terraform and the
-// shared item attributes cannot drift from the single resource's.
-func TestTrackingsSchema_matchesFramework(t *testing.T) {
-	fw := providerserver.NewProtocol6(schemaOnly{schema: func() fwresource.SchemaResponse {
-		return fwresource.SchemaResponse{Schema: trackingsFrameworkSchema()}
-	}})()
-	resp, err := fw.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil || len(resp.Diagnostics) > 0 {
-		t.Fatalf("framework schema: %v %v", err, resp.Diagnostics)
-	}
-	want, got := resp.ResourceSchemas[bulkTypeName], trackingsSchema()
-	if !reflect.DeepEqual(got, want) {
-		gotJSON, _ := json.MarshalIndent(got, "", " ")
-		wantJSON, _ := json.MarshalIndent(want, "", " ")
-		t.Errorf("protocol schema differs from the framework's:\ngot  %s\nwant %s", gotJSON, wantJSON)
-	}
-
-	served, err := NewServer("test")().GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil || served.ResourceSchemas[bulkTypeName] != got || served.ResourceSchemas["trackingmore_tracking"] == nil {
-		t.Errorf("the server does not serve both resources' schemas: %v", err)
-	}
-}
-
 // Values only known at apply: one item's title, one whole item, and a
 // whole map. The plan keeps them unknown (Terraform rejects any other
 // plan), and the apply converges to an empty plan.
@@ -389,7 +341,7 @@ resource "trackingmore_trackings" "whole" {
 }
 `)
 	partial, whole := "trackingmore_trackings.partial", "trackingmore_trackings.whole"
-	resource.Test(t, resource.TestCase{
+	serialTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -420,112 +372,4 @@ resource "trackingmore_trackings" "whole" {
 			},
 		},
 	})
-}
-
-// The calls Terraform makes outside plan and apply: a state from another
-// schema version, a move from another type, and configuration generated
-// for an import (Terraform 1.14 and later ask the provider for it).
-func TestTrackingsProtocol_stateCalls(t *testing.T) {
-	ctx := context.Background()
-	srv := NewServer("test")()
-
-	upgraded, _ := srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: bulkTypeName, Version: 1,
-		RawState: &tfprotov6.RawState{JSON: []byte(`{}`)}})
-	if len(upgraded.Diagnostics) != 1 || !strings.Contains(upgraded.Diagnostics[0].Detail, "newer provider") {
-		t.Errorf("a state from schema version 1 must be refused: %+v", upgraded.Diagnostics)
-	}
-	stateJSON := `{"id":"0123456789abcdef","dropped_later":"x","trackings":{"a":{"tracking_number":"1Z999AA10123456784",` +
-		`"carrier_code":"ups","archived":false,"id":"0123456789abcdef0123456789abcdef","status":"transit"}}}`
-	upgraded, _ = srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: bulkTypeName,
-		RawState: &tfprotov6.RawState{JSON: []byte(stateJSON)}})
-	if len(upgraded.Diagnostics) > 0 || upgraded.UpgradedState == nil {
-		t.Fatalf("upgrade of a version 0 state: %+v", upgraded.Diagnostics)
-	}
-
-	generated, _ := srv.GenerateResourceConfig(ctx, &tfprotov6.GenerateResourceConfigRequest{TypeName: bulkTypeName, State: upgraded.UpgradedState})
-	if len(generated.Diagnostics) > 0 {
-		t.Fatalf("generate config: %+v", generated.Diagnostics)
-	}
-	config, err := generated.Config.Unmarshal(trackingsType())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var diags diag.Diagnostics
-	items, _ := trackingsElements(config, &diags)
-	item := itemFromTerraform(ctx, items["a"], &diags)
-	if diags.HasError() || item.TrackingNumber.ValueString() != "1Z999AA10123456784" || !item.ID.IsNull() || !item.Status.IsNull() {
-		t.Errorf("generated configuration must keep the arguments and drop read-only values: %+v", item)
-	}
-
-	moved, _ := srv.MoveResourceState(ctx, &tfprotov6.MoveResourceStateRequest{SourceTypeName: "trackingmore_tracking", TargetTypeName: bulkTypeName})
-	if len(moved.Diagnostics) != 1 || moved.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityError {
-		t.Errorf("a move into %s must be refused: %+v", bulkTypeName, moved.Diagnostics)
-	}
-}
-
-// planTrackings on its own: which values a plan keeps and which it leaves
-// for the apply to fill.
-func TestPlanTrackings(t *testing.T) {
-	ctx := context.Background()
-	created := trackingItemModel{
-		TrackingNumber: types.StringValue("1Z999AA10123456784"), CarrierCode: types.StringValue("ups"),
-		Title: types.StringValue("Coffee"), Archived: types.BoolValue(false),
-		ID: types.StringValue("0123456789abcdef0123456789abcdef"), Status: types.StringValue("transit"),
-		Substatus: types.StringValue("transit001"), LastEvent: types.StringValue("Departed"),
-		LastUpdateTime: types.StringValue("2026-11-20 10:00:00"), CreatedAt: types.StringValue("2026-11-19T08:00:00+00:00"),
-	}
-	neverCreated := created.withResults(trackingItemModel{})
-	prior := &trackingsResourceModel{ID: types.StringValue("feedfacecafebeef"), Trackings: map[string]trackingItemModel{
-		"same": created, "retitled": created, "renumbered": created, "failed": neverCreated,
-	}}
-	var diags diag.Diagnostics
-	config := func(items map[string]trackingItemModel) tftypes.Value {
-		values := map[string]tftypes.Value{}
-		for label, item := range items {
-			values[label] = item.withResults(trackingItemModel{}).toTerraform(ctx, &diags)
-		}
-		return tftypes.NewValue(trackingsType(), map[string]tftypes.Value{
-			"id":        tftypes.NewValue(tftypes.String, nil),
-			"trackings": tftypes.NewValue(trackingsType().AttributeTypes["trackings"], values),
-		})
-	}
-	retitled, renumbered, fresh := created, created, created
-	retitled.Title = types.StringValue("Tea")
-	renumbered.TrackingNumber = types.StringValue("1Z999AA10123456785")
-	fresh.Archived = types.BoolNull() // left out of the configuration
-
-	planned := planTrackings(ctx, prior, config(map[string]trackingItemModel{
-		"same": created, "retitled": retitled, "renumbered": renumbered, "failed": neverCreated, "new": fresh,
-	}), &diags)
-	items, _ := trackingsElements(planned, &diags)
-	plan := map[string]trackingItemModel{}
-	for label, v := range items {
-		plan[label] = itemFromTerraform(ctx, v, &diags)
-	}
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
-	unknown := types.StringUnknown()
-	for _, c := range []struct {
-		label             string
-		id, status, since types.String
-	}{
-		{"same", created.ID, created.Status, created.CreatedAt},
-		{"retitled", created.ID, unknown, created.CreatedAt},
-		{"renumbered", unknown, unknown, unknown},
-		{"failed", unknown, unknown, unknown},
-		{"new", unknown, unknown, unknown},
-	} {
-		got := plan[c.label]
-		if !got.ID.Equal(c.id) || !got.Status.Equal(c.status) || !got.CreatedAt.Equal(c.since) {
-			t.Errorf("%s: planned id %v, status %v, created_at %v; want %v, %v, %v", c.label, got.ID, got.Status, got.CreatedAt, c.id, c.status, c.since)
-		}
-	}
-	if !plan["new"].Archived.Equal(types.BoolValue(false)) {
-		t.Errorf("archived left out must default to false, planned %v", plan["new"].Archived)
-	}
-	var attrs map[string]tftypes.Value
-	if err := planned.As(&attrs); err != nil || !attrs["id"].Equal(tftypes.NewValue(tftypes.String, "feedfacecafebeef")) {
-		t.Errorf("the resource keeps its id: %v %v", attrs["id"], err)
-	}
 }

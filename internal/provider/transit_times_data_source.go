@@ -9,7 +9,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*transitTimesDataSource)(nil)
@@ -70,17 +73,17 @@ func (d *transitTimesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"carrier_code": schema.StringAttribute{
 						MarkdownDescription: "Carrier code such as `china-post` (API field `carrier_code`).",
 						Required:            true,
-						Validators:          []validator.String{carrierCode()},
+						Validators:          []validator.String{validators.CarrierCode()},
 					},
 					"origin": schema.StringAttribute{
 						MarkdownDescription: "Origin country, 2-letter code such as `CN` (API field `original`).",
 						Required:            true,
-						Validators:          []validator.String{countryCode()},
+						Validators:          []validator.String{validators.CountryCode()},
 					},
 					"destination": schema.StringAttribute{
 						MarkdownDescription: "Destination country, 2-letter code such as `US` (API field `destination`).",
 						Required:            true,
-						Validators:          []validator.String{countryCode()},
+						Validators:          []validator.String{validators.CountryCode()},
 					},
 				}},
 			},
@@ -123,16 +126,16 @@ func (d *transitTimesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	times, err := d.client.TransitTimes(ctx, routes)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read transit times", "the transit-time statistics", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to read transit times", "the transit-time statistics", err)
 		return
 	}
 
 	state.Results = make([]transitTimeModel, 0, len(times))
 	for _, t := range times {
 		state.Results = append(state.Results, transitTimeModel{
-			CarrierCode:     nullIfEmpty(string(t.CarrierCode)),
-			Origin:          nullIfEmpty(string(t.Original)),
-			Destination:     nullIfEmpty(string(t.Destination)),
+			CarrierCode:     trackingitem.NullIfEmpty(string(t.CarrierCode)),
+			Origin:          trackingitem.NullIfEmpty(string(t.Original)),
+			Destination:     trackingitem.NullIfEmpty(string(t.Destination)),
 			Total:           types.Int64Value(int64(t.Total)),
 			Delivered:       types.Int64Value(int64(t.Delivered)),
 			Share0To7Days:   share(t, t.Range1),

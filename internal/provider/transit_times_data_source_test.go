@@ -45,7 +45,7 @@ func TestAccTransitTimesDataSource_basic(t *testing.T) {
 			"share_over_60_days": pct(w, w.Range6),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`

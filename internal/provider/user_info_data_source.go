@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -55,7 +57,7 @@ func (d *userInfoDataSource) Configure(_ context.Context, req datasource.Configu
 func (d *userInfoDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	info, err := d.client.GetUserInfo(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read account information", "the account information", err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to read account information", "the account information", err)
 		return
 	}
 	state := newUserInfo(info)
@@ -64,10 +66,10 @@ func (d *userInfoDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 
 func newUserInfo(info *trackingmore.UserInfo) userInfoDataSourceModel {
 	m := userInfoDataSourceModel{
-		Email:          nullIfEmpty(string(info.Email)),
-		Phone:          nullIfEmpty(string(info.Phone)),
+		Email:          trackingitem.NullIfEmpty(string(info.Email)),
+		Phone:          trackingitem.NullIfEmpty(string(info.Phone)),
 		RegisteredAt:   types.StringNull(),
-		Balance:        nullIfEmpty(string(info.Money)),
+		Balance:        trackingitem.NullIfEmpty(string(info.Money)),
 		RemainingQuota: types.Int64Value(int64(info.TrackNumber)),
 	}
 	if info.RegTime > 0 {

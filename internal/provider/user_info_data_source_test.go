@@ -17,7 +17,7 @@ func TestAccUserInfoDataSource_basic(t *testing.T) {
 	m.SetQuota(1234)
 
 	const ds = "data.trackingmore_user_info.account"
-	resource.ParallelTest(t, resource.TestCase{
+	parallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: m.config(`data "trackingmore_user_info" "account" {}`),

@@ -10,8 +10,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -117,10 +115,8 @@ func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Respon
 // retryWait honours Retry-After on 429/503, else backs off exponentially with
 // jitter: half of min·2^attempt fixed, half random, within [min, max].
 func (c *Client) retryWait(attempt, code int, resp *http.Response) time.Duration {
-	if resp != nil && (code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable) {
-		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return d
-		}
+	if d, ok := retryAfter(resp, code); ok {
+		return d
 	}
 	d := c.waitMax
 	if attempt < 32 {
@@ -132,21 +128,22 @@ func (c *Client) retryWait(attempt, code int, resp *http.Response) time.Duration
 	return max(d, c.waitMin)
 }
 
-// parseRetryAfter reads seconds or an HTTP date, capped at maxRetryAfter.
-func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
-	if v == "" {
+// retryAfter is resp's Retry-After (seconds or an HTTP date) when code is
+// 429 or 503, read by retryablehttp's DefaultBackoff as it reads it for
+// those HTTP statuses; code is the HTTP status or, in an HTTP-200 answer,
+// the meta code, so that a meta 429 is honoured alike. It is capped at
+// maxRetryAfter.
+func retryAfter(resp *http.Response, code int) (time.Duration, bool) {
+	if resp == nil {
 		return 0, false
 	}
-	var d time.Duration
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
-		}
-		d = time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second
-	} else if at, err := http.ParseTime(v); err == nil {
-		d = max(at.Sub(now), 0)
-	} else {
+	// DefaultBackoff returns the header's wait (never negative), else
+	// min·2^0: a negative min says there was none.
+	const none = -time.Nanosecond
+	coded := *resp
+	coded.StatusCode = code
+	d := retryablehttp.DefaultBackoff(none, none, 0, &coded)
+	if d < 0 {
 		return 0, false
 	}
 	return min(d, maxRetryAfter), true

@@ -98,23 +98,36 @@ func TestCancelDuringBackoff(t *testing.T) {
 	}
 }
 
-func TestParseRetryAfter(t *testing.T) {
-	now := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+func TestRetryAfter(t *testing.T) {
+	retryAfterOf := func(v string, code int) (time.Duration, bool) {
+		return retryAfter(&http.Response{Header: http.Header{"Retry-After": {v}}}, code)
+	}
+	inTenSeconds := time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)
 	for in, want := range map[string]time.Duration{
 		"5":                             5 * time.Second,
 		"0":                             0,
-		"Tue, 02 Jan 2024 03:04:15 GMT": 10 * time.Second,
 		"Tue, 02 Jan 2024 03:00:00 GMT": 0, // past
 		"86400":                         maxRetryAfter,
 	} {
-		if got, ok := parseRetryAfter(in, now); !ok || got != want {
-			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v", in, got, ok, want)
+		if got, ok := retryAfterOf(in, 429); !ok || got != want {
+			t.Errorf("retryAfter(%q) = %v, %v; want %v", in, got, ok, want)
 		}
 	}
+	// An HTTP date has whole seconds: 9 to 10 s from now.
+	if got, ok := retryAfterOf(inTenSeconds, 503); !ok || got < 9*time.Second || got > 10*time.Second {
+		t.Errorf("retryAfter(%q) = %v, %v; want about 10s", inTenSeconds, got, ok)
+	}
 	for _, in := range []string{"", "-1", "soon"} {
-		if _, ok := parseRetryAfter(in, now); ok {
-			t.Errorf("parseRetryAfter(%q) accepted", in)
+		if _, ok := retryAfterOf(in, 429); ok {
+			t.Errorf("retryAfter(%q) accepted", in)
 		}
+	}
+	// Only a 429 or 503 (HTTP status or meta code) carries a wait to honour.
+	if _, ok := retryAfterOf("5", 500); ok {
+		t.Error("Retry-After honoured on a 500")
+	}
+	if _, ok := retryAfter(nil, 429); ok {
+		t.Error("Retry-After read from no answer")
 	}
 }
 

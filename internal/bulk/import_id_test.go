@@ -1,4 +1,4 @@
-package provider
+package bulk
 
 import (
 	"maps"
@@ -8,29 +8,6 @@ import (
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
-
-// FuzzParseImportID: no import ID panics the parser; what it accepts is two
-// values matching the schema's patterns that join back to the same ID.
-func FuzzParseImportID(f *testing.F) {
-	for _, s := range []string{"ups/1Z999AA10123456784", "ups/../x", "ups//x", "/", "", "UPS/1Z999", "a/b/c", "ups/1Z999AA1\x00"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, id string) {
-		carrier, number, err := parseImportID(id)
-		if err != nil {
-			if carrier != "" || number != "" {
-				t.Fatalf("%q: error %v with values %q %q", id, err, carrier, number)
-			}
-			return
-		}
-		if !trackingmore.CarrierCodePattern.MatchString(carrier) || !trackingmore.TrackingNumberPattern.MatchString(number) {
-			t.Fatalf("%q accepted as %q / %q, which the schema rejects", id, carrier, number)
-		}
-		if carrier+"/"+number != id {
-			t.Fatalf("%q parsed as %q / %q: not a round trip", id, carrier, number)
-		}
-	})
-}
 
 // FuzzParseBulkImportID: no import ID panics the parser; every item it
 // returns matches the schema's patterns under a non-empty label, and the
@@ -54,14 +31,14 @@ func FuzzParseBulkImportID(f *testing.F) {
 		for label, item := range items {
 			if label == "" || !trackingmore.CarrierCodePattern.MatchString(item.CarrierCode.ValueString()) ||
 				!trackingmore.TrackingNumberPattern.MatchString(item.TrackingNumber.ValueString()) {
-				t.Fatalf("%q gave item %q = %q, which the schema rejects", id, label, item.subject())
+				t.Fatalf("%q gave item %q = %q, which the schema rejects", id, label, item.Subject())
 			}
 			labels = append(labels, label)
 		}
 		sort.Strings(labels)
 		parts := make([]string, len(labels))
 		for i, label := range labels {
-			parts[i] = label + "=" + items[label].subject()
+			parts[i] = label + "=" + items[label].Subject()
 		}
 		again, err := parseBulkImportID(strings.Join(parts, ","))
 		if err != nil {

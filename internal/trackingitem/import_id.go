@@ -1,10 +1,11 @@
-package provider
+package trackingitem
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 // A tracking's key is its carrier code and tracking number: the API names a
@@ -12,26 +13,26 @@ import (
 // "carrier_code/tracking_number", the resource identity and the provider
 // functions. Every one of them checks a key here, so all say alike what is wrong.
 
-// keyProblem says what is wrong with a key, naming each part as the caller
+// KeyProblem says what is wrong with a key, naming each part as the caller
 // calls it; "" when both parts are well formed. Only the first problem is
-// told, the carrier's before the number's, and which tells which part.
-func keyProblem(carrierName, carrier, numberName, number string) (problem string, numberWrong bool) {
+// told, the carrier's before the number's, and numberWrong tells which.
+func KeyProblem(carrierName, carrier, numberName, number string) (problem string, numberWrong bool) {
 	switch {
 	case !trackingmore.CarrierCodePattern.MatchString(carrier):
-		return fmt.Sprintf("%s %s, got: %q", carrierName, carrierCodeProblem, carrier), false
+		return fmt.Sprintf("%s %s, got: %q", carrierName, validators.CarrierCodeProblem, carrier), false
 	case !trackingmore.TrackingNumberPattern.MatchString(number):
-		return fmt.Sprintf("%s %s, got: %q", numberName, trackingNumberProblem, number), true
+		return fmt.Sprintf("%s %s, got: %q", numberName, validators.TrackingNumberProblem, number), true
 	}
 	return "", false
 }
 
-// parseImportID splits "carrier_code/tracking_number", checking both parts
+// ParseImportID splits "carrier_code/tracking_number", checking both parts
 // so a typo fails here rather than as a confusing API error.
-func parseImportID(id string) (carrier, number string, err error) {
+func ParseImportID(id string) (carrier, number string, err error) {
 	carrier, number, ok := strings.Cut(id, "/")
 	problem := "it has no '/'"
 	if ok {
-		problem, _ = keyProblem("the carrier code", carrier, "the tracking number", number)
+		problem, _ = KeyProblem("the carrier code", carrier, "the tracking number", number)
 	}
 	if problem != "" {
 		return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q: %s", id, problem)

@@ -1,4 +1,6 @@
-package provider
+// Package explain turns the client's errors into diagnostics a user can act
+// on, for every resource and data source of the provider.
+package explain
 
 import (
 	"errors"
@@ -7,13 +9,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-// explainError turns a client error about subject (e.g. "ups/1Z999AA10123456784")
+// Error turns a client error about subject (e.g. "ups/1Z999AA10123456784")
 // into a sentence that says what happened and what the user can do. The client
 // guarantees the API key never appears in its errors.
-func explainError(subject string, err error) string {
+func Error(subject string, err error) string {
 	var apiErr *trackingmore.APIError
 	what := err.Error()
 	if errors.As(err, &apiErr) {
@@ -22,7 +25,7 @@ func explainError(subject string, err error) string {
 	prefix := "TrackingMore rejected " + subject + ": " + what + "."
 	switch {
 	case trackingmore.IsUnauthorized(err):
-		return prefix + " Check the provider's api_key argument or the " + envAPIKey + " environment variable."
+		return prefix + " Check the provider's api_key argument or the " + providerconfig.EnvAPIKey + " environment variable."
 	case trackingmore.IsQuotaExhausted(err):
 		return prefix + " The account's tracking quota is used up: top it up in TrackingMore " +
 			"(the trackingmore_user_info data source shows remaining_quota), then apply again."
@@ -36,7 +39,7 @@ func explainError(subject string, err error) string {
 	return prefix
 }
 
-// addAPIError adds an error diagnostic for a failed client call.
-func addAPIError(diags *diag.Diagnostics, summary, subject string, err error) {
-	diags.AddError(summary, explainError(subject, err))
+// AddAPIError adds an error diagnostic for a failed client call.
+func AddAPIError(diags *diag.Diagnostics, summary, subject string, err error) {
+	diags.AddError(summary, Error(subject, err))
 }

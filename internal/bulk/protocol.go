@@ -1,26 +1,33 @@
-package provider
+package bulk
 
 // What the framework does for the resources it serves, done here for
-// trackingmore_trackings (see NewServer): schema conversion, value
-// decoding and encoding, validation, defaults and diagnostics. Values go
-// between the protocol and trackingsResourceModel in one pass each way.
+// trackingmore_trackings: schema conversion, value decoding and encoding,
+// and diagnostics. Values go between the protocol and
+// trackingsResourceModel in one pass each way.
 
 import (
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 )
+
+type trackingsResourceModel struct {
+	ID        types.String
+	Trackings map[string]trackingitem.Model // by label
+}
 
 // protoAttributes converts framework attribute definitions into the
 // protocol's, as the framework would.
@@ -88,7 +95,7 @@ func decodeValue(dv *tfprotov6.DynamicValue, typ tftypes.Type, diags *diag.Diagn
 	}
 	v, err := dv.Unmarshal(typ)
 	if err != nil {
-		diags.AddError("Unexpected value from Terraform", "Unable to decode a "+bulkTypeName+" value: "+err.Error())
+		diags.AddError("Unexpected value from Terraform", "Unable to decode a "+typeName+" value: "+err.Error())
 		return tftypes.NewValue(typ, nil)
 	}
 	return v
@@ -116,7 +123,7 @@ func decodeTrackings(ctx context.Context, dv *tfprotov6.DynamicValue, diags *dia
 	}
 	m := trackingsResourceModel{ID: attrValue[types.String](ctx, attrs["id"], diags)}
 	items, _ := trackingsElements(v, diags)
-	m.Trackings = make(map[string]trackingItemModel, len(items))
+	m.Trackings = make(map[string]trackingitem.Model, len(items))
 	for label, item := range items {
 		m.Trackings[label] = itemFromTerraform(ctx, item, diags)
 	}
@@ -131,7 +138,7 @@ func encodeTrackings(ctx context.Context, m *trackingsResourceModel, diags *diag
 	}
 	items := make(map[string]tftypes.Value, len(m.Trackings))
 	for label, item := range m.Trackings {
-		items[label] = item.toTerraform(ctx, diags)
+		items[label] = itemToTerraform(ctx, item, diags)
 	}
 	return encodeValue(tftypes.NewValue(typ, map[string]tftypes.Value{
 		"id":        tfValue(ctx, m.ID, diags),
@@ -160,33 +167,33 @@ func trackingsElements(v tftypes.Value, diags *diag.Diagnostics) (map[string]tft
 }
 
 // itemFieldIndex maps each attribute of a tracking item to its field of
-// trackingItemModel, by the fields' tfsdk tags.
+// trackingitem.Model, by the fields' tfsdk tags.
 var itemFieldIndex = sync.OnceValue(func() map[string]int {
-	t := reflect.TypeFor[trackingItemModel]()
+	t := reflect.TypeFor[trackingitem.Model]()
 	index := make(map[string]int, t.NumField())
 	for i := range t.NumField() {
 		if !t.Field(i).Type.Implements(reflect.TypeFor[attr.Value]()) {
-			panic("trackingItemModel." + t.Field(i).Name + " is not a framework value")
+			panic("trackingitem.Model." + t.Field(i).Name + " is not a framework value")
 		}
 		index[t.Field(i).Tag.Get("tfsdk")] = i
 	}
 	return index
 })
 
-// itemField is the field of item (a trackingItemModel) holding attribute name.
+// itemField is the field of item (a trackingitem.Model) holding attribute name.
 func itemField(item reflect.Value, name string) reflect.Value {
 	return item.Field(itemFieldIndex()[name])
 }
 
-// fieldValue is a trackingItemModel field as the framework value it holds
+// fieldValue is a trackingitem.Model field as the framework value it holds
 // (itemFieldIndex checked that each field is one).
 func fieldValue(field reflect.Value) attr.Value {
 	v, _ := field.Interface().(attr.Value)
 	return v
 }
 
-func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) trackingItemModel {
-	var m trackingItemModel
+func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) trackingitem.Model {
+	var m trackingitem.Model
 	var attrs map[string]tftypes.Value
 	if err := v.As(&attrs); err != nil {
 		diags.AddError("Unexpected value from Terraform", err.Error())
@@ -205,7 +212,7 @@ func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnos
 	return m
 }
 
-func (m trackingItemModel) toTerraform(ctx context.Context, diags *diag.Diagnostics) tftypes.Value {
+func itemToTerraform(ctx context.Context, m trackingitem.Model, diags *diag.Diagnostics) tftypes.Value {
 	fields := reflect.ValueOf(m)
 	attrs := make(map[string]tftypes.Value, len(itemFieldIndex()))
 	for name := range itemFieldIndex() {
@@ -237,52 +244,6 @@ func attrValue[T attr.Value](ctx context.Context, v tftypes.Value, diags *diag.D
 	return t
 }
 
-// itemValidators and itemDefaults are the item attributes' validators and
-// defaults, read once from their definitions.
-var itemValidators = sync.OnceValue(func() map[string][]validator.String {
-	validators := map[string][]validator.String{}
-	for name, a := range trackingItemAttributes() {
-		if s, ok := a.(schema.StringAttribute); ok && len(s.Validators) > 0 {
-			validators[name] = s.Validators
-		}
-	}
-	return validators
-})
-
-var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
-	values := map[string]attr.Value{}
-	for name, a := range trackingItemAttributes() {
-		if b, ok := a.(schema.BoolAttribute); ok && b.Default != nil {
-			var resp defaults.BoolResponse
-			b.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
-			values[name] = resp.PlanValue
-		}
-	}
-	return values
-})
-
-// validateItem runs the item attributes' validators on item, at p.
-func validateItem(ctx context.Context, p path.Path, item trackingItemModel, diags *diag.Diagnostics) {
-	fields := reflect.ValueOf(item)
-	for name, validators := range itemValidators() {
-		value, _ := fieldValue(itemField(fields, name)).(types.String) // validators are on string attributes only
-		req := validator.StringRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
-		for _, v := range validators {
-			var resp validator.StringResponse
-			v.ValidateString(ctx, req, &resp)
-			diags.Append(resp.Diagnostics...)
-		}
-	}
-}
-
-// withDefaults returns m with the schema's defaults for the arguments it leaves null.
-func (m trackingItemModel) withDefaults() trackingItemModel {
-	fields := reflect.ValueOf(&m).Elem()
-	for name, value := range itemDefaults() {
-		field := itemField(fields, name)
-		if fieldValue(field).IsNull() {
-			field.Set(reflect.ValueOf(value))
-		}
-	}
-	return m
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }

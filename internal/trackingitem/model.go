@@ -1,4 +1,8 @@
-package provider
+// Package trackingitem is what trackingmore_tracking and each item of
+// trackingmore_trackings have in common: the model of one tracking's
+// updatable arguments and read-only values, its schema attributes, and the
+// only conversions between it and the client's types.
+package trackingitem
 
 import (
 	"strconv"
@@ -10,13 +14,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
-// trackingItemModel holds what trackingmore_tracking and each item of
-// trackingmore_trackings have in common: the updatable arguments and the
-// read-only values both expose. The conversions below are the only place
-// that maps them to and from the client's types.
-type trackingItemModel struct {
+// Model is one tracking's updatable arguments and the read-only values both
+// resources expose. The conversions below are the only place that maps them
+// to and from the client's types.
+type Model struct {
 	TrackingNumber   types.String `tfsdk:"tracking_number"`
 	CarrierCode      types.String `tfsdk:"carrier_code"`
 	Title            types.String `tfsdk:"title"`
@@ -43,15 +47,17 @@ var manualStatusCodes = map[string]trackingmore.ManualStatus{
 	"exception": trackingmore.ManualStatusException,
 }
 
-// trackingItemAttributes is the schema of trackingItemModel, without plan
-// modifiers: the single resource adds its own (replacement makes sense for a
-// resource, not for one element of the bulk resource's map).
-func trackingItemAttributes() map[string]schema.Attribute {
+// Attributes is the schema of Model, without plan modifiers: the single
+// resource adds its own (replacement makes sense for a resource, not for one
+// element of the bulk resource's map). internal/bulk applies these
+// attributes' validators and defaults itself, and refuses any kind it does
+// not apply (bulk.checkItemAttributes).
+func Attributes() map[string]schema.Attribute {
 	optionalText := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc,
 			Optional:            true,
-			Validators:          []validator.String{text()},
+			Validators:          []validator.String{validators.Text()},
 		}
 	}
 	readOnly := func(desc string) schema.StringAttribute {
@@ -61,12 +67,12 @@ func trackingItemAttributes() map[string]schema.Attribute {
 		"tracking_number": schema.StringAttribute{
 			MarkdownDescription: "The carrier's tracking number (API field `tracking_number`): at least 5 letters, digits, `-` or `_`. Changing it deletes the tracking and creates a new one.",
 			Required:            true,
-			Validators:          []validator.String{trackingNumber()},
+			Validators:          []validator.String{validators.TrackingNumber()},
 		},
 		"carrier_code": schema.StringAttribute{
 			MarkdownDescription: "TrackingMore carrier code such as `ups`, `usps` or `china-post` (API field `carrier_code`; the `trackingmore_carriers` and `trackingmore_carrier_detection` data sources list them). Changing it re-assigns the tracking in place with `POST /trackings/update`, keeping its history and quota.",
 			Required:            true,
-			Validators:          []validator.String{carrierCode()},
+			Validators:          []validator.String{validators.CarrierCode()},
 		},
 		"title":             optionalText("Product title (API field `title`)."),
 		"logistics_channel": optionalText("Logistics channel (API field `logistics_channel`)."),
@@ -74,14 +80,14 @@ func trackingItemAttributes() map[string]schema.Attribute {
 		"customer_email": schema.StringAttribute{
 			MarkdownDescription: "Customer email address (API field `customer_email`).",
 			Optional:            true,
-			Validators:          []validator.String{email()},
+			Validators:          []validator.String{validators.Email()},
 		},
 		"customer_phone": optionalText("Customer phone number, ideally in international format such as `+14155550100` (API field `customer_phone`)."),
 		"order_id":       optionalText("Your order id (API field `order_id`)."),
 		"destination_code": schema.StringAttribute{
 			MarkdownDescription: "Destination country as a 2-letter ISO 3166-1 code such as `US` (API field `destination_code`).",
 			Optional:            true,
-			Validators:          []validator.String{countryCode()},
+			Validators:          []validator.String{validators.CountryCode()},
 		},
 		"archived": schema.BoolAttribute{
 			MarkdownDescription: "Whether the tracking is archived (API field `archived`, sent as `\"true\"`/`\"false\"`). Defaults to `false`.",
@@ -103,9 +109,9 @@ func trackingItemAttributes() map[string]schema.Attribute {
 	}
 }
 
-// createRequest is the POST /trackings/post body for the shared arguments;
+// CreateRequest is the POST /trackings/post body for the shared arguments;
 // the single resource adds its create-only fields.
-func (m trackingItemModel) createRequest() trackingmore.CreateTrackingRequest {
+func (m Model) CreateRequest() trackingmore.CreateTrackingRequest {
 	return trackingmore.CreateTrackingRequest{
 		TrackingNumber:   m.TrackingNumber.ValueString(),
 		CarrierCode:      m.CarrierCode.ValueString(),
@@ -119,20 +125,20 @@ func (m trackingItemModel) createRequest() trackingmore.CreateTrackingRequest {
 	}
 }
 
-// ref names the tracking on the API.
-func (m trackingItemModel) ref() trackingmore.TrackingRef {
+// Ref names the tracking on the API.
+func (m Model) Ref() trackingmore.TrackingRef {
 	return trackingmore.TrackingRef{TrackingNumber: m.TrackingNumber.ValueString(), CarrierCode: m.CarrierCode.ValueString()}
 }
 
-// subject names the tracking in messages as carrier/number, the import ID format.
-func (m trackingItemModel) subject() string {
+// Subject names the tracking in messages as carrier/number, the import ID format.
+func (m Model) Subject() string {
 	return m.CarrierCode.ValueString() + "/" + m.TrackingNumber.ValueString()
 }
 
-// updateRequest is the PUT that turns prior into m: only the fields that
+// UpdateRequest is the PUT that turns prior into m: only the fields that
 // differ, a removed text field sent as "" to clear it, a removed manual
 // status as 8. changed is false when no PUT is needed.
-func (m trackingItemModel) updateRequest(prior trackingItemModel) (req trackingmore.UpdateTrackingRequest, changed bool) {
+func (m Model) UpdateRequest(prior Model) (req trackingmore.UpdateTrackingRequest, changed bool) {
 	text := func(plan, state types.String) *string {
 		if plan.Equal(state) {
 			return nil
@@ -164,26 +170,31 @@ func (m trackingItemModel) updateRequest(prior trackingItemModel) (req trackingm
 	return req, changed
 }
 
-// withResults returns m with the read-only values of results.
-func (m trackingItemModel) withResults(results trackingItemModel) trackingItemModel {
+// SameArguments reports whether m and other configure the same tracking the same way.
+func (m Model) SameArguments(other Model) bool {
+	return m.WithResults(Model{}) == other.WithResults(Model{})
+}
+
+// WithResults returns m with the read-only values of results.
+func (m Model) WithResults(results Model) Model {
 	m.ID, m.Status, m.Substatus = results.ID, results.Status, results.Substatus
 	m.LastEvent, m.LastUpdateTime, m.CreatedAt = results.LastEvent, results.LastUpdateTime, results.CreatedAt
 	return m
 }
 
-// readArguments sets the arguments from what the API stores, so edits made
+// ReadArguments sets the arguments from what the API stores, so edits made
 // outside Terraform show up as diffs. Empty values become null because the
 // schema never allows an empty string.
-func (m *trackingItemModel) readArguments(t *trackingmore.Tracking) {
+func (m *Model) ReadArguments(t *trackingmore.Tracking) {
 	m.TrackingNumber = types.StringValue(t.TrackingNumber)
 	m.CarrierCode = types.StringValue(t.CarrierCode)
-	m.Title = nullIfEmpty(string(t.Title))
-	m.LogisticsChannel = nullIfEmpty(string(t.LogisticsChannel))
-	m.CustomerName = nullIfEmpty(string(t.CustomerName))
-	m.CustomerEmail = nullIfEmpty(string(t.CustomerEmail))
-	m.CustomerPhone = nullIfEmpty(string(t.CustomerPhone))
-	m.OrderID = nullIfEmpty(string(t.OrderID))
-	m.DestinationCode = nullIfEmpty(string(t.DestinationCode))
+	m.Title = NullIfEmpty(string(t.Title))
+	m.LogisticsChannel = NullIfEmpty(string(t.LogisticsChannel))
+	m.CustomerName = NullIfEmpty(string(t.CustomerName))
+	m.CustomerEmail = NullIfEmpty(string(t.CustomerEmail))
+	m.CustomerPhone = NullIfEmpty(string(t.CustomerPhone))
+	m.OrderID = NullIfEmpty(string(t.OrderID))
+	m.DestinationCode = NullIfEmpty(string(t.DestinationCode))
 	m.Archived = types.BoolValue(bool(t.Archived))
 	// The API shows a manual status only through status; if it no longer
 	// matches, someone restored the carrier's status outside Terraform.
@@ -193,10 +204,10 @@ func (m *trackingItemModel) readArguments(t *trackingmore.Tracking) {
 }
 
 // resultFields pairs each read-only attribute with its value in t.
-func (m *trackingItemModel) resultFields(t *trackingmore.Tracking) map[*types.String]string {
+func (m *Model) resultFields(t *trackingmore.Tracking) map[*types.String]string {
 	return map[*types.String]string{
 		&m.ID:             t.ID,
-		&m.Status:         statusName(string(t.Status)),
+		&m.Status:         StatusName(string(t.Status)),
 		&m.Substatus:      string(t.Substatus),
 		&m.LastEvent:      string(t.LastEvent),
 		&m.LastUpdateTime: string(t.LastUpdateTime),
@@ -204,34 +215,34 @@ func (m *trackingItemModel) resultFields(t *trackingmore.Tracking) map[*types.St
 	}
 }
 
-// readResults sets the read-only values from a full tracking object (GET or list).
-func (m *trackingItemModel) readResults(t *trackingmore.Tracking) {
+// ReadResults sets the read-only values from a full tracking object (GET or list).
+func (m *Model) ReadResults(t *trackingmore.Tracking) {
 	for dst, v := range m.resultFields(t) {
-		setResult(dst, v, false)
+		SetResult(dst, v, false)
 	}
 }
 
-// readEcho fills the read-only values from a create or PUT echo, which
+// ReadEcho fills the read-only values from a create or PUT echo, which
 // carries only some of them.
-func (m *trackingItemModel) readEcho(t *trackingmore.Tracking) {
+func (m *Model) ReadEcho(t *trackingmore.Tracking) {
 	for dst, v := range m.resultFields(t) {
-		setResult(dst, v, true)
+		SetResult(dst, v, true)
 	}
 }
 
-// setResult stores an API value in dst. A partial answer (an echo) lacking
+// SetResult stores an API value in dst. A partial answer (an echo) lacking
 // the value leaves the prior one alone, unless the plan left it unknown.
-func setResult(dst *types.String, v string, partial bool) {
+func SetResult(dst *types.String, v string, partial bool) {
 	if partial && v == "" && !dst.IsUnknown() {
 		return
 	}
-	*dst = nullIfEmpty(v)
+	*dst = NullIfEmpty(v)
 }
 
-// statusName undoes the PUT echo's habit of returning the manual status as the
+// StatusName undoes the PUT echo's habit of returning the manual status as the
 // number sent: 4 and 7 name their status; 8 (back to the carrier's) says
 // nothing about the status the carrier will report, so it reads as unknown.
-func statusName(s string) string {
+func StatusName(s string) string {
 	for name, code := range manualStatusCodes {
 		if s == strconv.Itoa(int(code)) {
 			return name
@@ -243,7 +254,7 @@ func statusName(s string) string {
 	return s
 }
 
-func nullIfEmpty(s string) types.String {
+func NullIfEmpty(s string) types.String {
 	if s == "" {
 		return types.StringNull()
 	}

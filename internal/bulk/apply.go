@@ -1,0 +1,286 @@
+package bulk
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// createTrackings creates plan's items. If some fail but others exist, the
+// failed ones are warnings, not errors: an error would taint, and so
+// re-create, the trackings that were created. They stay in state as
+// planned, with null ids, and are returned as failed.
+func createTrackings(ctx context.Context, client *trackingmore.Client, plan trackingsResourceModel, diags *diag.Diagnostics) (*trackingsResourceModel, []string) {
+	id, err := newBulkID()
+	if err != nil {
+		diags.AddError("Unable to create trackings", err.Error())
+		return nil, nil
+	}
+	state := trackingsResourceModel{ID: types.StringValue(id), Trackings: map[string]trackingitem.Model{}}
+	var failures diag.Diagnostics
+	applyChanges(ctx, client, &state, plan, &failures)
+	if len(state.Trackings) == 0 {
+		diags.Append(failures...)
+		return nil, nil
+	}
+	for _, d := range failures {
+		diags.AddWarning(d.Summary(), d.Detail()+" The next terraform apply adds it again.")
+	}
+	var failed []string
+	for _, label := range sortedKeys(plan.Trackings) {
+		if _, ok := state.Trackings[label]; !ok {
+			state.Trackings[label] = plan.Trackings[label].WithResults(trackingitem.Model{})
+			failed = append(failed, label)
+		}
+	}
+	return &state, failed
+}
+
+// readTrackings refreshes state with the cheapest lookup. Items the API no
+// longer has are dropped with a warning; nil means none is left.
+func readTrackings(ctx context.Context, client *trackingmore.Client, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+	dropNeverCreated(&state, neverCreated)
+	refs := make([]trackingmore.TrackingRef, 0, len(state.Trackings))
+	createdAt := map[trackingmore.TrackingRef]time.Time{}
+	for _, item := range state.Trackings {
+		refs = append(refs, item.Ref())
+		if t, err := time.Parse(time.RFC3339, item.CreatedAt.ValueString()); err == nil {
+			createdAt[item.Ref()] = t
+		}
+	}
+	found, err := client.FindTrackings(ctx, refs, createdAt)
+	if err != nil {
+		explain.AddAPIError(diags, "Unable to read trackings", fmt.Sprintf("%d trackings", len(refs)), err)
+		return &state
+	}
+	var missing []string
+	for label, item := range state.Trackings {
+		t, ok := found[item.Ref()]
+		if !ok {
+			missing = append(missing, label+" ("+item.Subject()+")")
+			delete(state.Trackings, label)
+			continue
+		}
+		item.ReadArguments(t)
+		item.ReadResults(t)
+		state.Trackings[label] = item
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		diags.AddWarning("Trackings no longer exist",
+			"TrackingMore has no tracking for "+strings.Join(missing, ", ")+
+				" (deleted outside Terraform, or never created). They were removed from the state; the next apply creates them again.")
+	}
+	if len(state.Trackings) == 0 {
+		return nil
+	}
+	return &state
+}
+
+// updateTrackings moves state to plan. A failed item is an error here:
+// state holds exactly what exists, and an update that fails taints nothing.
+func updateTrackings(ctx context.Context, client *trackingmore.Client, state, plan trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+	dropNeverCreated(&state, neverCreated) // when planned without a refresh
+	applyChanges(ctx, client, &state, plan, diags)
+	return &state
+}
+
+// deleteTrackings deletes every item; what could not be deleted stays in
+// state, so a retry deletes only that.
+func deleteTrackings(ctx context.Context, client *trackingmore.Client, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+	dropNeverCreated(&state, neverCreated)
+	applyChanges(ctx, client, &state, trackingsResourceModel{}, diags)
+	if diags.HasError() {
+		return &state
+	}
+	return nil
+}
+
+// apply moves state towards plan with the fewest API calls: one batch
+// delete, one batch create, a carrier change per moved item, and one
+// updatemore for every edited item (including new items that are archived
+// or have a manual status, which create cannot set). state reflects exactly
+// what succeeded; every failed item becomes one error in diags.
+func applyChanges(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel, diags *diag.Diagnostics) {
+	if state.Trackings == nil {
+		state.Trackings = map[string]trackingitem.Model{}
+	}
+	byRef, planByRef := labelsByRef(state.Trackings), labelsByRef(plan.Trackings)
+
+	// A label that disappears frees its tracking, unless another label now
+	// holds the same number: then the tracking moves between labels for free.
+	var deletes []trackingmore.TrackingRef
+	for _, label := range sortedKeys(state.Trackings) {
+		item := state.Trackings[label]
+		if next, ok := plan.Trackings[label]; ok && next.TrackingNumber.Equal(item.TrackingNumber) {
+			continue
+		}
+		if newLabel, moved := planByRef[item.Ref()]; moved && newLabel != label {
+			if _, taken := state.Trackings[newLabel]; !taken {
+				state.Trackings[newLabel] = item
+				delete(state.Trackings, label)
+				continue
+			}
+		}
+		deletes = append(deletes, item.Ref())
+	}
+	deleteItems(ctx, client, state, deletes, byRef, diags)
+
+	var creates []string
+	for _, label := range sortedKeys(plan.Trackings) {
+		if _, ok := state.Trackings[label]; !ok {
+			creates = append(creates, label)
+		}
+	}
+	createItems(ctx, client, state, plan, creates, planByRef, diags)
+
+	var edits []trackingmore.BatchUpdateItem
+	for _, label := range sortedKeys(plan.Trackings) {
+		next, prior := plan.Trackings[label], state.Trackings[label]
+		if prior.TrackingNumber.IsNull() {
+			continue // its create failed
+		}
+		if !next.CarrierCode.Equal(prior.CarrierCode) {
+			if err := client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
+				explain.AddAPIError(diags, "Unable to change carrier", label+" ("+prior.Subject()+")", err)
+				continue
+			}
+			prior.CarrierCode = next.CarrierCode
+			state.Trackings[label] = prior
+		}
+		if put, changed := next.UpdateRequest(prior); changed {
+			edits = append(edits, trackingmore.BatchUpdateItem{TrackingRef: next.Ref(), UpdateTrackingRequest: put})
+		} else {
+			state.Trackings[label] = next.WithResults(prior)
+		}
+	}
+	updateItems(ctx, client, state, plan, edits, planByRef, diags)
+}
+
+func deleteItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, refs []trackingmore.TrackingRef,
+	byRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
+	if len(refs) == 0 {
+		return
+	}
+	res, err := client.DeleteTrackings(ctx, refs)
+	for _, ref := range res.Deleted {
+		delete(state.Trackings, byRef[ref])
+	}
+	for _, e := range res.Errors {
+		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
+		if e.Code == 4017 || e.Code == 4031 { // already gone
+			delete(state.Trackings, byRef[ref])
+			continue
+		}
+		diags.AddError("Unable to delete tracking", itemError(byRef[ref], ref, e))
+	}
+	if err != nil {
+		explain.AddAPIError(diags, "Unable to delete trackings", fmt.Sprintf("a batch of %d trackings", len(refs)), err)
+	}
+}
+
+func createItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel,
+	labels []string, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
+	if len(labels) == 0 {
+		return
+	}
+	reqs := make([]trackingmore.CreateTrackingRequest, len(labels))
+	for i, label := range labels {
+		reqs[i] = plan.Trackings[label].CreateRequest()
+	}
+	res, err := client.CreateTrackings(ctx, reqs)
+	for i := range res.Trackings {
+		t := &res.Trackings[i]
+		label := labelByRef[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}]
+		if label == "" {
+			continue
+		}
+		// As created: archived and manual status follow with the edits.
+		item := plan.Trackings[label]
+		item.Archived, item.ManualStatus = types.BoolValue(false), types.StringNull()
+		item.ReadEcho(t)
+		state.Trackings[label] = item
+	}
+	for _, e := range res.Errors {
+		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
+		detail := itemError(labelByRef[ref], ref, e)
+		if e.Code == 4016 {
+			detail += " It is not managed by this configuration: remove it from the map, or import it."
+		}
+		diags.AddError("Unable to create tracking", detail)
+	}
+	if err != nil {
+		explain.AddAPIError(diags, "Unable to create trackings", fmt.Sprintf("%d of %d trackings", len(reqs)-res.Added, len(reqs)), err)
+	}
+}
+
+func updateItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel,
+	edits []trackingmore.BatchUpdateItem, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
+	if len(edits) == 0 {
+		return
+	}
+	res, err := client.UpdateTrackings(ctx, edits)
+	failed := map[trackingmore.TrackingRef]bool{}
+	for _, e := range res.Errors {
+		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
+		failed[ref] = true
+		diags.AddError("Unable to update tracking", itemError(labelByRef[ref], ref, e))
+	}
+	echoes := map[trackingmore.TrackingRef]*trackingmore.Tracking{}
+	for i := range res.Trackings {
+		t := &res.Trackings[i]
+		echoes[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}] = t
+	}
+	// Items after the failed chunk were never sent: neither echoed nor failed.
+	for _, e := range edits {
+		echo, ok := echoes[e.TrackingRef]
+		if failed[e.TrackingRef] || (!ok && err != nil) {
+			continue
+		}
+		label := labelByRef[e.TrackingRef]
+		item := plan.Trackings[label].WithResults(state.Trackings[label])
+		if echo != nil {
+			item.ReadEcho(echo)
+		}
+		if !item.ManualStatus.IsNull() {
+			item.Status = item.ManualStatus
+		}
+		state.Trackings[label] = item
+	}
+	if err != nil {
+		explain.AddAPIError(diags, "Unable to update trackings", fmt.Sprintf("a batch of %d trackings", len(edits)), err)
+	}
+}
+
+// itemError describes one failed item of a batch call.
+func itemError(label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
+	err := &trackingmore.APIError{Code: int(e.Code), Message: e.Message}
+	return explain.Error(fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber), err)
+}
+
+// labelsByRef indexes items by the tracking each one names.
+func labelsByRef(items map[string]trackingitem.Model) map[trackingmore.TrackingRef]string {
+	byRef := make(map[trackingmore.TrackingRef]string, len(items))
+	for label, item := range items {
+		byRef[item.Ref()] = label
+	}
+	return byRef
+}
+
+func newBulkID() (string, error) {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("generating an id: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}

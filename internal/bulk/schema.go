@@ -1,0 +1,178 @@
+package bulk
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+)
+
+func trackingsFrameworkSchema() schema.Schema {
+	return schema.Schema{
+		MarkdownDescription: "Many parcel trackings in one resource, for shops with thousands of parcels. " +
+			"Creates, edits and deletes go through the batch endpoints (40 trackings a call) and a refresh costs a few list calls " +
+			"instead of one call per parcel. Each item behaves like a `trackingmore_tracking`: a carrier change is made in place, " +
+			"a new tracking number replaces only that item, and a change to one item shows as that item's change in the plan.\n\n" +
+			"If some items fail (quota used up, a duplicate, an invalid number), the others are kept: an update reports each failed " +
+			"item as an error; a first create reports them as warnings (an error would taint, and so re-create, the trackings that " +
+			"were created) and the next plan adds them again.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "An identifier of this set of trackings, chosen by the provider.",
+				Computed:            true,
+			},
+			"trackings": schema.MapNestedAttribute{
+				MarkdownDescription: "The trackings, keyed by a label you choose (an order number, say). Labels only name items in plans; " +
+					"moving a tracking to another label costs no API call. At least one; each tracking number under one label only.",
+				Required:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: itemAttributes()},
+			},
+		},
+	}
+}
+
+// trackingsSchema is the resource's schema as the protocol carries it.
+var trackingsSchema = sync.OnceValue(func() *tfprotov6.Schema {
+	s := trackingsFrameworkSchema()
+	return &tfprotov6.Schema{Block: &tfprotov6.SchemaBlock{
+		Description:     s.MarkdownDescription,
+		DescriptionKind: tfprotov6.StringKindMarkdown,
+		Attributes:      protoAttributes(s.Attributes),
+	}}
+})
+
+// trackingsTypes are the types of the resource's configuration, plan and
+// state, and of one item of its map.
+var trackingsTypes = sync.OnceValues(func() (tftypes.Object, tftypes.Object) {
+	typ, ok := trackingsSchema().ValueType().(tftypes.Object)
+	trackings, okMap := typ.AttributeTypes["trackings"].(tftypes.Map)
+	item, okItem := trackings.ElementType.(tftypes.Object)
+	if !ok || !okMap || !okItem {
+		panic(typeName + "'s schema is not an object holding a map of objects")
+	}
+	return typ, item
+})
+
+func trackingsType() tftypes.Object {
+	typ, _ := trackingsTypes()
+	return typ
+}
+
+func trackingItemType() tftypes.Object {
+	_, item := trackingsTypes()
+	return item
+}
+
+// itemAttributes are the attributes of one item, trackingmore_tracking's
+// own without its plan modifiers.
+var itemAttributes = sync.OnceValue(trackingitem.Attributes)
+
+// checkItemAttributes refuses every schema feature of the item attributes
+// that this server does not apply: it decodes string and bool attributes,
+// runs string validators (validateItem) and fills static bool defaults
+// (withDefaults), and nothing else.
+func checkItemAttributes(attrs map[string]schema.Attribute) error {
+	var problems []string
+	refuse := func(name, what string) { problems = append(problems, name+" has "+what) }
+	for _, name := range sortedKeys(attrs) {
+		switch a := attrs[name].(type) {
+		case schema.StringAttribute:
+			if a.Default != nil {
+				refuse(name, "a default")
+			}
+			if len(a.PlanModifiers) > 0 {
+				refuse(name, "plan modifiers")
+			}
+			if a.WriteOnly {
+				refuse(name, "write-only values")
+			}
+		case schema.BoolAttribute:
+			if len(a.Validators) > 0 {
+				refuse(name, "validators")
+			}
+			if len(a.PlanModifiers) > 0 {
+				refuse(name, "plan modifiers")
+			}
+			if a.WriteOnly {
+				refuse(name, "write-only values")
+			}
+			if a.Default != nil {
+				var resp defaults.BoolResponse
+				a.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
+				if resp.Diagnostics.HasError() || resp.PlanValue.IsNull() || resp.PlanValue.IsUnknown() {
+					refuse(name, "a default that is not a static value")
+				}
+			}
+		default:
+			refuse(name, fmt.Sprintf("type %T (only string and bool attributes are decoded)", a))
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s cannot serve its items: %s. Apply it in internal/bulk, then allow it in checkItemAttributes",
+			typeName, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// itemValidators and itemDefaults are the item attributes' validators and
+// defaults, read once from their definitions.
+var itemValidators = sync.OnceValue(func() map[string][]validator.String {
+	validators := map[string][]validator.String{}
+	for name, a := range itemAttributes() {
+		if s, ok := a.(schema.StringAttribute); ok && len(s.Validators) > 0 {
+			validators[name] = s.Validators
+		}
+	}
+	return validators
+})
+
+var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
+	values := map[string]attr.Value{}
+	for name, a := range itemAttributes() {
+		if b, ok := a.(schema.BoolAttribute); ok && b.Default != nil {
+			var resp defaults.BoolResponse
+			b.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
+			values[name] = resp.PlanValue
+		}
+	}
+	return values
+})
+
+// validateItem runs the item attributes' validators on item, at p.
+func validateItem(ctx context.Context, p path.Path, item trackingitem.Model, diags *diag.Diagnostics) {
+	fields := reflect.ValueOf(item)
+	for name, validators := range itemValidators() {
+		value, _ := fieldValue(itemField(fields, name)).(types.String) // validators are on string attributes only
+		req := validator.StringRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
+		for _, v := range validators {
+			var resp validator.StringResponse
+			v.ValidateString(ctx, req, &resp)
+			diags.Append(resp.Diagnostics...)
+		}
+	}
+}
+
+// withDefaults returns m with the schema's defaults for the arguments it leaves null.
+func withDefaults(m trackingitem.Model) trackingitem.Model {
+	fields := reflect.ValueOf(&m).Elem()
+	for name, value := range itemDefaults() {
+		field := itemField(fields, name)
+		if fieldValue(field).IsNull() {
+			field.Set(reflect.ValueOf(value))
+		}
+	}
+	return m
+}

@@ -1,0 +1,129 @@
+package providerconfig
+
+import (
+	"context"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
+)
+
+// clients holds one client per configuration for the life of the process:
+// a provider process serves one or a few configurations, and a client is
+// small once idle.
+var clients = struct {
+	sync.Mutex
+	byConfig map[trackingmore.Config]*trackingmore.Client
+}{byConfig: map[trackingmore.Config]*trackingmore.Client{}}
+
+// Client is the client for the provider block config, with the environment
+// fallbacks applied: the same client for every caller with the same
+// configuration. nil without errors means the block is not known yet (an
+// api_key from another resource): Terraform configures again at apply.
+func Client(config Model, version string) (*trackingmore.Client, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if config.APIKey.IsUnknown() || config.BaseURL.IsUnknown() {
+		return nil, diags
+	}
+	cfg, ok := clientConfig(config, version, &diags)
+	if !ok {
+		return nil, diags
+	}
+	clients.Lock()
+	defer clients.Unlock()
+	if client, ok := clients.byConfig[cfg]; ok {
+		return client, diags
+	}
+	key := cfg
+	cfg.Logger = newTFLogger(cfg.APIKey)
+	client, err := trackingmore.New(cfg)
+	if err != nil {
+		diags.AddError("Unable to create TrackingMore client", err.Error())
+		return nil, diags
+	}
+	clients.byConfig[key] = client
+	return client, diags
+}
+
+// ClientFromProtocol is Client for a ConfigureProvider call's raw
+// configuration, decoded with the framework as its server decodes it.
+func ClientFromProtocol(ctx context.Context, raw *tfprotov6.DynamicValue, version string) (*trackingmore.Client, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s := Schema()
+	v, err := raw.Unmarshal(s.Type().TerraformType(ctx))
+	if err != nil {
+		diags.AddError("Unexpected provider configuration from Terraform", err.Error())
+		return nil, diags
+	}
+	var config Model
+	diags.Append(tfsdk.Config{Raw: v, Schema: s}.Get(ctx, &config)...)
+	if diags.HasError() {
+		return nil, diags
+	}
+	client, more := Client(config, version)
+	diags.Append(more...)
+	return client, diags
+}
+
+// clientConfig resolves the block and its environment fallbacks into the
+// client's configuration (without its Logger, so that it can key the cache).
+func clientConfig(config Model, version string, diags *diag.Diagnostics) (trackingmore.Config, bool) {
+	apiKey := stringOr(config.APIKey, os.Getenv(EnvAPIKey))
+	if apiKey == "" {
+		diags.AddAttributeError(path.Root("api_key"), "Missing TrackingMore API key",
+			"Set the provider's api_key argument or the "+EnvAPIKey+" environment variable. "+
+				"To try the provider without an account, run trackingmore-mock and point base_url (or "+EnvBaseURL+") at it.")
+		return trackingmore.Config{}, false
+	}
+	baseURL := stringOr(config.BaseURL, os.Getenv(EnvBaseURL))
+	if baseURL == "" {
+		baseURL = trackingmore.DefaultBaseURL
+	}
+	if problem := validators.HTTPURLProblem(baseURL); problem != "" {
+		diags.AddAttributeError(path.Root("base_url"), "Invalid TrackingMore base URL",
+			"The base URL (from base_url or "+EnvBaseURL+") "+problem)
+		return trackingmore.Config{}, false
+	}
+	var timeout time.Duration // the client's default
+	if !config.RequestTimeout.IsNull() {
+		// Already validated by validators.PositiveDuration.
+		timeout, _ = time.ParseDuration(config.RequestTimeout.ValueString())
+	}
+	return trackingmore.Config{
+		APIKey:            apiKey,
+		BaseURL:           baseURL,
+		MaxRetries:        int(int64Or(config.MaxRetries, defaultMaxRetries)),
+		RequestTimeout:    timeout,
+		RequestsPerSecond: float64Or(config.RequestsPerSecond, defaultRequestsPerSecond),
+		UserAgent:         "terraform-provider-trackingmore/" + version,
+	}, true
+}
+
+func stringOr(v types.String, fallback string) string {
+	if v.IsNull() || v.IsUnknown() {
+		return fallback
+	}
+	return v.ValueString()
+}
+
+func int64Or(v types.Int64, fallback int64) int64 {
+	if v.IsNull() || v.IsUnknown() {
+		return fallback
+	}
+	return v.ValueInt64()
+}
+
+func float64Or(v types.Float64, fallback float64) float64 {
+	if v.IsNull() || v.IsUnknown() {
+		return fallback
+	}
+	return v.ValueFloat64()
+}

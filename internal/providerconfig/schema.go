@@ -1,0 +1,71 @@
+// Package providerconfig is the provider block: its schema, and the one
+// client each configuration of it gets. The framework's server and the bulk
+// resource's server (internal/bulk) are muxed into one provider, and each
+// receives ConfigureProvider with the same block; both turn it into a
+// client through Client, which hands out one client per configuration, so
+// one pacing budget, one rate limiter and one 429 back-off serve every
+// resource and data source (as tfe's internal/client does for its servers).
+package providerconfig
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
+)
+
+const (
+	EnvAPIKey  = "TRACKINGMORE_API_KEY"
+	EnvBaseURL = "TRACKINGMORE_BASE_URL"
+
+	defaultMaxRetries        = 4
+	defaultRequestsPerSecond = 10.0
+)
+
+// Model is the provider block.
+type Model struct {
+	APIKey            types.String  `tfsdk:"api_key"`
+	BaseURL           types.String  `tfsdk:"base_url"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+// Schema is the provider block's schema.
+func Schema() schema.Schema {
+	return schema.Schema{
+		MarkdownDescription: "Manage parcel trackings in [TrackingMore](https://www.trackingmore.com)'s v2 API.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "TrackingMore API key, sent as the `Trackingmore-Api-Key` header. Falls back to the `" + EnvAPIKey + "` environment variable. Never logged.",
+				Optional:            true,
+				Sensitive:           true,
+				Validators:          []validator.String{validators.NotBlank()},
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "Base URL of the v2 API. Falls back to the `" + EnvBaseURL + "` environment variable, then to `" + trackingmore.DefaultBaseURL + "`. Point it at `trackingmore-mock` to test without an account.",
+				Optional:            true,
+				Validators:          []validator.String{validators.HTTPURL()},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a transient failure (connection error, HTTP 429 or 5xx, meta code 429/500/503) is retried, with exponential backoff and jitter. Defaults to 4.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Timeout of one HTTP attempt, as a Go duration such as `30s` or `1m`. Defaults to `30s`.",
+				Optional:            true,
+				Validators:          []validator.String{validators.PositiveDuration()},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: "Client-side pacing shared by every resource and data source of this provider. The documented per-endpoint limits (1 list call and 3 realtime calls per second) are kept on top of it. Defaults to 10.",
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.Between(0.01, 1000)},
+			},
+		},
+	}
+}
