@@ -26,6 +26,10 @@ func TestAPIFloor(t *testing.T) {
 		{kindSingle, phaseUpdate, 1000, 100},
 		{kindSingle, phaseUpdate, 5, 1},
 		{kindData, phaseApply, 1000, 0},
+		{kindOnboard, phaseQuery, 2000, 1},
+		{kindOnboard, phaseQuery, 2001, 2},
+		{kindOnboard, phaseImportPlan, 2000, 2000},
+		{kindOnboard, phasePlan, 2000, 2000},
 	} {
 		if got := apiFloor(tc.k, tc.p, tc.n); got != tc.want {
 			t.Errorf("apiFloor(%s, %s, %d) = %d, want %d", tc.k, tc.p, tc.n, got, tc.want)

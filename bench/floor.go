@@ -21,20 +21,32 @@ const (
 	phasePlan    phase = "plan"
 	phaseUpdate  phase = "update"
 	phaseDestroy phase = "destroy"
+	// Onboarding: terraform query -generate-config-out, the plan of the
+	// imports it wrote, their apply, then phasePlan.
+	phaseQuery      phase = "query"
+	phaseImportPlan phase = "import plan"
+	phaseImport     phase = "import"
 )
 
-var phases = []phase{phaseApply, phasePlan, phaseUpdate, phaseDestroy}
+// phases are the Terraform runs of a scenario, in order.
+func (k kind) phases() []phase {
+	if k == kindOnboard {
+		return []phase{phaseQuery, phaseImportPlan, phaseImport, phasePlan}
+	}
+	return []phase{phaseApply, phasePlan, phaseUpdate, phaseDestroy}
+}
 
 // kind is what a scenario puts under Terraform.
 type kind string
 
 const (
-	kindSingle kind = "single" // N trackingmore_tracking resources
-	kindBulk   kind = "bulk"   // one trackingmore_trackings with N items
-	kindData   kind = "data"   // N terraform_data resources: Terraform's own floor
+	kindSingle  kind = "single"  // N trackingmore_tracking resources
+	kindBulk    kind = "bulk"    // one trackingmore_trackings with N items
+	kindData    kind = "data"    // N terraform_data resources: Terraform's own floor
+	kindOnboard kind = "onboard" // N trackings made outside Terraform, adopted with terraform query
 )
 
-var kinds = []kind{kindSingle, kindBulk, kindData}
+var kinds = []kind{kindSingle, kindBulk, kindData, kindOnboard}
 
 func (k kind) title() string {
 	switch k {
@@ -42,6 +54,8 @@ func (k kind) title() string {
 		return "(a) N × `trackingmore_tracking` (for_each)"
 	case kindBulk:
 		return "(b) one `trackingmore_trackings` with N items"
+	case kindOnboard:
+		return "(d) onboarding N existing trackings: `terraform query -generate-config-out`, then plan and apply the N imports (Terraform 1.14+)"
 	default:
 		return "(c) N × `terraform_data` (no provider, no API)"
 	}
@@ -71,6 +85,11 @@ func apiFloor(k kind, p phase, n int) int {
 		default:
 			return ceilDiv(n, batchSize)
 		}
+	case kindOnboard:
+		if p == phaseQuery {
+			return ceilDiv(n, pageSize)
+		}
+		return n // an import, like a refresh, reads each tracking once
 	}
 	return 0
 }
@@ -86,6 +105,7 @@ func floorEndpoint(k kind, p phase) string {
 			phaseApply: "POST /trackings/batch", phasePlan: "GET /trackings/get",
 			phaseUpdate: "POST /trackings/updatemore", phaseDestroy: "POST /trackings/delete",
 		},
+		kindOnboard: {phaseQuery: "GET /trackings/get"},
 	}
 	return endpoints[k][p]
 }

@@ -1,7 +1,9 @@
 // Command bench measures the provider at scale against bin/trackingmore-mock:
 // wall time, provider memory and API calls of apply, no-change plan, a 10 %
 // update and destroy, for N single resources, one bulk resource of N items
-// and N terraform_data (Terraform's own floor). It writes BENCHMARKS.md.
+// and N terraform_data (Terraform's own floor); and, with -scenarios onboard
+// and Terraform 1.14+, adopting N existing trackings with terraform query.
+// It writes BENCHMARKS.md.
 //
 //	make bench                      # N = 100, 1000, 5000 (an hour or more on 2 cores)
 //	make bench BENCH_ARGS=-quick    # N = 20, 100 smoke run
@@ -100,7 +102,7 @@ func parseFlags(args []string) (options, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	counts := fs.String("n", "100,1000,5000", "comma-separated numbers of trackings")
 	quick := fs.Bool("quick", false, "smoke run: N = 20,100 (overrides -n)")
-	only := fs.String("scenarios", "single,bulk,data", "comma-separated scenarios to run")
+	only := fs.String("scenarios", "single,bulk,data", "comma-separated scenarios to run (single, bulk, data, onboard; onboard needs Terraform 1.14+)")
 	fs.DurationVar(&o.mock.latency, "latency", 50*time.Millisecond, "mock latency added to every API request")
 	fs.Float64Var(&o.mock.rateLimit, "rate-limit", 20, "mock rate limit, requests per second per API key")
 	fs.Float64Var(&o.rps, "rps", 0, "provider requests_per_second (0: the mock's -rate-limit)")
@@ -145,7 +147,7 @@ func parseKinds(s string) ([]kind, error) {
 	for f := range strings.SplitSeq(s, ",") {
 		k := kind(strings.TrimSpace(f))
 		if _, ok := configs[k]; !ok {
-			return nil, fmt.Errorf("-scenarios: unknown %q (want single, bulk or data)", f)
+			return nil, fmt.Errorf("-scenarios: unknown %q (want single, bulk, data or onboard)", f)
 		}
 		out = append(out, k)
 	}
@@ -176,16 +178,26 @@ func runScenario(ctx context.Context, o options, k kind, n int) ([]result, error
 	}
 	defer ws.remove()
 
+	if k == kindOnboard {
+		if err := m.seed(parcels(n, 0)); err != nil {
+			return nil, err
+		}
+	}
 	var results []result
-	for _, p := range phases {
+	for _, p := range k.phases() {
 		changed := 0
 		if p == phaseUpdate || p == phaseDestroy {
 			changed = updated(n)
 		}
-		if err := ws.setParcels(parcels(n, changed)); err != nil {
-			return nil, err
+		if k != kindOnboard { // its configuration is what terraform query generates
+			if err := ws.setParcels(parcels(n, changed)); err != nil {
+				return nil, err
+			}
 		}
 		r := runPhase(ctx, o, m, ws, k, n, p)
+		if r.err == nil && p == phaseImportPlan {
+			r.err = ws.expectOutput(p, fmt.Sprintf("Plan: %d to import, 0 to add, 0 to change, 0 to destroy.", n))
+		}
 		if ctx.Err() != nil {
 			break // interrupted: a cut-short phase measures nothing
 		}

@@ -143,7 +143,23 @@ func (r *report) targets() []target {
 		r.memoryTarget(),
 		r.callTarget("Single resources: at most one API call per resource per phase", func(x result) bool { return x.kind == kindSingle }),
 		r.failureTarget(),
+		r.onboardTarget(),
 	}
+}
+
+// onboardTarget (issue "Bring a whole account under Terraform"): every
+// onboarding phase at its floor (the query in ceil(N/2000) list calls), the
+// plan of the imports N imports and nothing else (checked in runScenario),
+// and an empty plan after their apply.
+func (r *report) onboardTarget() target {
+	t := r.callTarget("Onboarding N: query in ceil(N/2000) list calls, plan N imports and no other change, import and plan one read a tracking, then an empty plan",
+		func(x result) bool { return x.kind == kindOnboard })
+	for _, x := range r.results {
+		if x.kind == kindOnboard && x.phase == phasePlan && x.planNotEmpty {
+			t.verdict, t.measured = "FAIL", t.measured+"; the plan after the imports is not empty"
+		}
+	}
+	return t
 }
 
 // callTarget passes when every selected phase succeeded within its floor.

@@ -8,12 +8,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
 
 const parallelism = 10 // Terraform's default, passed explicitly so the report is exact
+
+// benchAPIKey is the mock account every scenario works in.
+const benchAPIKey = "bench-key"
 
 // providerHeader starts the main.tf of the scenarios that use the provider.
 const providerHeader = `terraform {
@@ -54,7 +58,15 @@ resource "terraform_data" "parcel" {
   input    = each.value
 }
 `,
+	kindOnboard: "", // the provider only: terraform query writes the rest (onboardQuery)
 }
+
+// onboardQuery is the onboarding scenario's query file: every tracking.
+const onboardQuery = `list "trackingmore_tracking" "existing" {
+  provider         = trackingmore
+  include_resource = true
+}
+`
 
 // parcel is one generated tracking; the carriers are in the mock's catalogue.
 type parcel struct {
@@ -110,12 +122,15 @@ func newWorkspace(k kind, binDir, baseURL string, rps float64) (*workspace, erro
 		os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o600),
 		os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o600),
 	)
+	if k == kindOnboard {
+		err = errors.Join(err, os.WriteFile(filepath.Join(dir, "existing.tfquery.hcl"), []byte(onboardQuery), 0o600))
+	}
 	w := &workspace{dir: dir, env: append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraformrc"),
 		"TF_IN_AUTOMATION=1",
 		"CHECKPOINT_DISABLE=1",
 		"TRACKINGMORE_BASE_URL="+baseURL,
-		"TRACKINGMORE_API_KEY=bench-key",
+		"TRACKINGMORE_API_KEY="+benchAPIKey,
 	)}
 	if err != nil {
 		w.remove()
@@ -140,10 +155,12 @@ func (w *workspace) setParcels(p map[string]parcel) error {
 func phaseArgs(p phase) []string {
 	par := "-parallelism=" + strconv.Itoa(parallelism)
 	switch p {
-	case phaseApply:
+	case phaseApply, phaseImport:
 		return []string{"apply", "-auto-approve", "-input=false", par}
-	case phasePlan:
-		return []string{"plan", "-input=false", "-detailed-exitcode", par}
+	case phasePlan, phaseImportPlan:
+		return []string{"plan", "-input=false", "-no-color", "-detailed-exitcode", par}
+	case phaseQuery:
+		return []string{"query", "-generate-config-out=generated.tf"}
 	case phaseUpdate:
 		return []string{"apply", "-auto-approve", "-input=false", "-refresh=false", par}
 	default:
@@ -188,7 +205,7 @@ func (w *workspace) run(ctx context.Context, tf string, p phase, timeout time.Du
 	}
 
 	var exit *exec.ExitError
-	if p == phasePlan && errors.As(err, &exit) && exit.ExitCode() == 2 {
+	if (p == phasePlan || p == phaseImportPlan) && errors.As(err, &exit) && exit.ExitCode() == 2 {
 		out.planNotEmpty, err = true, nil
 	}
 	if err != nil {
@@ -196,6 +213,19 @@ func (w *workspace) run(ctx context.Context, tf string, p phase, timeout time.Du
 		out.logTail = tail(logPath, 30)
 	}
 	return out
+}
+
+// expectOutput fails unless a phase's output has the line want.
+func (w *workspace) expectOutput(p phase, want string) error {
+	logPath := filepath.Join(w.dir, string(p)+".log")
+	b, err := os.ReadFile(logPath)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(strings.Split(string(b), "\n"), want) {
+		return fmt.Errorf("terraform %s: no line %q in its output", p, want)
+	}
+	return nil
 }
 
 // tail returns the last n lines of a file, for failure reports.
