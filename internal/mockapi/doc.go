@@ -39,6 +39,20 @@
 // parameters from the query string, from a JSON body on GET, or from a
 // JSON body on POST; body values win over query values.
 //
+// # Carriers
+//
+// GET /carriers serves TrackingMore's own carrier list (data/carriers.json,
+// 1,085 carriers as its shop plugin publishes them): about eighty
+// well-known carriers first, with their real type, phone and homepage,
+// then the rest in the list's order, whose type (globalpost when the name
+// or code names a post), phone (+00, an unassigned country code) and
+// homepage are derived from the code. Every code the mock answers with, in
+// detection, origin_info, destination_info and the national posts, is in
+// the list. A carrier whose entry has required_fields (tracking_postal_code
+// for 26, tracking_ship_date for deutsche-post, tracking_destination_country,
+// tracking_account_number) accepts a tracking without them, which then stays
+// "notfound", as a carrier that cannot be queried looks [ours].
+//
 // Validation: missing tracking_number 4013; a number not matching
 // ^[0-9A-Za-z_-]{5,}$ 4014; a carrier_code not in the catalogue 4015; the
 // same carrier+number twice 4016; PUT status other than 4, 7 or 8 (number
@@ -99,11 +113,12 @@
 // to ten days; it stores nothing. Under EnforceDocumentedLimits a repeat
 // within 2 simulated hours returns the earlier answer without charge.
 //
-// Detection: UPS 1Z+16 → ups; UPU S10 (AA123456789CC) → the post of CC
-// (China EMS first for CN numbers starting with E); USPS 20-22 digits
-// starting with 9, optionally after 420+ZIP → usps; 12 or 15 digits →
-// fedex; 10 digits → dhl; 4PX… → 4px; SF+12-13 digits → sf-express; JT+13
-// digits → j-t-express.
+// Detection: UPS 1Z+16 → ups; UPU S10 (AA123456789CC) → the national
+// post of CC (China EMS first for CN numbers starting with E, and for
+// ePacket numbers, L+letter+9 digits+CN such as LZ448865302CN, as
+// TrackingMore's own examples pair them); USPS 20-22 digits starting with
+// 9, optionally after 420+ZIP → usps; 12 or 15 digits → fedex; 10 digits →
+// dhl; 4PX… → 4px; SF+12-13 digits → sf-express; JT+13 digits → jtexpress.
 //
 // remote flags postcodes of well-known remote areas (islands, overseas
 // territories, highlands) and one other postcode in twenty by hash.
