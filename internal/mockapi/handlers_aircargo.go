@@ -38,7 +38,7 @@ type airWaybillInfo struct {
 	TrackInfo    []cargoEvent `json:"track_info"`
 }
 
-func (s *Server) airCargo(c *call) reply {
+func (a *account) airCargo(c *call) reply {
 	o, err := parseObject(c.body)
 	if err != nil {
 		return fail(4012)
@@ -63,10 +63,10 @@ func (s *Server) airCargo(c *call) reply {
 			return fail(4014)
 		}
 	}
-	if !s.charge(20 * int64(len(numbers))) {
+	if !a.charge(20 * int64(len(numbers))) {
 		return fail(4021)
 	}
-	now := s.simNow()
+	now := a.simNow()
 	out := make([]airWaybillInfo, 0, len(numbers))
 	for _, n := range numbers {
 		out = append(out, cargo(n, now))

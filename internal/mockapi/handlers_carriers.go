@@ -1,8 +1,8 @@
 package mockapi
 
-func (s *Server) carriers(*call) reply { return ok(catalogue) }
+func (a *account) carriers(*call) reply { return ok(catalogue) }
 
-func (s *Server) detectCarrier(c *call) reply {
+func (a *account) detectCarrier(c *call) reply {
 	o, err := parseObject(c.body)
 	if err != nil {
 		return fail(4012)
@@ -11,7 +11,7 @@ func (s *Server) detectCarrier(c *call) reply {
 	if number == "" {
 		return fail(4013)
 	}
-	if !s.meter("detect") {
+	if !a.meter("detect") {
 		return fail(4021)
 	}
 	refs := detect(number)

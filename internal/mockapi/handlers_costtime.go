@@ -11,7 +11,7 @@ var countryCodeRe = regexp.MustCompile(`^[A-Za-z]{2}$`)
 // delivered parcels, and how many of the delivered took 0-7 days (range1),
 // 8-15 (range3), 16-30 (range4), 31-60 (range5) and over 60 (range6); the
 // five ranges add up to delivered.
-func (s *Server) costTime(c *call) reply {
+func (a *account) costTime(c *call) reply {
 	items, err := parseArray(c.body)
 	if err != nil || len(items) == 0 {
 		return fail(4012)

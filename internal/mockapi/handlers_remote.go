@@ -43,7 +43,7 @@ func isRemote(cc, postcode string) bool {
 	return seeded("remote", cc, pc).intn(20) == 0
 }
 
-func (s *Server) remote(c *call) reply {
+func (a *account) remote(c *call) reply {
 	items, err := parseArray(c.body)
 	if err != nil || len(items) == 0 {
 		return fail(4012)
@@ -67,7 +67,7 @@ func (s *Server) remote(c *call) reply {
 		a.Remote = isRemote(countryCode(a.Country), a.Postcode)
 		out = append(out, a)
 	}
-	if !s.meter("remote") {
+	if !a.meter("remote") {
 		return fail(4021)
 	}
 	return ok(out)

@@ -292,12 +292,12 @@ func TestRealtimeOncePerTwoHours(t *testing.T) {
 	m.clock.Add(time.Second) // refill the 3 req/s bucket
 	m.srv.Advance(time.Hour)
 	second := m.call("POST", "/trackings/realtime", body)
-	if string(first.Data) != string(second.Data) || m.srv.quota != 9 {
-		t.Errorf("repeat within 2h was not the earlier answer (quota %d)", m.srv.quota)
+	if string(first.Data) != string(second.Data) || m.quota() != 9 {
+		t.Errorf("repeat within 2h was not the earlier answer (quota %d)", m.quota())
 	}
 	m.srv.Advance(90 * time.Minute)
 	m.call("POST", "/trackings/realtime", body).want(t, 200, nil)
-	if m.srv.quota != 8 {
-		t.Errorf("quota %d after 2h, want 8", m.srv.quota)
+	if m.quota() != 8 {
+		t.Errorf("quota %d after 2h, want 8", m.quota())
 	}
 }
