@@ -111,7 +111,10 @@ func (f filter) selects(t *tracking) bool {
 		case "order_created_time":
 			v, ok = orderTime(t.fields["order_create_time"])
 		}
-		if !ok || v < b[0] || v > b[1] {
+		// A tracking without an order time is not excluded by its bounds:
+		// a published client sends min=0&max=<now> on every call and
+		// expects every tracking back.
+		if ok && (v < b[0] || v > b[1]) {
 			return false
 		}
 	}

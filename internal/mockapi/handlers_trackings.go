@@ -54,12 +54,12 @@ func (a *account) deleteTracking(c *call) reply {
 }
 
 // update applies PUT fields to t, all or nothing, and returns the PUT echo.
-// A text field sent as "" or null is cleared.
+// A text field sent as "" is cleared; null was dropped as not sent.
 func (a *account) update(t *tracking, o object) (putEcho, *reply) {
-	texts := map[string]*string{}
+	texts := map[string]string{}
 	for _, f := range putFields {
 		if o.has(f) {
-			v, err := o.str(f)
+			v, err := o.text(f)
 			if err != nil {
 				return putEcho{}, ptr(fail(4012, err.Error()))
 			}
@@ -95,13 +95,13 @@ func (a *account) update(t *tracking, o object) (putEcho, *reply) {
 	for f, v := range texts {
 		old, had := t.fields[f]
 		switch {
-		case v == nil || *v == "":
+		case v == "":
 			if had {
 				delete(t.fields, f)
 				changed = true
 			}
-		case !had || old != *v:
-			t.fields[f] = *v
+		case !had || old != v:
+			t.fields[f] = v
 			changed = true
 		}
 	}
