@@ -62,6 +62,7 @@ func (a *account) charge(n int64) bool {
 		return false
 	}
 	a.quota -= n
+	a.srv.dirty = true
 	return true
 }
 
@@ -72,6 +73,7 @@ func (a *account) meter(name string) bool {
 		return false
 	}
 	a.meters[name]++
+	a.srv.dirty = true
 	return true
 }
 
@@ -124,17 +126,23 @@ func (s *Server) Account(apiKey string) (Account, bool) {
 	return Account{s, apiKey}, s.accepts(apiKey)
 }
 
-// with runs f on the account under the server's lock.
+// with runs f on the account under the server's lock, then saves what
+// changed.
 func (h Account) with(f func(a *account)) {
 	h.s.mu.Lock()
 	defer h.s.mu.Unlock()
 	if a := h.s.accountOf(h.key); a != nil {
 		f(a)
 	}
+	if h.s.dirty {
+		h.s.persist()
+	}
 }
 
 // SetQuota sets the account's remaining quota units.
-func (h Account) SetQuota(remaining int64) { h.with(func(a *account) { a.quota = remaining }) }
+func (h Account) SetQuota(remaining int64) {
+	h.with(func(a *account) { a.quota, h.s.dirty = remaining, true })
+}
 
 // Quota returns the account's remaining quota units.
 func (h Account) Quota() (n int64) {
@@ -143,7 +151,9 @@ func (h Account) Quota() (n int64) {
 }
 
 // Advance moves the account's simulated clock forward by d.
-func (h Account) Advance(d time.Duration) { h.with(func(a *account) { a.offset += d }) }
+func (h Account) Advance(d time.Duration) {
+	h.with(func(a *account) { a.offset, h.s.dirty = a.offset+d, true })
+}
 
 // TrackingCount returns the number of trackings the account holds.
 func (h Account) TrackingCount() (n int) {
@@ -153,5 +163,5 @@ func (h Account) TrackingCount() (n int) {
 
 // Reset empties the account as if its key had never been used.
 func (h Account) Reset() {
-	h.with(func(a *account) { h.s.accounts[h.key] = h.s.newAccount(h.key) })
+	h.with(func(a *account) { h.s.accounts[h.key], h.s.dirty = h.s.newAccount(h.key), true })
 }

@@ -61,6 +61,13 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request, h adminHandl
 		writeJSON(w, http.StatusBadRequest, adminError(err))
 		return
 	}
+	if r.Method == http.MethodPost {
+		s.persist()
+	}
+	if s.saveErr != nil {
+		writeJSON(w, http.StatusInternalServerError, adminError(fmt.Errorf("the mock could not save its state file: %w", s.saveErr)))
+		return
+	}
 	writeJSON(w, http.StatusOK, body)
 }
 

@@ -142,7 +142,7 @@ func TestDocumentedLimits(t *testing.T) {
 }
 
 func TestAdminAndReset(t *testing.T) {
-	m := newMock(t, Options{Quota: 10})
+	m := newMock(t, Options{Quota: ptr[int64](10)})
 	m.create("ADMIN00001", "ups", nil)
 	m.call("GET", "/nope", nil)
 

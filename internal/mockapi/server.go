@@ -11,20 +11,22 @@ import (
 	"time"
 )
 
-// DefaultQuota is the starting quota of every account when Options.Quota is 0.
-const DefaultQuota = 1_000_000
+// DefaultQuota is the starting quota of every account when Options.Quota
+// is nil: effectively unlimited.
+const DefaultQuota = 1_000_000_000
 
 const maxBody = 8 << 20
 
 // Options configures a mock server.
 type Options struct {
 	APIKeys        []string         // one account per key; empty: every distinct non-empty key gets an account on first use
-	Quota          int64            // remaining quota units of each account at start; 0 means DefaultQuota
+	Quota          *int64           // remaining quota units of each account at start (0: every create gets 4021); nil means DefaultQuota
 	Latency        time.Duration    // added to every /v2 request
 	Faults         Faults           // injected failures and rate limits
 	Seed           int64            // seeds fault randomness (deterministic sequences)
 	HTTPStatusMode bool             // mirror meta 401/404/429/500/503 in the HTTP status
 	Now            func() time.Time // real clock; nil means time.Now
+	StateFile      string           // every account is loaded from it at start and saved to it after each change; "" keeps them in memory only
 }
 
 // Server is the mock API; it implements http.Handler.
@@ -34,6 +36,7 @@ type Server struct {
 	seed       int64
 	now        func() time.Time
 	mux        *http.ServeMux
+	stateFile  string
 
 	mu             sync.Mutex // guards everything below
 	faults         Faults
@@ -44,15 +47,29 @@ type Server struct {
 	quota          int64         // quota of accounts created from now on (SetQuota)
 	accounts       map[string]*account
 	stats          Stats
+	dirty          bool  // accounts changed since the last save
+	saveErr        error // the last save's failure: answered until a save succeeds
 }
 
-// New returns a mock server configured by opts.
+// New returns a mock server configured by opts. It panics when
+// opts.StateFile cannot be read; Open returns that error instead.
 func New(opts Options) *Server {
+	s, err := Open(opts)
+	if err != nil {
+		panic("mockapi: " + err.Error())
+	}
+	return s
+}
+
+// Open returns a mock server configured by opts, holding every account of
+// opts.StateFile when that file exists.
+func Open(opts Options) (*Server, error) {
 	s := &Server{
 		keys:           map[string]bool{},
-		startQuota:     opts.Quota,
+		startQuota:     DefaultQuota,
 		seed:           opts.Seed,
 		now:            opts.Now,
+		stateFile:      opts.StateFile,
 		faults:         opts.Faults,
 		latency:        opts.Latency,
 		httpStatusMode: opts.HTTPStatusMode,
@@ -60,15 +77,20 @@ func New(opts Options) *Server {
 	for _, k := range opts.APIKeys {
 		s.keys[k] = true
 	}
-	if s.startQuota == 0 {
-		s.startQuota = DefaultQuota
+	if opts.Quota != nil {
+		s.startQuota = *opts.Quota
 	}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	s.mux = s.routes()
-	s.Reset()
-	return s
+	s.resetLocked()
+	if s.stateFile != "" {
+		if err := s.load(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // Reset clears every account (trackings, quota, clock offset, counters),
@@ -78,6 +100,7 @@ func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.resetLocked()
+	s.persist()
 }
 
 func (s *Server) resetLocked() {
@@ -111,6 +134,7 @@ func (s *Server) SetQuota(remaining int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.setQuotaLocked(remaining)
+	s.persist()
 }
 
 func (s *Server) setQuotaLocked(remaining int64) {
@@ -125,6 +149,7 @@ func (s *Server) Advance(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.offset += d
+	s.persist()
 }
 
 // TrackingCount returns the number of trackings stored in all accounts.
@@ -136,6 +161,12 @@ func (s *Server) TrackingCount() int {
 		n += len(a.trackings)
 	}
 	return n
+}
+
+// persist saves the accounts to the state file, if any, and remembers
+// whether that worked. Called with s.mu held after every change.
+func (s *Server) persist() {
+	s.saveErr, s.dirty = s.saveLocked(), false
 }
 
 // accepts reports whether apiKey opens an account.
@@ -153,6 +184,7 @@ func (s *Server) accountOf(apiKey string) *account {
 	if a == nil {
 		a = s.newAccount(apiKey)
 		s.accounts[apiKey] = a
+		s.dirty = true
 	}
 	return a
 }
@@ -305,6 +337,12 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, e endpoint) {
 
 	s.mu.Lock()
 	out := s.process(c, e, apiKey, a)
+	if s.dirty {
+		s.persist()
+	}
+	if s.saveErr != nil {
+		out = outcome{rep: fail(500, "The mock could not save its state file: "+s.saveErr.Error()), status: http.StatusInternalServerError, kind: faulted}
+	}
 	s.stats.add(out.kind)
 	if a != nil {
 		a.stats.add(out.kind)
@@ -349,6 +387,7 @@ func (s *Server) process(c *call, e endpoint, apiKey string, a *account) outcome
 		return outcome{drop: true, kind: faulted}
 	default:
 		rep = dispatch(a, c, e)
+		s.dirty = s.dirty || rep.changed
 		if rep.changed && s.roll(s.faults.ResetAfterWriteRate) {
 			return outcome{drop: true, kind: faulted}
 		}

@@ -267,7 +267,7 @@ func TestNotUpdateFreezes(t *testing.T) {
 }
 
 func TestRealtime(t *testing.T) {
-	m := newMock(t, Options{Quota: 10})
+	m := newMock(t, Options{Quota: ptr[int64](10)})
 	var data struct {
 		Items []obj `json:"items"`
 	}
@@ -286,7 +286,7 @@ func TestRealtime(t *testing.T) {
 }
 
 func TestRealtimeOncePerTwoHours(t *testing.T) {
-	m := newMock(t, Options{Quota: 10, Faults: Faults{EnforceDocumentedLimits: true}})
+	m := newMock(t, Options{Quota: ptr[int64](10), Faults: Faults{EnforceDocumentedLimits: true}})
 	body := obj{"tracking_number": "RT12345678", "carrier_code": "dhl"}
 	first := m.call("POST", "/trackings/realtime", body)
 	m.clock.Add(time.Second) // refill the 3 req/s bucket
