@@ -20,6 +20,9 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
+// version is set at release time (-X main.version=...).
+var version = "dev"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -45,9 +48,16 @@ func (k *keyList) Set(v string) error {
 	return nil
 }
 
+// errVersion: --version was asked for.
+var errVersion = errors.New("version requested")
+
 // run serves until ctx ends; its first line on stdout names the base URL.
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	opts, addr, err := parseFlags(args)
+	if errors.Is(err, errVersion) {
+		fmt.Fprintln(stdout, "trackingmore-mock", version)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -101,8 +111,12 @@ func parseFlags(args []string) (mockapi.Options, string, error) {
 	fs.BoolVar(&f.EnforceDocumentedLimits, "enforce-documented-limits", false, "enforce the documented list and realtime limits")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault randomness")
 	fs.BoolVar(&opts.HTTPStatusMode, "http-status-mode", false, "mirror meta 401/404/429/5xx in the HTTP status")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return opts, "", err
+	}
+	if *showVersion {
+		return opts, "", errVersion
 	}
 	if fs.NArg() > 0 {
 		return opts, "", fmt.Errorf("unexpected arguments: %v", fs.Args())

@@ -81,3 +81,10 @@ func TestFlagValidation(t *testing.T) {
 		}
 	}
 }
+
+func TestVersion(t *testing.T) {
+	var out strings.Builder
+	if err := run(context.Background(), []string{"--version"}, &out); err != nil || out.String() != "trackingmore-mock dev\n" {
+		t.Errorf("--version: %q, %v", out.String(), err)
+	}
+}

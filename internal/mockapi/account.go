@@ -120,8 +120,9 @@ type Account struct {
 	key string
 }
 
-// Account returns the account of apiKey, opening it if the key opens
-// one; false when it does not (empty, or not among Options.APIKeys).
+// Account returns a handle on the account of apiKey, which its first use
+// opens; false when the key opens none (empty, or not among
+// Options.APIKeys).
 func (s *Server) Account(apiKey string) (Account, bool) {
 	return Account{s, apiKey}, s.accepts(apiKey)
 }
@@ -163,5 +164,5 @@ func (h Account) TrackingCount() (n int) {
 
 // Reset empties the account as if its key had never been used.
 func (h Account) Reset() {
-	h.with(func(a *account) { h.s.accounts[h.key], h.s.dirty = h.s.newAccount(h.key), true })
+	h.with(func(*account) { h.s.accounts[h.key], h.s.dirty = h.s.newAccount(h.key), true })
 }
