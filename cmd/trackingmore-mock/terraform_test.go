@@ -30,7 +30,8 @@ var (
 func binaries(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		if binDir, buildErr = os.MkdirTemp("", "trackingmore-mock-cli"); buildErr != nil {
+		// Shared by every test of the run (t.TempDir is one test's), removed by TestMain.
+		if binDir, buildErr = os.MkdirTemp("", "trackingmore-mock-cli"); buildErr != nil { //nolint:usetesting // see above
 			return
 		}
 		for _, pkg := range []string{"github.com/trackform/terraform-provider-trackingmore", "github.com/trackform/terraform-provider-trackingmore/cmd/trackingmore-mock"} {

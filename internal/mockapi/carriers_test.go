@@ -36,19 +36,19 @@ func catalogueCodes(t *testing.T) map[string][]string {
 
 func TestCarriers(t *testing.T) {
 	m := newMock(t, Options{})
-	real := catalogueCodes(t)
-	if len(real) != 1085 {
-		t.Fatalf("data/carriers.json holds %d distinct codes, want 1085", len(real))
+	published := catalogueCodes(t)
+	if len(published) != 1085 {
+		t.Fatalf("data/carriers.json holds %d distinct codes, want 1085", len(published))
 	}
 	for _, path := range []string{"/carriers", "/carriers/"} {
 		var list []map[string]string
 		m.call("GET", path, nil).want(t, 200, &list)
-		if len(list) != len(real) {
-			t.Fatalf("%s: %d carriers, want %d", path, len(list), len(real))
+		if len(list) != len(published) {
+			t.Fatalf("%s: %d carriers, want %d", path, len(list), len(published))
 		}
 		seen := map[string]bool{}
 		for _, c := range list {
-			_, isReal := real[c["code"]]
+			_, isReal := published[c["code"]]
 			if c["name"] == "" || c["phone"] == "" || c["homepage"] == "" || c["picture"] == "" || len(c) != 6 ||
 				(c["type"] != "express" && c["type"] != "globalpost") || seen[c["code"]] || !isReal || !carrierCodeRe.MatchString(c["code"]) {
 				t.Errorf("bad, unknown or duplicate entry %v", c)
@@ -84,10 +84,10 @@ func TestCarrierDescriptionsAreDeterministic(t *testing.T) {
 // with (catalogue, detection of every number format, national posts,
 // origin and destination info) and finds each in data/carriers.json.
 func TestEveryEmittedCodeIsReal(t *testing.T) {
-	real := catalogueCodes(t)
+	published := catalogueCodes(t)
 	check := func(where, code string) {
 		t.Helper()
-		if _, ok := real[code]; !ok {
+		if _, ok := published[code]; !ok {
 			t.Errorf("%s: %q is not a TrackingMore carrier code", where, code)
 		}
 	}
