@@ -6,8 +6,10 @@
 #     platform, holding terraform-provider-trackingmore_v<version>[.exe];
 #   - terraform-provider-trackingmore_<version>_manifest.json, equal to
 #     terraform-registry-manifest.json (protocol 6.0);
-#   - terraform-provider-trackingmore_<version>_SHA256SUMS listing every zip
-#     and the manifest, all of which verify.
+#   - trackingmore-mock_<version>_<os>_<arch>.tar.gz (.zip on Windows) per
+#     platform of the provider, holding trackingmore-mock[.exe];
+#   - terraform-provider-trackingmore_<version>_SHA256SUMS listing every zip,
+#     the manifest and every mock archive, all of which verify.
 #
 #   tools/release-check.sh host   # the host platform only (CI default, ~1 min)
 #   tools/release-check.sh all    # every platform of .goreleaser.yml
@@ -94,8 +96,25 @@ for z in "${zips[@]}"; do
 done
 (cd dist && grep -v "  $manifest\$" "$(basename "${sums[0]}")" | sha256sum --quiet -c -) ||
   fail "SHA256SUMS does not verify"
-[ "$(wc -l <"${sums[0]}")" -eq $(( ${#zips[@]} + 1 )) ] ||
-  fail "$(basename "${sums[0]}") should list exactly the zips and the manifest"
+
+# The mock's archives: one per provider platform, apart from the zips.
+mocks=()
+for z in "${zips[@]}"; do
+  platform="$(basename "$z")"
+  platform="${platform#"${project}_${version}_"}"
+  platform="${platform%.zip}"
+  archive="trackingmore-mock_${version}_${platform}.tar.gz" bin=trackingmore-mock
+  [[ "$platform" == windows_* ]] && archive="trackingmore-mock_${version}_${platform}.zip" bin=trackingmore-mock.exe
+  [ -f "dist/$archive" ] || fail "missing dist/$archive"
+  if [[ "$archive" == *.zip ]]; then list="$(list_zip "dist/$archive")"; else list="$(tar -tzf "dist/$archive")"; fi
+  grep -qx "$bin" <<<"$list" || fail "$archive does not hold $bin at its top level"
+  grep -q "  $archive\$" "${sums[0]}" || fail "$archive is not listed in $(basename "${sums[0]}")"
+  mocks+=("$archive")
+done
+[ "$(find dist -maxdepth 1 -name 'trackingmore-mock_*' \( -name '*.tar.gz' -o -name '*.zip' \) | wc -l)" -eq "${#mocks[@]}" ] ||
+  fail "dist/ holds mock archives for platforms the provider is not built for"
+[ "$(wc -l <"${sums[0]}")" -eq $(( ${#zips[@]} + 1 + ${#mocks[@]} )) ] ||
+  fail "$(basename "${sums[0]}") should list exactly the zips, the manifest and the mock archives"
 
 # The host binary runs and reports itself as a plugin (it refuses to run
 # outside Terraform, with this message).
@@ -110,4 +129,14 @@ if [ -f "$host_zip" ]; then
   grep -qi "plugin" <<<"$msg" || fail "the host binary did not start as a plugin: $msg"
 fi
 
-echo "release-check: ${#zips[@]} platform zip(s), manifest and SHA256SUMS for version $version have the registry layout"
+# The host's mock runs and knows its version.
+host_mock="dist/trackingmore-mock_${version}_$(go env GOOS)_$(go env GOARCH).tar.gz"
+if [ -f "$host_mock" ]; then
+  out="$(mktemp -d)"
+  tar -xzf "$host_mock" -C "$out"
+  msg="$("$out/trackingmore-mock" --version 2>&1 || true)"
+  rm -rf "$out"
+  [ "$msg" = "trackingmore-mock $version" ] || fail "the host's trackingmore-mock --version said: $msg"
+fi
+
+echo "release-check: ${#zips[@]} platform zip(s), manifest and SHA256SUMS for version $version have the registry layout; ${#mocks[@]} mock archive(s) verify"

@@ -12,12 +12,16 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
+
+// version is set at release time (-X main.version=...).
+var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -44,9 +48,20 @@ func (k *keyList) Set(v string) error {
 	return nil
 }
 
+// errVersion: --version was asked for.
+var errVersion = errors.New("version requested")
+
 // run serves until ctx ends; its first line on stdout names the base URL.
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	opts, addr, err := parseFlags(args)
+	if errors.Is(err, errVersion) {
+		fmt.Fprintln(stdout, "trackingmore-mock", version)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	mock, err := mockapi.Open(opts)
 	if err != nil {
 		return err
 	}
@@ -54,7 +69,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: mockapi.New(opts), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: mock, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "listening on http://%s/v2\n", ln.Addr())
 
 	done := make(chan error, 1)
@@ -77,8 +92,16 @@ func parseFlags(args []string) (mockapi.Options, string, error) {
 	)
 	fs := flag.NewFlagSet("trackingmore-mock", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (loopback by default)")
-	fs.Var(&keys, "api-key", "accepted API key (repeatable); none: any non-empty key")
-	fs.Int64Var(&opts.Quota, "quota", 0, "starting quota units (0: 1000000)")
+	fs.Var(&keys, "api-key", "accepted API key, one account each (repeatable); none: each distinct non-empty key gets its own account on first use")
+	fs.Func("quota", fmt.Sprintf("starting quota `units` of each account (0: every create gets 4021) (default %d, effectively unlimited)", mockapi.DefaultQuota), func(v string) error {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			return fmt.Errorf("--quota must be a non-negative integer, got %q", v)
+		}
+		opts.Quota = &n
+		return nil
+	})
+	fs.StringVar(&opts.StateFile, "state-file", "", "load every account from this file at start and save it after each change (atomically); none: memory only")
 	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every /v2 request")
 	fs.Float64Var(&f.ErrorRate, "error-rate", 0, "share of requests answered HTTP 500/503 [0,1]")
 	fs.Float64Var(&f.ResetRate, "reset-rate", 0, "share of requests whose connection is dropped [0,1]")
@@ -88,8 +111,12 @@ func parseFlags(args []string) (mockapi.Options, string, error) {
 	fs.BoolVar(&f.EnforceDocumentedLimits, "enforce-documented-limits", false, "enforce the documented list and realtime limits")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault randomness")
 	fs.BoolVar(&opts.HTTPStatusMode, "http-status-mode", false, "mirror meta 401/404/429/5xx in the HTTP status")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return opts, "", err
+	}
+	if *showVersion {
+		return opts, "", errVersion
 	}
 	if fs.NArg() > 0 {
 		return opts, "", fmt.Errorf("unexpected arguments: %v", fs.Args())
@@ -97,10 +124,7 @@ func parseFlags(args []string) (mockapi.Options, string, error) {
 	if err := f.Validate(); err != nil {
 		return opts, "", fmt.Errorf("invalid fault flags: %w", err)
 	}
-	switch {
-	case opts.Quota < 0:
-		return opts, "", fmt.Errorf("--quota must not be negative, got %d", opts.Quota)
-	case opts.Latency < 0:
+	if opts.Latency < 0 {
 		return opts, "", fmt.Errorf("--latency must not be negative, got %v", opts.Latency)
 	}
 	opts.APIKeys = keys

@@ -68,7 +68,8 @@ func TestFlagValidation(t *testing.T) {
 		{[]string{"--error-rate", "1.5"}, "error_rate must be between 0 and 1"},
 		{[]string{"--throttle-rate", "-0.1"}, "throttle_rate must be between 0 and 1"},
 		{[]string{"--rate-limit", "-1"}, "rate_limit must be a non-negative"},
-		{[]string{"--quota", "-3"}, "--quota must not be negative"},
+		{[]string{"--quota", "-3"}, "--quota must be a non-negative integer"},
+		{[]string{"--quota", "lots"}, "--quota must be a non-negative integer"},
 		{[]string{"--latency", "-1s"}, "--latency must not be negative"},
 		{[]string{"--api-key", ""}, "must not be empty"},
 		{[]string{"extra"}, "unexpected arguments"},
@@ -78,5 +79,12 @@ func TestFlagValidation(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
 		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	var out strings.Builder
+	if err := run(context.Background(), []string{"--version"}, &out); err != nil || out.String() != "trackingmore-mock dev\n" {
+		t.Errorf("--version: %q, %v", out.String(), err)
 	}
 }

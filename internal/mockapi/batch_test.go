@@ -64,7 +64,7 @@ func TestBatchCreate(t *testing.T) {
 }
 
 func TestBatchQuotaRunsOut(t *testing.T) {
-	m := newMock(t, Options{Quota: 3})
+	m := newMock(t, Options{Quota: ptr[int64](3)})
 	var res batchResult
 	m.call("POST", "/trackings/batch", items(5, "Q", "usps")).want(t, 201, &res)
 	if res.Added != 3 || len(res.Errors) != 2 || res.Errors[0].Code != 4021 || res.Errors[1].Code != 4021 {
@@ -189,7 +189,7 @@ func TestList(t *testing.T) {
 }
 
 func TestStatusNumberAndUserInfo(t *testing.T) {
-	m := newMock(t, Options{Quota: 50})
+	m := newMock(t, Options{Quota: ptr[int64](50)})
 	m.create("STAT000001", "sto", nil)
 	m.create("STAT000002", "sto", nil)
 	m.call("PUT", "/trackings/sto/STAT000002", obj{"status": "7"}).want(t, 200, nil)

@@ -9,6 +9,7 @@ var (
 	numberRe   = regexp.MustCompile(`^[0-9A-Za-z_-]{5,}$`)
 	upsRe      = regexp.MustCompile(`^1Z[0-9A-Z]{16}$`)
 	s10Re      = regexp.MustCompile(`^[A-Z]{2}[0-9]{9}([A-Z]{2})$`)
+	ePacketRe  = regexp.MustCompile(`^[EL][A-Z][0-9]{9}CN$`)
 	uspsRe     = regexp.MustCompile(`^(?:420[0-9]{5}(?:[0-9]{4})?)?9[0-9]{19,21}$`)
 	fedexRe    = regexp.MustCompile(`^(?:[0-9]{12}|[0-9]{15})$`)
 	dhlRe      = regexp.MustCompile(`^[0-9]{10}$`)
@@ -36,8 +37,9 @@ func detect(number string) []carrierRef {
 		cc := s10Re.FindStringSubmatch(n)[1]
 		if p, ok := postOf[cc]; ok {
 			codes = []string{p}
-			// China ships EMS items (E prefix) with its EMS arm.
-			if cc == "CN" && n[0] == 'E' {
+			// China ships EMS (E…CN) and ePacket (L…CN) items with its EMS
+			// arm, as TrackingMore's own examples pair them.
+			if ePacketRe.MatchString(n) {
 				codes = []string{"china-ems", p}
 			}
 		}
@@ -52,7 +54,7 @@ func detect(number string) []carrierRef {
 	case sfRe.MatchString(n):
 		codes = []string{"sf-express"}
 	case jtRe.MatchString(n):
-		codes = []string{"j-t-express"}
+		codes = []string{"jtexpress"}
 	}
 	refs := make([]carrierRef, 0, len(codes))
 	for _, c := range codes {

@@ -12,13 +12,32 @@
 // 401/404/429/500/503 in it. Injected 5xx faults always set the HTTP status.
 // Requests need a Trackingmore-Api-Key header (missing: 401; not among
 // Options.APIKeys when that is set: 4001). Unknown paths answer meta 404, a
-// wrong method 405, unparsable JSON 4012.
+// wrong method 405, unparsable JSON 4012. Routes are net/http ServeMux
+// patterns (method and wildcard path); doubled and trailing slashes are
+// answered as the clean path (//v2//carriers/ as /v2/carriers).
+//
+// # Accounts
+//
+// Every API key is an account with its own trackings, quota, user info,
+// status counts, simulated clock, rate-limit buckets and counters; the same
+// carrier and number can exist in two accounts, and no call with one key
+// reads or changes another's data. Options.APIKeys (--api-key, repeatable)
+// opens one account per key; without it each distinct non-empty key opens
+// its own account on first use. Server.Account gives a handle on one.
+//
+// # What published v2 clients send
+//
+// JSON null for a field on create, batch, PUT, updatemore and realtime
+// means "not sent": it neither clears nor fails ({"title":"x","status":null}
+// updates the title); "" still clears. POST on /trackings/{carrier}/{number}
+// updates like PUT (a PHP client sets PUT, then a body, which libcurl sends
+// as POST).
 //
 // # Endpoints
 //
 //	POST   /trackings/post                        create (meta 200, status "pending", echo of every field sent but lang)
 //	GET    /trackings/{carrier}/{number}[/{lang}] tracking object; unknown: 4031
-//	PUT    /trackings/{carrier}/{number}          update; unknown: 4017
+//	PUT    /trackings/{carrier}/{number}          update (also POST); unknown: 4017
 //	DELETE /trackings/{carrier}/{number}          delete; unknown: 4017
 //	POST   /trackings/batch                       create up to 40
 //	GET    /trackings/get                         list (also POST, or GET with a JSON body)
@@ -39,6 +58,20 @@
 // parameters from the query string, from a JSON body on GET, or from a
 // JSON body on POST; body values win over query values.
 //
+// # Carriers
+//
+// GET /carriers serves TrackingMore's own carrier list (data/carriers.json,
+// 1,085 carriers as its shop plugin publishes them): the well-known
+// carriers of carriers.go first, with their real type, phone and homepage,
+// then the rest in the list's order, whose type (globalpost when the name
+// or code names a post), phone (+00, an unassigned country code) and
+// homepage are derived from the code. Every code the mock answers with, in
+// detection, origin_info, destination_info and the national posts, is in
+// the list. A carrier whose entry has required_fields (tracking_postal_code
+// for 26, tracking_ship_date for deutsche-post, tracking_destination_country,
+// tracking_account_number) accepts a tracking without them, which then stays
+// "notfound", as a carrier that cannot be queried looks [ours].
+//
 // Validation: missing tracking_number 4013; a number not matching
 // ^[0-9A-Za-z_-]{5,}$ 4014; a carrier_code not in the catalogue 4015; the
 // same carrier+number twice 4016; PUT status other than 4, 7 or 8 (number
@@ -54,8 +87,8 @@
 // Listing: page (default 1), limit (default 100, capped at 2000), status,
 // created_at_min/max, update_time_min/max, order_created_time_min/max (Unix
 // seconds; order_create_time is read as Unix seconds or a date such as
-// 2006-01-02 15:04:05, trackings without a readable one never match those
-// two bounds), numbers and orders (comma lists, or JSON arrays in a body),
+// 2006-01-02 15:04:05; those two bounds never exclude a tracking without a
+// readable one, as a published client sends min=0&max=<now> on every call), numbers and orders (comma lists, or JSON arrays in a body),
 // archived ("true"/"false") and lang (accepted, ignored). More than 40
 // numbers or orders answers 4020 "Up to 40 numbers at a time."; an unknown
 // status, a non-numeric bound or a non-positive page or limit answers 4012.
@@ -65,7 +98,9 @@
 //
 // # Quota
 //
-// Options.Quota units (default 1,000,000). A created tracking costs 1 (in
+// Each account starts with Options.Quota units (--quota; 0 makes every
+// create answer 4021; nil, no flag, is DefaultQuota: 1,000,000,000,
+// effectively unlimited). A created tracking costs 1 (in
 // a batch, per created item: when the quota runs out mid-batch the rest
 // fail with 4021), realtime 1, aircargo 20 per waybill, detect and remote 1
 // per 5 calls (the first call of each five pays). Out of quota: 4021 with
@@ -99,11 +134,12 @@
 // to ten days; it stores nothing. Under EnforceDocumentedLimits a repeat
 // within 2 simulated hours returns the earlier answer without charge.
 //
-// Detection: UPS 1Z+16 → ups; UPU S10 (AA123456789CC) → the post of CC
-// (China EMS first for CN numbers starting with E); USPS 20-22 digits
-// starting with 9, optionally after 420+ZIP → usps; 12 or 15 digits →
-// fedex; 10 digits → dhl; 4PX… → 4px; SF+12-13 digits → sf-express; JT+13
-// digits → j-t-express.
+// Detection: UPS 1Z+16 → ups; UPU S10 (AA123456789CC) → the national
+// post of CC (China EMS first for CN numbers starting with E, and for
+// ePacket numbers, L+letter+9 digits+CN such as LZ448865302CN, as
+// TrackingMore's own examples pair them); USPS 20-22 digits starting with
+// 9, optionally after 420+ZIP → usps; 12 or 15 digits → fedex; 10 digits →
+// dhl; 4PX… → 4px; SF+12-13 digits → sf-express; JT+13 digits → jtexpress.
 //
 // remote flags postcodes of well-known remote areas (islands, overseas
 // territories, highlands) and one other postcode in twenty by hash.
@@ -116,25 +152,41 @@
 // # Faults and limits
 //
 // Per /v2 request, in order: the request is counted in Stats; Latency is
-// waited; auth; rate limits (RateLimit per key, and under
-// EnforceDocumentedLimits 1 req/s per key for /trackings/get and 3 req/s
-// for /trackings/realtime) answer meta 429 "Too Many Requests" with header
+// waited; auth; rate limits (RateLimit per account, and under
+// EnforceDocumentedLimits 1 req/s per account for /trackings/get and 3
+// req/s for /trackings/realtime, each a golang.org/x/time/rate limiter) answer meta 429 "Too Many Requests" with header
 // Retry-After: 1; ThrottleRate answers the same at random; ErrorRate
 // answers HTTP 500 or 503 without doing anything; ResetRate drops the
 // connection without doing anything; the handler runs; then, for
 // successful writes, ResetAfterWriteRate drops the connection after the
 // change was made. Randomness comes from a source seeded with Options.Seed.
-// Token buckets run on the real clock (Options.Now).
+// Token buckets run on the real clock (Options.Now). Limits, faults and
+// latency are the server's; the buckets and the realtime memory are each
+// account's.
+//
+// # State file
+//
+// With Options.StateFile (--state-file) the mock loads every account from
+// the file at start and saves them after each change, before answering,
+// atomically (a temporary file beside it, synced, then renamed over it), so
+// a restart, even after kill -9, keeps everything that was answered. Faults,
+// latency, counters, rate-limit buckets and remembered realtime answers are
+// not kept. A file that cannot be written makes every answer meta 500 naming
+// the trouble, until a save succeeds.
 //
 // # Administration
 //
-// Outside /v2 and without an API key:
+// Outside /v2 and without an API key; each acts on every account, or on
+// the one of ?key=KEY (400 when that key opens none):
 //
-//	GET  /__mock/stats    the Stats JSON
-//	POST /__mock/reset    clear trackings, stats, quota, clock offset (faults are kept)
-//	POST /__mock/faults   {"error_rate":0.1, ..., "latency":"50ms", "quota":N, "http_status_mode":true}; absent fields keep their value; answers the new settings
+//	GET  /__mock/stats    the Stats JSON (with ?key=: that account's counters)
+//	POST /__mock/reset    clear trackings, stats, quota, clock offset, and the state file (faults are kept)
+//	POST /__mock/faults   {"error_rate":0.1, ..., "latency":"50ms", "quota":N, "http_status_mode":true}; absent fields keep their value; answers the new settings; with ?key= only quota
 //	POST /__mock/advance  {"hours":N} moves the simulated clock (N may be fractional)
 //
-// Stats.ByEndpoint is keyed "METHOD /template" with the method as received;
-// paths that match no endpoint count under "METHOD /{unknown}".
+// Stats.ByEndpoint is keyed "METHOD /template": the method as received and
+// the path of the ServeMux pattern that matched (r.Pattern) below /v2;
+// paths that match no endpoint count under "METHOD /{unknown}". Stats.ByKey
+// holds the same counters per account, named by KeyLabel: at most four
+// leading characters of the key and a short hash, never the whole key.
 package mockapi

@@ -15,7 +15,7 @@ type Faults struct {
 	ResetRate               float64 `json:"reset_rate"`                // drop the connection without answering; nothing done
 	ResetAfterWriteRate     float64 `json:"reset_after_write_rate"`    // state-changing requests: perform the write, then drop the connection
 	ThrottleRate            float64 `json:"throttle_rate"`             // random 429 answers with Retry-After
-	RateLimit               float64 `json:"rate_limit"`                // requests/second per API key (token bucket, burst max(1, ceil(rate))); 0 = off
+	RateLimit               float64 `json:"rate_limit"`                // requests/second per account (token bucket, burst max(1, ceil(rate))); 0 = off
 	EnforceDocumentedLimits bool    `json:"enforce_documented_limits"` // list 1 req/s, realtime 3 req/s per key; realtime once per shipment per 2 simulated hours
 }
 
@@ -42,39 +42,15 @@ const (
 	realtimeTTL  = 2 * time.Hour // simulated
 )
 
-// bucket is a token bucket on the real clock.
-type bucket struct {
-	tokens float64
-	last   time.Time
-}
-
-// take spends one token of the named bucket, refilling at rate per second.
-func (s *Server) take(name string, rate float64, now time.Time) bool {
-	burst := math.Max(1, math.Ceil(rate))
-	b, ok := s.buckets[name]
-	if !ok {
-		b = &bucket{tokens: burst, last: now}
-		s.buckets[name] = b
-	}
-	if now.After(b.last) {
-		b.tokens = math.Min(burst, b.tokens+now.Sub(b.last).Seconds()*rate)
-		b.last = now
-	}
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
-}
-
-// limited applies the configured and documented rate limits to a request.
-func (s *Server) limited(apiKey string, rt *route) bool {
+// limited applies the configured and documented rate limits to a request
+// of account a. Called with s.mu held.
+func (s *Server) limited(a *account, e endpoint) bool {
 	now := s.now()
-	if s.faults.RateLimit > 0 && !s.take(apiKey, s.faults.RateLimit, now) {
+	if s.faults.RateLimit > 0 && !a.allow("", s.faults.RateLimit, now) {
 		return true
 	}
-	if s.faults.EnforceDocumentedLimits && rt != nil && rt.limit > 0 {
-		return !s.take(apiKey+" "+rt.template, rt.limit, now)
+	if s.faults.EnforceDocumentedLimits && e.limit > 0 {
+		return !a.allow(e.path, e.limit, now) // GET and POST of a path share its bucket
 	}
 	return false
 }

@@ -142,7 +142,7 @@ func TestDocumentedLimits(t *testing.T) {
 }
 
 func TestAdminAndReset(t *testing.T) {
-	m := newMock(t, Options{Quota: 10})
+	m := newMock(t, Options{Quota: ptr[int64](10)})
 	m.create("ADMIN00001", "ups", nil)
 	m.call("GET", "/nope", nil)
 
@@ -183,8 +183,8 @@ func TestAdminAndReset(t *testing.T) {
 	if m.admin("POST", "reset", nil, &ok) != 200 || !ok["ok"] {
 		t.Errorf("reset %v", ok)
 	}
-	if st := m.srv.Stats(); st.Total != 0 || m.srv.TrackingCount() != 0 || m.srv.quota != 10 || m.srv.offset != 0 {
-		t.Errorf("after reset: stats %+v, %d trackings, quota %d, offset %v", st, m.srv.TrackingCount(), m.srv.quota, m.srv.offset)
+	if st := m.srv.Stats(); len(m.srv.accounts) != 0 || st.Total != 0 || m.srv.TrackingCount() != 0 || m.quota() != 10 || m.srv.offset != 0 {
+		t.Errorf("after reset: stats %+v, %d trackings, quota %d, offset %v", st, m.srv.TrackingCount(), m.quota(), m.srv.offset)
 	}
 }
 

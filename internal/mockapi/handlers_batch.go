@@ -29,7 +29,7 @@ func batchReply(data any, done, failed int) reply {
 	return r
 }
 
-func (s *Server) batchCreate(c *call) reply {
+func (a *account) batchCreate(c *call) reply {
 	items, bad := batchItems(c.body)
 	if bad != nil {
 		return *bad
@@ -43,7 +43,7 @@ func (s *Server) batchCreate(c *call) reply {
 	for _, o := range items {
 		t, bad := parseCreate(o, "order_id")
 		if bad == nil {
-			bad = s.insert(t)
+			bad = a.insert(t)
 		}
 		if bad != nil {
 			res.Errors = append(res.Errors, itemErrorOf(o, *bad))
@@ -55,7 +55,7 @@ func (s *Server) batchCreate(c *call) reply {
 	return batchReply(res, res.Added, len(res.Errors))
 }
 
-func (s *Server) updateMore(c *call) reply {
+func (a *account) updateMore(c *call) reply {
 	items, bad := batchItems(c.body)
 	if bad != nil {
 		return *bad
@@ -67,10 +67,10 @@ func (s *Server) updateMore(c *call) reply {
 		Errors    []itemError `json:"errors"`
 	}{Submitted: len(items), Trackings: []putEcho{}, Errors: []itemError{}}
 	for _, o := range items {
-		t, bad := s.lookup(o)
+		t, bad := a.lookup(o)
 		var echo putEcho
 		if bad == nil {
-			echo, bad = s.update(t, o)
+			echo, bad = a.update(t, o)
 		}
 		if bad != nil {
 			res.Errors = append(res.Errors, itemErrorOf(o, *bad))
@@ -82,7 +82,7 @@ func (s *Server) updateMore(c *call) reply {
 	return batchReply(res, res.Updated, len(res.Errors))
 }
 
-func (s *Server) batchDelete(c *call) reply {
+func (a *account) batchDelete(c *call) reply {
 	items, bad := batchItems(c.body)
 	if bad != nil {
 		return *bad
@@ -97,10 +97,10 @@ func (s *Server) batchDelete(c *call) reply {
 	}{Submitted: len(items), Trackings: []itemMeta{}}
 	for _, o := range items {
 		outcome := ok(nil)
-		if t, bad := s.lookup(o); bad != nil {
+		if t, bad := a.lookup(o); bad != nil {
 			outcome = *bad
 		} else {
-			s.remove(t)
+			a.remove(t)
 			res.Delete++
 		}
 		res.Trackings = append(res.Trackings, itemMeta{itemErrorOf(o, outcome)})
@@ -110,7 +110,7 @@ func (s *Server) batchDelete(c *call) reply {
 
 // notUpdate stops the refresh of trackings for good: their simulated
 // progress freezes at the current simulated time.
-func (s *Server) notUpdate(c *call) reply {
+func (a *account) notUpdate(c *call) reply {
 	items, bad := batchItems(c.body)
 	if bad != nil {
 		return *bad
@@ -120,9 +120,9 @@ func (s *Server) notUpdate(c *call) reply {
 		NotUpdate int         `json:"notupdate"`
 		Errors    []itemError `json:"errors"`
 	}{Submitted: len(items), Errors: []itemError{}}
-	now := s.simNow()
+	now := a.simNow()
 	for _, o := range items {
-		t, bad := s.lookup(o)
+		t, bad := a.lookup(o)
 		if bad != nil {
 			res.Errors = append(res.Errors, itemErrorOf(o, *bad))
 			continue

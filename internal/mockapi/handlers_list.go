@@ -111,7 +111,10 @@ func (f filter) selects(t *tracking) bool {
 		case "order_created_time":
 			v, ok = orderTime(t.fields["order_create_time"])
 		}
-		if !ok || v < b[0] || v > b[1] {
+		// A tracking without an order time is not excluded by its bounds:
+		// a published client sends min=0&max=<now> on every call and
+		// expects every tracking back.
+		if ok && (v < b[0] || v > b[1]) {
 			return false
 		}
 	}
@@ -134,10 +137,10 @@ func orderTime(v string) (int64, bool) {
 }
 
 // matching returns the trackings f selects, in creation order.
-func (s *Server) matching(f filter) []*tracking {
-	now := s.simNow()
+func (a *account) matching(f filter) []*tracking {
+	now := a.simNow()
 	out := []*tracking{}
-	for _, t := range s.inOrder() {
+	for _, t := range a.inOrder() {
 		if f.selects(t) && (f.status == "" || t.state(now).status == f.status) {
 			out = append(out, t)
 		}
@@ -145,7 +148,7 @@ func (s *Server) matching(f filter) []*tracking {
 	return out
 }
 
-func (s *Server) listTrackings(c *call) reply {
+func (a *account) listTrackings(c *call) reply {
 	p, bad := params(c)
 	if bad != nil {
 		return *bad
@@ -168,9 +171,9 @@ func (s *Server) listTrackings(c *call) reply {
 		}
 	}
 	limit = min(limit, maxLimit)
-	all := s.matching(f)
+	all := a.matching(f)
 	start := min(len(all), (page-1)*limit)
-	now := s.simNow()
+	now := a.simNow()
 	items := []trackingWire{}
 	for _, t := range all[start:min(len(all), start+limit)] {
 		items = append(items, view(t, now))
@@ -184,7 +187,7 @@ func (s *Server) listTrackings(c *call) reply {
 	}{page, limit, strconv.Itoa(len(all)), len(items), items})
 }
 
-func (s *Server) statusNumber(c *call) reply {
+func (a *account) statusNumber(c *call) reply {
 	p, bad := params(c)
 	if bad != nil {
 		return *bad
@@ -208,15 +211,15 @@ func (s *Server) statusNumber(c *call) reply {
 		"pending": &n.Pending, "notfound": &n.Notfound, "transit": &n.Transit, "pickup": &n.Pickup,
 		"delivered": &n.Delivered, "undelivered": &n.Undelivered, "exception": &n.Exception, "expired": &n.Expired,
 	}
-	now := s.simNow()
-	for _, t := range s.matching(f) {
+	now := a.simNow()
+	for _, t := range a.matching(f) {
 		*counters[t.state(now).status]++
 		n.Total++
 	}
 	return ok(n)
 }
 
-func (s *Server) userInfo(c *call) reply {
+func (a *account) userInfo(c *call) reply {
 	if _, bad := params(c); bad != nil {
 		return *bad
 	}
@@ -226,5 +229,5 @@ func (s *Server) userInfo(c *call) reply {
 		Phone       string `json:"phone"`
 		Money       string `json:"money"`
 		TrackNumber int64  `json:"track_number"`
-	}{"mock@example.com", strconv.FormatInt(s.regtime.Unix(), 10), "", "0.00", s.quota})
+	}{"mock@example.com", strconv.FormatInt(a.regtime.Unix(), 10), "", "0.00", a.quota})
 }

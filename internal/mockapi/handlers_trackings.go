@@ -5,14 +5,14 @@ import (
 	"time"
 )
 
-func (s *Server) createTracking(c *call) reply {
+func (a *account) createTracking(c *call) reply {
 	o, err := parseObject(c.body)
 	if err != nil {
 		return fail(4012)
 	}
 	t, bad := parseCreate(o, "order_id")
 	if bad == nil {
-		bad = s.insert(t)
+		bad = a.insert(t)
 	}
 	if bad != nil {
 		return *bad
@@ -20,16 +20,16 @@ func (s *Server) createTracking(c *call) reply {
 	return reply{code: 200, data: t.createEcho(), changed: true}
 }
 
-func (s *Server) getTracking(c *call) reply {
-	t := s.trackings[key(c.carrier, c.number)]
+func (a *account) getTracking(c *call) reply {
+	t := a.trackings[key(c.carrier, c.number)]
 	if t == nil {
 		return fail(4031)
 	}
-	return ok(view(t, s.simNow()))
+	return ok(view(t, a.simNow()))
 }
 
-func (s *Server) putTracking(c *call) reply {
-	t := s.trackings[key(c.carrier, c.number)]
+func (a *account) putTracking(c *call) reply {
+	t := a.trackings[key(c.carrier, c.number)]
 	if t == nil {
 		return fail(4017)
 	}
@@ -37,29 +37,29 @@ func (s *Server) putTracking(c *call) reply {
 	if err != nil {
 		return fail(4012)
 	}
-	echo, bad := s.update(t, o)
+	echo, bad := a.update(t, o)
 	if bad != nil {
 		return *bad
 	}
 	return reply{code: 200, data: echo, changed: true}
 }
 
-func (s *Server) deleteTracking(c *call) reply {
-	t := s.trackings[key(c.carrier, c.number)]
+func (a *account) deleteTracking(c *call) reply {
+	t := a.trackings[key(c.carrier, c.number)]
 	if t == nil {
 		return fail(4017)
 	}
-	s.remove(t)
+	a.remove(t)
 	return reply{code: 200, changed: true}
 }
 
 // update applies PUT fields to t, all or nothing, and returns the PUT echo.
-// A text field sent as "" or null is cleared.
-func (s *Server) update(t *tracking, o object) (putEcho, *reply) {
-	texts := map[string]*string{}
+// A text field sent as "" is cleared; null was dropped as not sent.
+func (a *account) update(t *tracking, o object) (putEcho, *reply) {
+	texts := map[string]string{}
 	for _, f := range putFields {
 		if o.has(f) {
-			v, err := o.str(f)
+			v, err := o.text(f)
 			if err != nil {
 				return putEcho{}, ptr(fail(4012, err.Error()))
 			}
@@ -95,18 +95,18 @@ func (s *Server) update(t *tracking, o object) (putEcho, *reply) {
 	for f, v := range texts {
 		old, had := t.fields[f]
 		switch {
-		case v == nil || *v == "":
+		case v == "":
 			if had {
 				delete(t.fields, f)
 				changed = true
 			}
-		case !had || old != *v:
-			t.fields[f] = *v
+		case !had || old != v:
+			t.fields[f] = v
 			changed = true
 		}
 	}
 	t.archived, t.manual = archived, manual
-	now := s.simNow()
+	now := a.simNow()
 	if changed {
 		t.updatedAt = now.Truncate(time.Second)
 	}
@@ -130,12 +130,12 @@ func (s *Server) update(t *tracking, o object) (putEcho, *reply) {
 
 // changeCarrier serves POST /trackings/update: re-files a tracking under
 // another carrier.
-func (s *Server) changeCarrier(c *call) reply {
+func (a *account) changeCarrier(c *call) reply {
 	o, err := parseObject(c.body)
 	if err != nil {
 		return fail(4012)
 	}
-	t, bad := s.lookup(o)
+	t, bad := a.lookup(o)
 	if bad != nil {
 		return *bad
 	}
@@ -144,13 +144,13 @@ func (s *Server) changeCarrier(c *call) reply {
 		return fail(4015, "The value of update_carrier_code is invalid.")
 	}
 	if to != t.carrier {
-		if s.trackings[key(to, t.number)] != nil {
+		if a.trackings[key(to, t.number)] != nil {
 			return fail(4016)
 		}
-		delete(s.trackings, t.key())
+		delete(a.trackings, t.key())
 		t.carrier = to
-		t.updatedAt = s.simNow().Truncate(time.Second)
-		s.trackings[t.key()] = t
+		t.updatedAt = a.simNow().Truncate(time.Second)
+		a.trackings[t.key()] = t
 	}
 	return reply{code: 200, data: struct {
 		Usertag string `json:"Usertag"`
@@ -159,13 +159,13 @@ func (s *Server) changeCarrier(c *call) reply {
 
 // lookup finds the stored tracking an item names by tracking_number and
 // carrier_code: 4013 without a number, 4017 when it is not stored.
-func (s *Server) lookup(o object) (*tracking, *reply) {
+func (a *account) lookup(o object) (*tracking, *reply) {
 	number, err := o.text("tracking_number")
 	if err != nil || number == "" {
 		return nil, ptr(fail(4013))
 	}
 	code, _ := o.text("carrier_code")
-	t := s.trackings[key(code, number)]
+	t := a.trackings[key(code, number)]
 	if t == nil {
 		return nil, ptr(fail(4017))
 	}
@@ -180,7 +180,7 @@ type realtimeHit struct {
 
 // realtimeTracking serves POST /trackings/realtime: the carrier's current
 // view of a shipment, stored or not; nothing is stored.
-func (s *Server) realtimeTracking(c *call) reply {
+func (a *account) realtimeTracking(c *call) reply {
 	o, err := parseObject(c.body)
 	if err != nil {
 		return fail(4012)
@@ -189,15 +189,15 @@ func (s *Server) realtimeTracking(c *call) reply {
 	if bad != nil {
 		return *bad
 	}
-	now := s.simNow()
+	now := a.simNow()
 	k := t.key()
-	if hit, seen := s.realtime[k]; seen && s.faults.EnforceDocumentedLimits && now.Sub(hit.at) < realtimeTTL {
+	if hit, seen := a.realtime[k]; seen && a.srv.faults.EnforceDocumentedLimits && now.Sub(hit.at) < realtimeTTL {
 		return ok(hit.data)
 	}
-	if !s.charge(1) {
+	if !a.charge(1) {
 		return fail(4021)
 	}
-	if stored := s.trackings[k]; stored != nil {
+	if stored := a.trackings[k]; stored != nil {
 		t = stored
 	} else {
 		// The carrier has known the shipment for one to ten days.
@@ -209,8 +209,8 @@ func (s *Server) realtimeTracking(c *call) reply {
 	data := struct {
 		Items []trackingWire `json:"items"`
 	}{[]trackingWire{view(t, now)}}
-	if s.faults.EnforceDocumentedLimits {
-		s.realtime[k] = realtimeHit{at: now, data: data}
+	if a.srv.faults.EnforceDocumentedLimits {
+		a.realtime[k] = realtimeHit{at: now, data: data}
 	}
 	return ok(data)
 }

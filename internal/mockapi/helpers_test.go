@@ -161,3 +161,13 @@ func (m *mock) get(carrier, number string) obj {
 	m.call("GET", "/trackings/"+carrier+"/"+number, nil).want(m.t, 200, &out)
 	return out
 }
+
+// quota is the remaining quota of the test key's account.
+func (m *mock) quota() int64 {
+	m.t.Helper()
+	a, ok := m.srv.Account(testKey)
+	if !ok {
+		m.t.Fatal("the test key opens no account")
+	}
+	return a.Quota()
+}

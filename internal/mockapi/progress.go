@@ -166,7 +166,11 @@ func (t *tracking) state(now time.Time) state {
 	c := carrierByCode[t.carrier]
 	st.origin = originOf(c, t.number)
 	st.international = st.dest != "" && st.dest != st.origin
-	st.progress = buildTimeline(c, t.number, st.international).at(st.at.Sub(t.createdAt))
+	tl := timeline{} // pending, then notfound for good
+	if t.queryable(c) {
+		tl = buildTimeline(c, t.number, st.international)
+	}
+	st.progress = tl.at(st.at.Sub(t.createdAt))
 	switch t.manual {
 	case "delivered":
 		st.status, st.substatus = "delivered", "delivered001"
@@ -174,6 +178,20 @@ func (t *tracking) state(now time.Time) state {
 		st.status, st.substatus = "exception", "exception005"
 	}
 	return st
+}
+
+// queryable: a carrier whose catalogue entry names required fields finds
+// nothing without them, so such a tracking never leaves notfound.
+func (t *tracking) queryable(c *carrier) bool {
+	for _, f := range c.required {
+		if f == "tracking_destination_country" {
+			f = "specialNumberDestination" // stored under its create-wire name
+		}
+		if t.fields[f] == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // view renders a tracking as the API shows it at simulated time now.

@@ -3,37 +3,30 @@ package mockapi
 import (
 	"encoding/json"
 	"io"
-	"maps"
 	"math/rand/v2"
 	"net/http"
+	"path"
 	"strings"
 	"sync"
 	"time"
 )
 
-// DefaultQuota is the starting quota when Options.Quota is 0.
-const DefaultQuota = 1_000_000
+// DefaultQuota is the starting quota of every account when Options.Quota
+// is nil: effectively unlimited.
+const DefaultQuota = 1_000_000_000
 
 const maxBody = 8 << 20
 
 // Options configures a mock server.
 type Options struct {
-	APIKeys        []string         // accepted keys; empty: any non-empty key is accepted
-	Quota          int64            // remaining quota units at start; 0 means DefaultQuota
+	APIKeys        []string         // one account per key; empty: every distinct non-empty key gets an account on first use
+	Quota          *int64           // remaining quota units of each account at start (0: every create gets 4021); nil means DefaultQuota
 	Latency        time.Duration    // added to every /v2 request
 	Faults         Faults           // injected failures and rate limits
 	Seed           int64            // seeds fault randomness (deterministic sequences)
 	HTTPStatusMode bool             // mirror meta 401/404/429/500/503 in the HTTP status
 	Now            func() time.Time // real clock; nil means time.Now
-}
-
-// Stats counts the /v2 requests a server received.
-type Stats struct {
-	Total      int64            `json:"total"`       // every /v2 request received
-	ByEndpoint map[string]int64 `json:"by_endpoint"` // "METHOD /path-template"
-	Throttled  int64            `json:"throttled"`   // 429 answers
-	Faults     int64            `json:"faults"`      // injected 5xx, resets and resets after write
-	Errors     int64            `json:"errors"`      // other answers whose meta code is not 200/201
+	StateFile      string           // every account is loaded from it at start and saved to it after each change; "" keeps them in memory only
 }
 
 // Server is the mock API; it implements http.Handler.
@@ -42,31 +35,41 @@ type Server struct {
 	startQuota int64
 	seed       int64
 	now        func() time.Time
-	regtime    time.Time
+	mux        *http.ServeMux
+	stateFile  string
 
 	mu             sync.Mutex // guards everything below
 	faults         Faults
 	latency        time.Duration
 	httpStatusMode bool
 	rng            *rand.Rand
-	offset         time.Duration // simulated clock = now() + offset
-	quota          int64
-	seq            int64                // trackings created, for ids
-	trackings      map[string]*tracking // by key(carrier, number)
-	order          []*tracking          // creation order (see inOrder)
-	meters         map[string]int64
-	buckets        map[string]*bucket
-	realtime       map[string]realtimeHit
+	offset         time.Duration // Advance: the simulated clock of every account moves by it
+	quota          int64         // quota of accounts created from now on (SetQuota)
+	accounts       map[string]*account
 	stats          Stats
+	dirty          bool  // accounts changed since the last save
+	saveErr        error // the last save's failure: answered until a save succeeds
 }
 
-// New returns a mock server configured by opts.
+// New returns a mock server configured by opts. It panics when
+// opts.StateFile cannot be read; Open returns that error instead.
 func New(opts Options) *Server {
+	s, err := Open(opts)
+	if err != nil {
+		panic("mockapi: " + err.Error())
+	}
+	return s
+}
+
+// Open returns a mock server configured by opts, holding every account of
+// opts.StateFile when that file exists.
+func Open(opts Options) (*Server, error) {
 	s := &Server{
 		keys:           map[string]bool{},
-		startQuota:     opts.Quota,
+		startQuota:     DefaultQuota,
 		seed:           opts.Seed,
 		now:            opts.Now,
+		stateFile:      opts.StateFile,
 		faults:         opts.Faults,
 		latency:        opts.Latency,
 		httpStatusMode: opts.HTTPStatusMode,
@@ -74,41 +77,41 @@ func New(opts Options) *Server {
 	for _, k := range opts.APIKeys {
 		s.keys[k] = true
 	}
-	if s.startQuota == 0 {
-		s.startQuota = DefaultQuota
+	if opts.Quota != nil {
+		s.startQuota = *opts.Quota
 	}
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.regtime = s.now()
-	s.Reset()
-	return s
+	s.mux = s.routes()
+	s.resetLocked()
+	if s.stateFile != "" {
+		if err := s.load(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
-// Reset clears trackings, stats, rate-limit state and the simulated clock
-// offset, and restores the starting quota. Faults and latency are kept.
+// Reset clears every account (trackings, quota, clock offset, counters),
+// the server's stats and its clock offset, and restores the starting
+// quota. Faults and latency are kept.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.resetLocked()
+	s.persist()
+}
+
+func (s *Server) resetLocked() {
 	s.rng = rand.New(rand.NewPCG(uint64(s.seed), 0x7472616b6d6f7265))
 	s.offset = 0
 	s.quota = s.startQuota
-	s.seq = 0
-	s.trackings = map[string]*tracking{}
-	s.order = nil
-	s.meters = map[string]int64{}
-	s.buckets = map[string]*bucket{}
-	s.realtime = map[string]realtimeHit{}
+	s.accounts = map[string]*account{}
+	for k := range s.keys {
+		s.accounts[k] = s.newAccount(k)
+	}
 	s.stats = Stats{ByEndpoint: map[string]int64{}}
-}
-
-// Stats returns a snapshot of the request counters.
-func (s *Server) Stats() Stats {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.stats
-	st.ByEndpoint = maps.Clone(s.stats.ByEndpoint)
-	return st
 }
 
 // SetFaults replaces the fault configuration.
@@ -125,28 +128,66 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
-// SetQuota sets the remaining quota units.
+// SetQuota sets the remaining quota units of every account, and of the
+// accounts created later (until Reset).
 func (s *Server) SetQuota(remaining int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.quota = remaining
+	s.setQuotaLocked(remaining)
+	s.persist()
 }
 
-// Advance moves the simulated clock forward by d.
+func (s *Server) setQuotaLocked(remaining int64) {
+	s.quota = remaining
+	for _, a := range s.accounts {
+		a.quota = remaining
+	}
+}
+
+// Advance moves the simulated clock of every account forward by d.
 func (s *Server) Advance(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.offset += d
+	s.persist()
 }
 
-// TrackingCount returns the number of stored trackings.
+// TrackingCount returns the number of trackings stored in all accounts.
 func (s *Server) TrackingCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.trackings)
+	n := 0
+	for _, a := range s.accounts {
+		n += len(a.trackings)
+	}
+	return n
 }
 
-func (s *Server) simNow() time.Time { return s.now().Add(s.offset) }
+// persist saves the accounts to the state file, if any, and remembers
+// whether that worked. Called with s.mu held after every change.
+func (s *Server) persist() {
+	s.saveErr, s.dirty = s.saveLocked(), false
+}
+
+// accepts reports whether apiKey opens an account.
+func (s *Server) accepts(apiKey string) bool {
+	return apiKey != "" && (len(s.keys) == 0 || s.keys[apiKey])
+}
+
+// accountOf returns the account of apiKey, opening it on first use; nil
+// when the key opens none. Called with s.mu held.
+func (s *Server) accountOf(apiKey string) *account {
+	if !s.accepts(apiKey) {
+		return nil
+	}
+	a := s.accounts[apiKey]
+	if a == nil {
+		a = s.newAccount(apiKey)
+		s.accounts[apiKey] = a
+		s.dirty = true
+	}
+	return a
+}
 
 // call is one /v2 request as handlers see it.
 type call struct {
@@ -157,92 +198,98 @@ type call struct {
 	number  string
 }
 
-type handler func(s *Server, c *call) reply
+// handler serves one endpoint for the account of the request's key.
+type handler func(a *account, c *call) reply
 
-type route struct {
-	template string
-	methods  map[string]handler
-	limit    float64 // documented requests/second per key; 0 = none
+// endpoint is one route of the API below /v2.
+type endpoint struct {
+	method, path string
+	h            handler
+	limit        float64 // documented requests/second per key; 0 = none
 }
 
-var (
-	trackingRoute = &route{template: "/trackings/{carrier}/{number}", methods: map[string]handler{
-		http.MethodGet: (*Server).getTracking, http.MethodPut: (*Server).putTracking, http.MethodDelete: (*Server).deleteTracking,
-	}}
-	trackingLangRoute = &route{template: "/trackings/{carrier}/{number}/{lang}", methods: map[string]handler{
-		http.MethodGet: (*Server).getTracking,
-	}}
-	fixedRoutes = map[string]*route{}
-)
-
-func init() {
-	post := []string{http.MethodPost}
-	either := []string{http.MethodGet, http.MethodPost}
-	for _, r := range []struct {
-		path    string
-		methods []string
-		h       handler
-		limit   float64
-	}{
-		{"/trackings/post", post, (*Server).createTracking, 0},
-		{"/trackings/batch", post, (*Server).batchCreate, 0},
-		{"/trackings/get", either, (*Server).listTrackings, listRate},
-		{"/trackings/updatemore", post, (*Server).updateMore, 0},
-		{"/trackings/delete", post, (*Server).batchDelete, 0},
-		{"/trackings/realtime", post, (*Server).realtimeTracking, realtimeRate},
-		{"/trackings/update", post, (*Server).changeCarrier, 0},
-		{"/trackings/getuserinfo", either, (*Server).userInfo, 0},
-		{"/trackings/getstatusnumber", either, (*Server).statusNumber, 0},
-		{"/trackings/notupdate", post, (*Server).notUpdate, 0},
-		{"/trackings/remote", post, (*Server).remote, 0},
-		{"/trackings/costtime", post, (*Server).costTime, 0},
-		{"/trackings/aircargo", post, (*Server).airCargo, 0},
-		{"/carriers", []string{http.MethodGet}, (*Server).carriers, 0},
-		{"/carriers/detect", post, (*Server).detectCarrier, 0},
-	} {
-		rt := &route{template: r.path, methods: map[string]handler{}, limit: r.limit}
-		for _, m := range r.methods {
-			rt.methods[m] = r.h
-		}
-		fixedRoutes[r.path] = rt
-	}
+var endpoints = []endpoint{
+	{http.MethodPost, "/trackings/post", (*account).createTracking, 0},
+	{http.MethodPost, "/trackings/batch", (*account).batchCreate, 0},
+	{http.MethodGet, "/trackings/get", (*account).listTrackings, listRate},
+	{http.MethodPost, "/trackings/get", (*account).listTrackings, listRate},
+	{http.MethodPost, "/trackings/updatemore", (*account).updateMore, 0},
+	{http.MethodPost, "/trackings/delete", (*account).batchDelete, 0},
+	{http.MethodPost, "/trackings/realtime", (*account).realtimeTracking, realtimeRate},
+	{http.MethodPost, "/trackings/update", (*account).changeCarrier, 0},
+	{http.MethodGet, "/trackings/getuserinfo", (*account).userInfo, 0},
+	{http.MethodPost, "/trackings/getuserinfo", (*account).userInfo, 0},
+	{http.MethodGet, "/trackings/getstatusnumber", (*account).statusNumber, 0},
+	{http.MethodPost, "/trackings/getstatusnumber", (*account).statusNumber, 0},
+	{http.MethodPost, "/trackings/notupdate", (*account).notUpdate, 0},
+	{http.MethodPost, "/trackings/remote", (*account).remote, 0},
+	{http.MethodPost, "/trackings/costtime", (*account).costTime, 0},
+	{http.MethodPost, "/trackings/aircargo", (*account).airCargo, 0},
+	{http.MethodGet, "/carriers", (*account).carriers, 0},
+	{http.MethodPost, "/carriers/detect", (*account).detectCarrier, 0},
+	{http.MethodGet, "/trackings/{carrier}/{number}", (*account).getTracking, 0},
+	{http.MethodGet, "/trackings/{carrier}/{number}/{lang}", (*account).getTracking, 0},
+	{http.MethodPut, "/trackings/{carrier}/{number}", (*account).putTracking, 0},
+	// A published PHP client sets PUT and then a body, which libcurl sends as POST.
+	{http.MethodPost, "/trackings/{carrier}/{number}", (*account).putTracking, 0},
+	{http.MethodDelete, "/trackings/{carrier}/{number}", (*account).deleteTracking, 0},
 }
 
-// match finds the route of a path below /v2 (a trailing slash is accepted).
-func match(p string) (*route, []string) {
-	p = strings.TrimSuffix(p, "/")
-	if rt, ok := fixedRoutes[p]; ok {
-		return rt, nil
-	}
-	rest, ok := strings.CutPrefix(p, "/trackings/")
-	if !ok {
-		return nil, nil
-	}
-	parts := strings.Split(rest, "/")
-	for _, part := range parts {
-		if part == "" {
-			return nil, nil
+// routes registers every endpoint as a "METHOD /v2/path" pattern, the
+// path without a method as the endpoint's 405, the admin endpoints, and
+// "/" for everything else (404). Handlers read r.Pattern for their stats.
+func (s *Server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	paths := map[string]bool{}
+	for _, e := range endpoints {
+		mux.Handle(e.method+" /v2"+e.path, s.v2(e))
+		if !paths[e.path] {
+			paths[e.path] = true
+			mux.Handle("/v2"+e.path, s.v2(endpoint{path: e.path}))
 		}
 	}
-	switch len(parts) {
-	case 2:
-		return trackingRoute, parts
-	case 3:
-		return trackingLangRoute, parts
-	}
-	return nil, nil
+	s.adminRoutes(mux)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		switch p := r.URL.Path; {
+		case strings.HasPrefix(p, "/__mock/"):
+			writeJSON(w, http.StatusNotFound, adminError(errUnknownAdmin))
+		case p == "/v2" || strings.HasPrefix(p, "/v2/"):
+			s.serveV2(w, r, endpoint{})
+		default:
+			writeEnvelope(w, fail(404), http.StatusNotFound)
+		}
+	})
+	return mux
 }
 
-// ServeHTTP serves /v2 (the API) and /__mock (administration).
+// ServeHTTP serves /v2 (the API) and /__mock (administration). Doubled
+// and trailing slashes are answered as the clean path (//v2//carriers/ as
+// /v2/carriers), as the real service does.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	switch p := r.URL.Path; {
-	case strings.HasPrefix(p, "/__mock/"):
-		s.serveAdmin(w, r)
-	case p == "/v2" || strings.HasPrefix(p, "/v2/"):
-		s.serveV2(w, r)
-	default:
-		writeEnvelope(w, fail(404), http.StatusNotFound)
+	if clean := path.Clean("/" + r.URL.Path); clean != r.URL.Path {
+		u := *r.URL
+		u.Path, u.RawPath = clean, ""
+		r = r.Clone(r.Context())
+		r.URL = &u
 	}
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) v2(e endpoint) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveV2(w, r, e) })
+}
+
+// template is the stats key of a request: its method and the path
+// template of the pattern that matched it, below /v2.
+func template(r *http.Request) string {
+	p := r.Pattern
+	if _, after, hasMethod := strings.Cut(p, " "); hasMethod {
+		p = after
+	}
+	if p == "/" {
+		p = "/v2/{unknown}"
+	}
+	return r.Method + " " + strings.TrimPrefix(p, "/v2")
 }
 
 // outcome is the dispatcher's decision for one request.
@@ -250,23 +297,33 @@ type outcome struct {
 	rep    reply
 	status int  // HTTP status
 	drop   bool // reset the connection instead of answering
+	kind   int  // what Stats counts it as
 }
 
-func (s *Server) serveV2(w http.ResponseWriter, r *http.Request) {
-	rt, params := match(strings.TrimPrefix(r.URL.Path, "/v2"))
-	template := "/{unknown}"
-	if rt != nil {
-		template = rt.template
-	}
+// Kinds of outcome Stats counts.
+const (
+	answered = iota
+	throttled
+	faulted
+	failed // answered with a meta code other than 200/201
+)
+
+// serveV2 serves an API request; e.h nil answers 404 (no e.path) or 405.
+func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, e endpoint) {
+	apiKey := r.Header.Get("Trackingmore-Api-Key")
+	name := template(r)
 	s.mu.Lock()
-	s.stats.Total++
-	s.stats.ByEndpoint[r.Method+" "+template]++
+	a := s.accountOf(apiKey)
+	s.stats.count(name)
+	if a != nil {
+		a.stats.count(name)
+	}
 	latency := s.latency
 	s.mu.Unlock()
 
 	// Read the body first: only then does net/http watch the connection and
 	// end r.Context() when the client hangs up during the latency.
-	c := &call{r: r}
+	c := &call{r: r, carrier: r.PathValue("carrier"), number: r.PathValue("number")}
 	c.body, c.bodyErr = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if latency > 0 {
 		t := time.NewTimer(latency)
@@ -277,15 +334,26 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if params != nil {
-		c.carrier, c.number = params[0], params[1]
-	}
 
 	s.mu.Lock()
-	out := s.process(c, rt)
+	out := s.process(c, e, apiKey, a)
+	if s.dirty {
+		s.persist()
+	}
+	if s.saveErr != nil {
+		out = outcome{rep: fail(500, "The mock could not save its state file: "+s.saveErr.Error()), status: http.StatusInternalServerError, kind: faulted}
+	}
+	s.stats.add(out.kind)
+	if a != nil {
+		a.stats.add(out.kind)
+	}
 	// The Date header tells the simulated time, the clock created_at is
 	// stamped with, as a real server's Date matches its timestamps.
-	w.Header().Set("Date", s.simNow().UTC().Format(http.TimeFormat))
+	now := s.now().Add(s.offset)
+	if a != nil {
+		now = a.simNow()
+	}
+	w.Header().Set("Date", now.UTC().Format(http.TimeFormat))
 	s.mu.Unlock()
 	if out.drop {
 		dropConnection(w)
@@ -298,38 +366,37 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request) {
 var mirrored = map[int]bool{401: true, 404: true, 429: true, 500: true, 503: true}
 
 // process runs auth, limits and faults, then the handler. Called with s.mu held.
-func (s *Server) process(c *call, rt *route) outcome {
-	apiKey := c.r.Header.Get("Trackingmore-Api-Key")
+func (s *Server) process(c *call, e endpoint, apiKey string, a *account) outcome {
 	var rep reply
 	switch {
 	case apiKey == "":
 		rep = fail(401)
-	case len(s.keys) > 0 && !s.keys[apiKey]:
+	case a == nil:
 		rep = fail(4001)
-	case s.limited(apiKey, rt) || s.roll(s.faults.ThrottleRate):
-		s.stats.Throttled++
-		return s.answer(fail(429))
+	case s.limited(a, e) || s.roll(s.faults.ThrottleRate):
+		out := s.answer(fail(429))
+		out.kind = throttled
+		return out
 	case s.roll(s.faults.ErrorRate):
-		s.stats.Faults++
 		code := 500
 		if s.rng.IntN(2) == 1 {
 			code = 503
 		}
-		return outcome{rep: fail(code), status: code}
+		return outcome{rep: fail(code), status: code, kind: faulted}
 	case s.roll(s.faults.ResetRate):
-		s.stats.Faults++
-		return outcome{drop: true}
+		return outcome{drop: true, kind: faulted}
 	default:
-		rep = s.dispatch(c, rt)
+		rep = dispatch(a, c, e)
+		s.dirty = s.dirty || rep.changed
 		if rep.changed && s.roll(s.faults.ResetAfterWriteRate) {
-			s.stats.Faults++
-			return outcome{drop: true}
+			return outcome{drop: true, kind: faulted}
 		}
 	}
+	out := s.answer(rep)
 	if rep.code != 200 && rep.code != 201 {
-		s.stats.Errors++
+		out.kind = failed
 	}
-	return s.answer(rep)
+	return out
 }
 
 func (s *Server) answer(rep reply) outcome {
@@ -340,25 +407,27 @@ func (s *Server) answer(rep reply) outcome {
 	return outcome{rep: rep, status: status}
 }
 
-func (s *Server) dispatch(c *call, rt *route) reply {
-	if rt == nil {
+func dispatch(a *account, c *call, e endpoint) reply {
+	switch {
+	case e.path == "":
 		return fail(404)
-	}
-	h := rt.methods[c.r.Method]
-	if h == nil {
+	case e.h == nil:
 		return fail(405)
-	}
-	if c.bodyErr != nil {
+	case c.bodyErr != nil:
 		return fail(4012, "The request body could not be read.")
 	}
-	return h(s, c)
+	return e.h(a, c)
 }
 
 func writeEnvelope(w http.ResponseWriter, rep reply, status int) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	if rep.code == 429 {
 		w.Header().Set("Retry-After", "1")
 	}
+	writeJSON(w, status, rep.envelope())
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(rep.envelope()) // a client that hung up needs no answer
+	_ = json.NewEncoder(w).Encode(body) // a client that hung up needs no answer
 }

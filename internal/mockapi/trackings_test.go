@@ -267,7 +267,7 @@ func TestNotUpdateFreezes(t *testing.T) {
 }
 
 func TestRealtime(t *testing.T) {
-	m := newMock(t, Options{Quota: 10})
+	m := newMock(t, Options{Quota: ptr[int64](10)})
 	var data struct {
 		Items []obj `json:"items"`
 	}
@@ -286,18 +286,18 @@ func TestRealtime(t *testing.T) {
 }
 
 func TestRealtimeOncePerTwoHours(t *testing.T) {
-	m := newMock(t, Options{Quota: 10, Faults: Faults{EnforceDocumentedLimits: true}})
+	m := newMock(t, Options{Quota: ptr[int64](10), Faults: Faults{EnforceDocumentedLimits: true}})
 	body := obj{"tracking_number": "RT12345678", "carrier_code": "dhl"}
 	first := m.call("POST", "/trackings/realtime", body)
 	m.clock.Add(time.Second) // refill the 3 req/s bucket
 	m.srv.Advance(time.Hour)
 	second := m.call("POST", "/trackings/realtime", body)
-	if string(first.Data) != string(second.Data) || m.srv.quota != 9 {
-		t.Errorf("repeat within 2h was not the earlier answer (quota %d)", m.srv.quota)
+	if string(first.Data) != string(second.Data) || m.quota() != 9 {
+		t.Errorf("repeat within 2h was not the earlier answer (quota %d)", m.quota())
 	}
 	m.srv.Advance(90 * time.Minute)
 	m.call("POST", "/trackings/realtime", body).want(t, 200, nil)
-	if m.srv.quota != 8 {
-		t.Errorf("quota %d after 2h, want 8", m.srv.quota)
+	if m.quota() != 8 {
+		t.Errorf("quota %d after 2h, want 8", m.quota())
 	}
 }

@@ -203,7 +203,19 @@ func parseObject(body []byte) (object, error) {
 	if err := json.Unmarshal(body, &o); err != nil || o == nil {
 		return nil, errNotObject
 	}
-	return o, nil
+	return o.withoutNulls(), nil
+}
+
+// withoutNulls drops the fields sent as JSON null: published v2 clients
+// send null for every field they are not setting, so null means "not
+// sent", never "clear" ("" clears).
+func (o object) withoutNulls() object {
+	for k, v := range o {
+		if string(bytes.TrimSpace(v)) == "null" {
+			delete(o, k)
+		}
+	}
+	return o
 }
 
 // parseArray decodes a JSON array of objects.
@@ -216,11 +228,12 @@ func parseArray(body []byte) ([]object, error) {
 		if o == nil {
 			return nil, errors.New("every array element must be an object")
 		}
+		o.withoutNulls()
 	}
 	return a, nil
 }
 
-// has reports whether key was sent (even as null).
+// has reports whether key was sent.
 func (o object) has(key string) bool {
 	_, ok := o[key]
 	return ok

@@ -3,7 +3,6 @@ package mockapi
 import (
 	"crypto/md5"
 	"encoding/hex"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -91,42 +90,6 @@ func parseCreate(o object, orderKey string) (*tracking, *reply) {
 
 func ptr[T any](v T) *T { return &v }
 
-// insert stores a parsed record, charging one quota unit.
-func (s *Server) insert(t *tracking) *reply {
-	if _, dup := s.trackings[t.key()]; dup {
-		return ptr(fail(4016))
-	}
-	if !s.charge(1) {
-		return ptr(fail(4021))
-	}
-	s.seq++
-	t.id = hexID(fmt.Sprintf("%d/%d/%s", s.seed, s.seq, t.key()))
-	t.createdAt = s.simNow().Truncate(time.Second)
-	t.updatedAt = t.createdAt
-	s.trackings[t.key()] = t
-	s.order = append(s.order, t)
-	return nil
-}
-
-// charge takes n quota units; false (nothing taken) when fewer remain.
-func (s *Server) charge(n int64) bool {
-	if s.quota < n {
-		return false
-	}
-	s.quota -= n
-	return true
-}
-
-// meter charges one unit per five calls of a metered endpoint (detect,
-// remote): the first call of each group of five pays.
-func (s *Server) meter(name string) bool {
-	if s.meters[name]%5 == 0 && !s.charge(1) {
-		return false
-	}
-	s.meters[name]++
-	return true
-}
-
 // hexID derives a 32-hex-digit id, deterministic for a given seed.
 func hexID(s string) string {
 	sum := md5.Sum([]byte(s))
@@ -144,26 +107,6 @@ func (t *tracking) createEcho() createEcho {
 		TrackingAccountNumber:    t.get("tracking_account_number"),
 		SpecialNumberDestination: t.get("specialNumberDestination"), Comment: t.get("comment"),
 	}
-}
-
-// remove deletes a stored tracking.
-func (s *Server) remove(t *tracking) {
-	delete(s.trackings, t.key())
-	t.deleted = true
-}
-
-// inOrder returns the stored trackings in creation order, dropping deleted
-// ones from the order as it goes. The slice is valid while s.mu is held.
-func (s *Server) inOrder() []*tracking {
-	live := s.order[:0]
-	for _, t := range s.order {
-		if !t.deleted {
-			live = append(live, t)
-		}
-	}
-	clear(s.order[len(live):])
-	s.order = live
-	return live
 }
 
 // destination is the upper-cased destination country code, "" if unset.
