@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 )
 
 // These tests drive the real Terraform CLI against the built provider and
@@ -56,74 +58,24 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// workspace is a Terraform working directory whose CLI configuration
+// newWorkspace is a Terraform working directory whose CLI configuration
 // points trackform/trackingmore at the built provider (dev_overrides: no
 // init, no registry).
-type workspace struct {
-	t         *testing.T
-	dir       string
-	terraform string
-	env       []string
-}
-
-func newWorkspace(t *testing.T) *workspace {
+func newWorkspace(t *testing.T) *acctest.Workdir {
 	t.Helper()
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		var err error
-		if tf, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("these tests need the terraform CLI: put terraform on PATH or set TF_ACC_TERRAFORM_PATH")
-		}
-	}
-	bin := binaries(t)
-	dir := t.TempDir()
-	rc := filepath.Join(dir, "terraformrc")
+	acctest.RequireCLI(t)
+	rc := filepath.Join(t.TempDir(), "terraformrc")
 	err := os.WriteFile(rc, []byte(fmt.Sprintf(`provider_installation {
   dev_overrides {
     "registry.terraform.io/trackform/trackingmore" = %q
   }
   direct {}
 }
-`, bin)), 0o600)
+`, binaries(t))), 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &workspace{t: t, dir: dir, terraform: tf, env: append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=", "TRACKINGMORE_API_KEY=", "TRACKINGMORE_BASE_URL=")}
-}
-
-// run runs terraform with args; it returns the exit code, failing the test
-// on any other trouble.
-func (w *workspace) run(args ...string) (int, string) {
-	w.t.Helper()
-	cmd := exec.Command(w.terraform, args...)
-	cmd.Dir, cmd.Env = w.dir, w.env
-	out, err := cmd.CombinedOutput()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return ee.ExitCode(), string(out)
-	}
-	if err != nil {
-		w.t.Fatalf("terraform %v: %v", args, err)
-	}
-	return 0, string(out)
-}
-
-func (w *workspace) apply(config string) {
-	w.t.Helper()
-	if err := os.WriteFile(filepath.Join(w.dir, "main.tf"), []byte(config), 0o600); err != nil {
-		w.t.Fatal(err)
-	}
-	if code, out := w.run("apply", "-auto-approve", "-input=false", "-no-color"); code != 0 {
-		w.t.Fatalf("terraform apply exited %d:\n%s", code, out)
-	}
-}
-
-// expectEmptyPlan fails unless `terraform plan` finds nothing to change.
-func (w *workspace) expectEmptyPlan() {
-	w.t.Helper()
-	if code, out := w.run("plan", "-detailed-exitcode", "-input=false", "-no-color"); code != 0 {
-		w.t.Fatalf("terraform plan exited %d, want 0 (no changes):\n%s", code, out)
-	}
+	return acctest.NewWorkdir(t, "TF_CLI_CONFIG_FILE="+rc, "TF_LOG=", "TRACKINGMORE_API_KEY=", "TRACKINGMORE_BASE_URL=")
 }
 
 // mockProcess is a running trackingmore-mock binary.
@@ -174,12 +126,8 @@ func (m *mockProcess) kill() {
 	}
 }
 
-const providerSource = `terraform {
-  required_providers {
-    trackingmore = { source = "trackform/trackingmore" }
-  }
-}
-`
+// providerSource requires the provider newWorkspace points at.
+var providerSource = acctest.TerraformBlock("trackform/trackingmore")
 
 // TestTerraformTwoAccounts: two provider aliases with two API keys are two
 // accounts, which hold the same tracking number side by side.
@@ -216,15 +164,17 @@ resource "trackingmore_tracking" "b" {
 }
 `, m.base, titleB)
 	}
-	w.apply(config("shop B"))
-	w.apply(config("shop B, renamed"))
-	w.expectEmptyPlan()
+	w.WriteConfig(config("shop B"))
+	w.Apply()
+	w.WriteConfig(config("shop B, renamed"))
+	w.Apply()
+	w.ExpectEmptyPlan()
 	for key, want := range map[string]string{"shop-a-key-0001": "shop A", "shop-b-key-0002": "shop B, renamed"} {
 		if got := trackingTitle(t, m.base, key, "ups", "1Z999AA10123456784"); got != want {
 			t.Errorf("account of %s holds title %q, want %q", key[:6], got, want)
 		}
 	}
-	if code, out := w.run("destroy", "-auto-approve", "-input=false", "-no-color"); code != 0 {
+	if code, out := w.Run("destroy", "-auto-approve", "-input=false"); code != 0 {
 		t.Fatalf("terraform destroy exited %d:\n%s", code, out)
 	}
 }
@@ -252,12 +202,13 @@ resource "trackingmore_tracking" "fleet" {
   title           = "parcel ${count.index}"
 }
 `, m.base)
-	w.apply(config)
+	w.WriteConfig(config)
+	w.Apply()
 	m.kill()
 
 	// The same address, so the configuration stays the same.
 	startMock(t, "--addr", addr, "--state-file", stateFile)
-	w.expectEmptyPlan()
+	w.ExpectEmptyPlan()
 	if got := trackingTitle(t, m.base, "kill-nine-key", "dhl", "KILL000049"); got != "parcel 49" {
 		t.Errorf("after the restart KILL000049 has title %q", got)
 	}

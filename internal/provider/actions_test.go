@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -17,13 +18,13 @@ import (
 // TestAccRealtimeRefreshAction: an invalid configuration fails at plan time;
 // an action_trigger after create runs one realtime query for the new tracking.
 func TestAccRealtimeRefreshAction(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("actions")},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("actions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: m.config(`
+				Config: m.Config(`
 action "trackingmore_realtime_refresh" "test" {
   config {
     carrier_code    = "UPS"
@@ -34,7 +35,7 @@ action "trackingmore_realtime_refresh" "test" {
 				ExpectError: regexp.MustCompile(`Attribute carrier_code must be a TrackingMore carrier code`),
 			},
 			{
-				Config: m.config(`
+				Config: m.Config(`
 resource "trackingmore_tracking" "test" {
   carrier_code    = "ups"
   tracking_number = "1Z999AA10123456784"
@@ -67,9 +68,9 @@ action "trackingmore_realtime_refresh" "test" {
 // TestAccStopUpdatesAction stops a tracking made outside Terraform, and
 // fails, naming it, for one the API does not know.
 func TestAccStopUpdatesAction(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	triggered := func(number string) string {
-		return m.config(fmt.Sprintf(`
+		return m.Config(fmt.Sprintf(`
 resource "terraform_data" "stop" {
   input = %[1]q
   lifecycle {
@@ -88,7 +89,7 @@ action "trackingmore_stop_updates" "old" {
 `, number))
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("actions")},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("actions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -9,12 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 func TestAccAirCargoDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	want, err := m.Client.AirCargo(context.Background(), trackingmore.AirCargoRequest{Numbers: []string{"160-12345675", "99912345678"}})
 	if err != nil || len(want) != 2 || len(want[0].TrackInfo) == 0 {
 		t.Fatalf("air cargo: %v, %+v", err, want)
@@ -22,10 +23,10 @@ func TestAccAirCargoDataSource_basic(t *testing.T) {
 	first := want[0].TrackInfo[0]
 
 	const ds = "data.trackingmore_air_cargo.shipment"
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_air_cargo" "shipment" {
   awb_numbers = ["160-12345675", "99912345678"]
   lang        = "en"
@@ -57,10 +58,10 @@ data "trackingmore_air_cargo" "shipment" {
 
 func TestAccAirCargoDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_air_cargo", []invalidArgument{
-		{"no waybills", `awb_numbers = []`, errorNaming("awb_numbers")},
-		{"short serial", `awb_numbers = ["160-123456"]`, errorNaming("awb_numbers[0]")},
-		{"letters", `awb_numbers = ["160-12345675", "CX-12345675"]`, errorNaming("awb_numbers[1]")},
-		{"41 waybills", `awb_numbers = [for i in range(41) : format("160-%08d", i)]`, errorNaming("awb_numbers")},
-		{"lang", `awb_numbers = ["160-12345675"]` + "\n" + `lang = "e"`, errorNaming("lang")},
+		{"no waybills", `awb_numbers = []`, acctest.ErrorNaming("awb_numbers")},
+		{"short serial", `awb_numbers = ["160-123456"]`, acctest.ErrorNaming("awb_numbers[0]")},
+		{"letters", `awb_numbers = ["160-12345675", "CX-12345675"]`, acctest.ErrorNaming("awb_numbers[1]")},
+		{"41 waybills", `awb_numbers = [for i in range(41) : format("160-%08d", i)]`, acctest.ErrorNaming("awb_numbers")},
+		{"lang", `awb_numbers = ["160-12345675"]` + "\n" + `lang = "e"`, acctest.ErrorNaming("lang")},
 	})
 }

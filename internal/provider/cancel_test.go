@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
@@ -20,7 +21,7 @@ type protoServer struct {
 	schemas map[string]tftypes.Object
 }
 
-func newProtoServer(t *testing.T, m *testMock) *protoServer {
+func newProtoServer(t *testing.T, m *acctest.Mock) *protoServer {
 	t.Helper()
 	ctx := context.Background()
 	srv, err := newServer()
@@ -37,7 +38,7 @@ func newProtoServer(t *testing.T, m *testMock) *protoServer {
 	}
 	providerType := sch.Provider.ValueType().(tftypes.Object)
 	config := objectOf(providerType, map[string]tftypes.Value{
-		"api_key":             tftypes.NewValue(tftypes.String, testAPIKey),
+		"api_key":             tftypes.NewValue(tftypes.String, acctest.APIKey),
 		"base_url":            tftypes.NewValue(tftypes.String, m.URL),
 		"requests_per_second": tftypes.NewValue(tftypes.Number, 1000),
 	}, false)
@@ -138,7 +139,7 @@ func diagText(diags []*tfprotov6.Diagnostic) string {
 // the returned state holds exactly the first batch, which the mock holds.
 func TestCancel_bulkCreate(t *testing.T) {
 	const latency = 2 * time.Second
-	m := newTestMock(t, mockapi.Options{Latency: latency})
+	m := acctest.NewMock(t, mockapi.Options{Latency: latency})
 	p := newProtoServer(t, m)
 	itemType := p.schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
 	items := map[string]tftypes.Value{}
@@ -201,7 +202,7 @@ func TestCancel_singleCreate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := newTestMock(t, mockapi.Options{Latency: latency})
+			m := acctest.NewMock(t, mockapi.Options{Latency: latency})
 			p := newProtoServer(t, m)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
@@ -214,7 +215,7 @@ func TestCancel_singleCreate(t *testing.T) {
 				t.Errorf("diagnostics do not name the cancellation:\n%s", diagText(diags))
 			}
 			time.Sleep(latency + 500*time.Millisecond) // a write completing after the hang-up would show now
-			if found, _ := m.exists("ups", "1Z999AA10123456784"); found != tc.created {
+			if found, _ := m.Exists("ups", "1Z999AA10123456784"); found != tc.created {
 				t.Fatalf("on the mock: %v, want %v", found, tc.created)
 			}
 			var id string

@@ -8,20 +8,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
 // TestAccCarrierDetectionDataSource_basic detects two known formats; a number
 // no carrier matches (API code 4032) reads as an empty list, not an error.
 func TestAccCarrierDetectionDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	candidate := func(name, code string) knownvalue.Check {
 		return knownvalue.ObjectExact(map[string]knownvalue.Check{"name": knownvalue.StringExact(name), "code": knownvalue.StringExact(code)})
 	}
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_carrier_detection" "ups" {
   tracking_number = "1Z999AA10123456784"
 }
@@ -47,7 +48,7 @@ data "trackingmore_carrier_detection" "unknown" {
 
 func TestAccCarrierDetectionDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_carrier_detection", []invalidArgument{
-		{"space", `tracking_number = "1Z999 AA101"`, errorNaming("tracking_number")},
-		{"too short", `tracking_number = "RR12"`, errorNaming("tracking_number")},
+		{"space", `tracking_number = "1Z999 AA101"`, acctest.ErrorNaming("tracking_number")},
+		{"too short", `tracking_number = "RR12"`, acctest.ErrorNaming("tracking_number")},
 	})
 }

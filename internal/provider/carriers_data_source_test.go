@@ -9,11 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
 func TestAccCarriersDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	all, err := m.Client.ListCarriers(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
@@ -28,10 +29,10 @@ func TestAccCarriersDataSource_basic(t *testing.T) {
 		t.Fatalf("the mock's catalogue needs both types, has %d postal of %d", postal, len(all))
 	}
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_carriers" "all" {}
 
 data "trackingmore_carriers" "postal" {
@@ -61,7 +62,7 @@ data "trackingmore_carriers" "postal" {
 
 func TestAccCarriersDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_carriers", []invalidArgument{
-		{"unknown type", `type = "postal"`, errorNaming("type")},
-		{"lang", `lang = "eng"`, errorNaming("lang")},
+		{"unknown type", `type = "postal"`, acctest.ErrorNaming("type")},
+		{"lang", `lang = "eng"`, acctest.ErrorNaming("lang")},
 	})
 }

@@ -9,12 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 func TestAccRealtimeTrackingDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	want, err := m.Client.RealtimeTracking(context.Background(), trackingmore.RealtimeRequest{
 		CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", DestinationCode: "US",
 	})
@@ -26,10 +27,10 @@ func TestAccRealtimeTrackingDataSource_basic(t *testing.T) {
 	}
 
 	const ds = "data.trackingmore_realtime_tracking.parcel"
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_realtime_tracking" "parcel" {
   carrier_code         = "ups"
   tracking_number      = "1Z999AA10123456784"
@@ -59,11 +60,11 @@ data "trackingmore_realtime_tracking" "parcel" {
 func TestAccRealtimeTrackingDataSource_invalidArguments(t *testing.T) {
 	const key = `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999AA10123456784"` + "\n"
 	testInvalidArguments(t, "trackingmore_realtime_tracking", []invalidArgument{
-		{"ship date with dashes", key + `tracking_ship_date = "2026-01-30"`, errorNaming("tracking_ship_date")},
-		{"destination as name", key + `destination_code = "USA"`, errorNaming("destination_code")},
-		{"order time not RFC 3339", key + `order_create_time = "2026-01-31 15:04:05"`, errorNaming("order_create_time")},
-		{"special destination lowercase", key + `special_number_destination = "cn"`, errorNaming("special_number_destination")},
-		{"blank order id", key + `order_id = " "`, errorNaming("order_id")},
-		{"carrier", `carrier_code = "U P S"` + "\n" + `tracking_number = "1Z999AA10123456784"`, errorNaming("carrier_code")},
+		{"ship date with dashes", key + `tracking_ship_date = "2026-01-30"`, acctest.ErrorNaming("tracking_ship_date")},
+		{"destination as name", key + `destination_code = "USA"`, acctest.ErrorNaming("destination_code")},
+		{"order time not RFC 3339", key + `order_create_time = "2026-01-31 15:04:05"`, acctest.ErrorNaming("order_create_time")},
+		{"special destination lowercase", key + `special_number_destination = "cn"`, acctest.ErrorNaming("special_number_destination")},
+		{"blank order id", key + `order_id = " "`, acctest.ErrorNaming("order_id")},
+		{"carrier", `carrier_code = "U P S"` + "\n" + `tracking_number = "1Z999AA10123456784"`, acctest.ErrorNaming("carrier_code")},
 	})
 }

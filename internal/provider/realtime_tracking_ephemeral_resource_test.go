@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -18,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
@@ -49,15 +49,15 @@ func TestRealtimeTrackingEphemeralResource_schemaMatchesDataSource(t *testing.T)
 // its own state, which is how ephemeral values are tested), and nothing of
 // trackingmore_realtime_tracking is in the state.
 func TestAccRealtimeTrackingEphemeralResource(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{requireFeature("ephemeral")},
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{acctest.RequireFeature("ephemeral")},
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
 			"trackingmore": testAccProtoV6ProviderFactories["trackingmore"],
 			"echo":         echoprovider.NewProviderServer(),
 		},
 		Steps: []resource.TestStep{{
-			Config: withRequiredProvider(m.config(`
+			Config: acctest.WithRequiredProvider(m.Config(`
 ephemeral "trackingmore_realtime_tracking" "now" {
   carrier_code    = "ups"
   tracking_number = "1Z999AA10123456784"
@@ -92,11 +92,4 @@ resource "echo" "now" {}
 			},
 		}},
 	})
-}
-
-// withRequiredProvider adds provider name (served by the test's factories)
-// to config's one required_providers block.
-func withRequiredProvider(config, name string) string {
-	return strings.Replace(config, "required_providers {", fmt.Sprintf("required_providers {\n    %s = { source = \"%s/%s/%s\" }",
-		name, envOr("TF_ACC_PROVIDER_HOST", "registry.terraform.io"), envOr("TF_ACC_PROVIDER_NAMESPACE", "hashicorp"), name), 1)
 }

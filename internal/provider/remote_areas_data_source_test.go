@@ -9,12 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 func TestAccRemoteAreasDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	// Berlin's answer is the mock's to give; ask it first.
 	berlin, err := m.Client.CheckRemoteAreas(context.Background(), []trackingmore.RemoteAreaQuery{{Country: "DE", Postcode: "10115"}})
 	if err != nil {
@@ -27,10 +28,10 @@ func TestAccRemoteAreasDataSource_basic(t *testing.T) {
 			"company": company, "remote": knownvalue.Bool(remote),
 		})
 	}
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_remote_areas" "check" {
   queries = [
     { country = "US", postcode = "99501", company = "ups" },
@@ -52,10 +53,10 @@ data "trackingmore_remote_areas" "check" {
 
 func TestAccRemoteAreasDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_remote_areas", []invalidArgument{
-		{"no queries", `queries = []`, errorNaming("queries")},
-		{"41 queries", `queries = [for i in range(41) : { country = "US", postcode = format("%05d", 10000 + i) }]`, errorNaming("queries")},
-		{"lowercase country code", `queries = [{ country = "us", postcode = "10001" }]`, errorNaming("queries[0].country")},
-		{"blank postcode", `queries = [{ country = "US", postcode = "" }]`, errorNaming("queries[0].postcode")},
-		{"blank company", `queries = [{ country = "US", postcode = "10001" }, { country = "US", postcode = "10002", company = "" }]`, errorNaming("queries[1].company")},
+		{"no queries", `queries = []`, acctest.ErrorNaming("queries")},
+		{"41 queries", `queries = [for i in range(41) : { country = "US", postcode = format("%05d", 10000 + i) }]`, acctest.ErrorNaming("queries")},
+		{"lowercase country code", `queries = [{ country = "us", postcode = "10001" }]`, acctest.ErrorNaming("queries[0].country")},
+		{"blank postcode", `queries = [{ country = "US", postcode = "" }]`, acctest.ErrorNaming("queries[0].postcode")},
+		{"blank company", `queries = [{ country = "US", postcode = "10001" }, { country = "US", postcode = "10002", company = "" }]`, acctest.ErrorNaming("queries[1].company")},
 	})
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -40,7 +41,7 @@ func reliability(t *testing.T, key string, value any) {
 }
 
 // reportFaults prints what the mock injected into one test.
-func reportFaults(t *testing.T, m *testMock, prefix string) {
+func reportFaults(t *testing.T, m *acctest.Mock, prefix string) {
 	t.Helper()
 	s := m.Stats()
 	reliability(t, prefix+".requests", s.Total)
@@ -58,18 +59,18 @@ var sustainedFaults = mockapi.Faults{ErrorRate: 0.2, ResetRate: 0.05, ThrottleRa
 // eventually run out, so these tests allow 10.
 var resilientSettings = map[string]string{"max_retries": "10"}
 
-// resilientConfig is m.config with resilientSettings.
-func (m *testMock) resilientConfig(body string) string {
-	return m.configWith(resilientSettings, body)
+// resilientConfig is m.Config with resilientSettings.
+func resilientConfig(m *acctest.Mock, body string) string {
+	return m.ConfigWith(resilientSettings, body)
 }
 
 // resilientBulk is bulkConfig with resilientSettings.
-func (m *testMock) resilientBulk(items map[string]string) string {
-	return m.configWith(resilientSettings, bulkResource(items))
+func resilientBulk(m *acctest.Mock, items map[string]string) string {
+	return m.ConfigWith(resilientSettings, bulkResource(items))
 }
 
 // quietly runs the test's own check with the mock's faults off, then puts faults back.
-func (m *testMock) quietly(faults mockapi.Faults, check func() error) error {
+func quietly(m *acctest.Mock, faults mockapi.Faults, check func() error) error {
 	m.SetFaults(mockapi.Faults{})
 	defer m.SetFaults(faults)
 	return check()
@@ -82,9 +83,9 @@ type stored struct{ carrier, title string }
 // holds exactly want (no tracking missing, none extra, carrier and title as
 // configured) and that every tracking resource in state has the id the
 // mock gave it, so a retried create cannot have left a second copy behind.
-func (m *testMock) expectExactly(faults mockapi.Faults, want map[string]stored) resource.TestCheckFunc {
+func expectExactly(m *acctest.Mock, faults mockapi.Faults, want map[string]stored) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		return m.quietly(faults, func() error {
+		return quietly(m, faults, func() error {
 			page, err := m.Client.ListTrackings(context.Background(), trackingmore.ListOptions{Limit: 2000})
 			if err != nil {
 				return err
@@ -130,20 +131,20 @@ func (m *testMock) expectExactly(faults mockapi.Faults, want map[string]stored) 
 
 // destroyedUnder is a CheckDestroy for a test that ran under faults: it
 // turns them off for its own reads, then expects nothing left but keep.
-func (m *testMock) destroyedUnder(keep int) resource.TestCheckFunc {
+func destroyedUnder(m *acctest.Mock, keep int) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		m.SetFaults(mockapi.Faults{})
 		if n := m.TrackingCount(); n != keep {
 			return fmt.Errorf("%d trackings left on the mock after destroy, want %d", n, keep)
 		}
-		return m.checkDestroyed(s)
+		return m.CheckDestroyed(s)
 	}
 }
 
 // fleet renders n trackingmore_tracking resources (count) and what the
 // mock must then hold. Every altEvery-th parcel (0: none) goes to fedex
 // instead of ups, so a second fleet with another altEvery changes carriers.
-func (m *testMock) fleet(n int, title string, altEvery int) (string, map[string]stored) {
+func fleet(m *acctest.Mock, n int, title string, altEvery int) (string, map[string]stored) {
 	want := map[string]stored{}
 	for i := range n {
 		carrier := "ups"
@@ -157,7 +158,7 @@ func (m *testMock) fleet(n int, title string, altEvery int) (string, map[string]
 		alt = fmt.Sprintf("count.index %% %d == 0", altEvery)
 	}
 	// count, not for_each: plugin-testing's state shim cannot address string keys.
-	return m.resilientConfig(fmt.Sprintf(`
+	return resilientConfig(m, fmt.Sprintf(`
 resource "trackingmore_tracking" "fleet" {
   count           = %d
   tracking_number = format("1Z999AA1%%010d", count.index)
@@ -191,13 +192,13 @@ func bulkFleet(n int, title string, altEvery int) (map[string]string, map[string
 // and fails on any change), and destroy (still under faults) leaves nothing.
 func TestAccResilience_faultsSingle(t *testing.T) {
 	n := scaled(16, 100)
-	m := newTestMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults})
-	config, want := m.fleet(n, "Parcel", 0)
-	parallelTest(t, resource.TestCase{
+	m := acctest.NewMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults})
+	config, want := fleet(m, n, "Parcel", 0)
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.destroyedUnder(0),
+		CheckDestroy:             destroyedUnder(m, 0),
 		Steps: []resource.TestStep{
-			{Config: config, Check: m.expectExactly(sustainedFaults, want)},
+			{Config: config, Check: expectExactly(m, sustainedFaults, want)},
 		},
 	})
 	if s := m.Stats(); s.Faults == 0 || s.Throttled == 0 {
@@ -211,13 +212,13 @@ func TestAccResilience_faultsSingle(t *testing.T) {
 // batch creates, list refreshes and batch deletes under the same faults.
 func TestAccResilience_faultsBulk(t *testing.T) {
 	n := scaled(100, 500)
-	m := newTestMock(t, mockapi.Options{Seed: 12, Faults: sustainedFaults})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 12, Faults: sustainedFaults})
 	items, want := bulkFleet(n, "Bulk", 0)
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.destroyedUnder(0),
+		CheckDestroy:             destroyedUnder(m, 0),
 		Steps: []resource.TestStep{
-			{Config: m.resilientBulk(items), Check: m.expectExactly(sustainedFaults, want)},
+			{Config: resilientBulk(m, items), Check: expectExactly(m, sustainedFaults, want)},
 		},
 	})
 	if s := m.Stats(); s.Faults == 0 {
@@ -237,15 +238,15 @@ var ambiguousFaults = mockapi.Faults{ResetAfterWriteRate: 0.3}
 // that finds its work done counts as done).
 func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 	n := scaled(8, 40)
-	m := newTestMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults})
-	created, wantCreated := m.fleet(n, "Parcel", 0)
-	edited, wantEdited := m.fleet(n, "Renamed", 2)
-	parallelTest(t, resource.TestCase{
+	m := acctest.NewMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults})
+	created, wantCreated := fleet(m, n, "Parcel", 0)
+	edited, wantEdited := fleet(m, n, "Renamed", 2)
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.destroyedUnder(0),
+		CheckDestroy:             destroyedUnder(m, 0),
 		Steps: []resource.TestStep{
-			{Config: created, Check: m.expectExactly(ambiguousFaults, wantCreated)},
-			{Config: edited, Check: m.expectExactly(ambiguousFaults, wantEdited)},
+			{Config: created, Check: expectExactly(m, ambiguousFaults, wantCreated)},
+			{Config: edited, Check: expectExactly(m, ambiguousFaults, wantEdited)},
 		},
 	})
 	if s := m.Stats(); s.Faults == 0 {
@@ -258,15 +259,15 @@ func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 // a retried batch create adopts the items its first attempt created.
 func TestAccResilience_ambiguousWritesBulk(t *testing.T) {
 	n := scaled(45, 300)
-	m := newTestMock(t, mockapi.Options{Seed: 22, Faults: ambiguousFaults})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 22, Faults: ambiguousFaults})
 	created, wantCreated := bulkFleet(n, "Bulk", 0)
 	edited, wantEdited := bulkFleet(n, "Renamed", 3)
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.destroyedUnder(0),
+		CheckDestroy:             destroyedUnder(m, 0),
 		Steps: []resource.TestStep{
-			{Config: m.resilientBulk(created), Check: m.expectExactly(ambiguousFaults, wantCreated)},
-			{Config: m.resilientBulk(edited), Check: m.expectExactly(ambiguousFaults, wantEdited)},
+			{Config: resilientBulk(m, created), Check: expectExactly(m, ambiguousFaults, wantCreated)},
+			{Config: resilientBulk(m, edited), Check: expectExactly(m, ambiguousFaults, wantEdited)},
 		},
 	})
 	if s := m.Stats(); s.Faults == 0 {
@@ -282,11 +283,11 @@ func TestAccResilience_ambiguousWritesBulk(t *testing.T) {
 func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 	const n = 6
 	faults := mockapi.Faults{ErrorRate: 0.5}
-	m := newTestMock(t, mockapi.Options{Seed: 5})
-	config, _ := m.fleet(n, "Parcel", 0)
-	parallelTest(t, resource.TestCase{
+	m := acctest.NewMock(t, mockapi.Options{Seed: 5})
+	config, _ := fleet(m, n, "Parcel", 0)
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.destroyedUnder(n),
+		CheckDestroy:             destroyedUnder(m, n),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				for i := range n {
@@ -320,7 +321,7 @@ func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 // corrected) the next apply converges. The item diagnostics are checked in
 // TestResilience_partialFailureDiagnostics.
 func TestAccResilience_partialFailures(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	items := upsItems(42, "")
 	items["x-foreign"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1FOREIGN\""
 	items["x-carrier"] = "      carrier_code = \"nosuchcarrier\"\n      tracking_number = \"1Z999AA1CARRIER\""
@@ -330,10 +331,10 @@ func TestAccResilience_partialFailures(t *testing.T) {
 	added["x-carrier"] = fixed["x-carrier"]
 	added["x-new"] = "      carrier_code = \"nosuchcarrier\"\n      tracking_number = \"1Z999AA1NEWONE\""
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		// Only the foreign tracking survives: it was never adopted.
-		CheckDestroy: m.destroyedUnder(1),
+		CheckDestroy: destroyedUnder(m, 1),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -385,7 +386,7 @@ func TestAccResilience_partialFailures(t *testing.T) {
 // for some items reports each of them, by label and number with its cause,
 // as a warning (an error would taint the created items), and no error.
 func TestResilience_partialFailureDiagnostics(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{
 		TrackingNumber: "1Z999AA1FOREIGN", CarrierCode: "ups"}); err != nil {
 		t.Fatal(err)

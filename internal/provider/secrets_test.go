@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 )
@@ -62,8 +63,8 @@ func TestAccSecrets(t *testing.T) {
 	// test harness print (plan JSON, TRACE dump of the config) by design.
 	t.Setenv(providerconfig.EnvAPIKey, secretKey)
 
-	config := func(m *testMock) string {
-		return m.configWith(map[string]string{"api_key": ""}, `
+	config := func(m *acctest.Mock) string {
+		return m.ConfigWith(map[string]string{"api_key": ""}, `
 resource "trackingmore_tracking" "test" {
   tracking_number = "1Z999AA10123456784"
   carrier_code    = "ups"
@@ -76,8 +77,8 @@ data "trackingmore_user_info" "test" {}
 
 	t.Run("accepted key", func(t *testing.T) {
 		// Retries are logged too: make some happen.
-		m := newTestMock(t, mockapi.Options{APIKeys: []string{secretKey}, Seed: 3, Faults: mockapi.Faults{ErrorRate: 0.3}})
-		serialTest(t, resource.TestCase{
+		m := acctest.NewMock(t, mockapi.Options{APIKeys: []string{secretKey}, Seed: 3, Faults: mockapi.Faults{ErrorRate: 0.3}})
+		acctest.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:            config(m),
@@ -91,9 +92,9 @@ data "trackingmore_user_info" "test" {}
 	})
 
 	t.Run("rejected key", func(t *testing.T) {
-		m := newTestMock(t, mockapi.Options{APIKeys: []string{"other"}})
+		m := acctest.NewMock(t, mockapi.Options{APIKeys: []string{"other"}})
 		var rejected string
-		serialTest(t, resource.TestCase{
+		acctest.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			// ErrorCheck sees the whole error text, which ExpectError only matches.
 			ErrorCheck: func(err error) error {

@@ -10,12 +10,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 func TestAccStatusCountsDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	const count = 30
 	createUPSTrackings(t, m, count)
 	m.Advance(7 * 24 * time.Hour)
@@ -37,10 +38,10 @@ func TestAccStatusCountsDataSource_basic(t *testing.T) {
 	for _, status := range trackingStatuses {
 		checks = append(checks, statecheck.ExpectKnownValue("data.trackingmore_status_counts.all", tfjsonpath.New(status), knownvalue.Int64Exact(want[status])))
 	}
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_status_counts" "all" {
   created_after = "2000-01-01T00:00:00Z"
 }
@@ -58,8 +59,8 @@ data "trackingmore_status_counts" "old" {
 
 func TestAccStatusCountsDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_status_counts", []invalidArgument{
-		{"not a date", `order_created_before = "2026-13-01T00:00:00Z"`, errorNaming("order_created_before")},
-		{"unix seconds", `created_after = "1767225600"`, errorNaming("created_after")},
-		{"range ends before it starts", `created_after = "2026-02-01T00:00:00Z"` + "\n" + `created_before = "2026-01-01T00:00:00Z"`, errorNaming("created_before")},
+		{"not a date", `order_created_before = "2026-13-01T00:00:00Z"`, acctest.ErrorNaming("order_created_before")},
+		{"unix seconds", `created_after = "1767225600"`, acctest.ErrorNaming("created_after")},
+		{"range ends before it starts", `created_after = "2026-02-01T00:00:00Z"` + "\n" + `created_before = "2026-01-01T00:00:00Z"`, acctest.ErrorNaming("created_before")},
 	})
 }

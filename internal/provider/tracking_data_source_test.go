@@ -11,12 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 func TestAccTrackingDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	ctx := context.Background()
 	created, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{
 		TrackingNumber: "RR123456785CN", CarrierCode: "china-post", DestinationCode: "US",
@@ -37,10 +38,10 @@ func TestAccTrackingDataSource_basic(t *testing.T) {
 	first := want.OriginInfo.TrackInfo[0]
 
 	const ds = "data.trackingmore_tracking.parcel"
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_tracking" "parcel" {
   carrier_code    = "china-post"
   tracking_number = "RR123456785CN"
@@ -75,11 +76,11 @@ data "trackingmore_tracking" "parcel" {
 }
 
 func TestAccTrackingDataSource_notFound(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
-	parallelTest(t, resource.TestCase{
+	m := acctest.NewMock(t, mockapi.Options{})
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_tracking" "missing" {
   carrier_code    = "ups"
   tracking_number = "1Z999AA10123456784"
@@ -92,10 +93,10 @@ data "trackingmore_tracking" "missing" {
 
 func TestAccTrackingDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_tracking", []invalidArgument{
-		{"uppercase carrier", `carrier_code = "UPS"` + "\n" + `tracking_number = "1Z999AA10123456784"`, errorNaming("carrier_code")},
-		{"short number", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z9"`, errorNaming("tracking_number")},
-		{"number with slash", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999/AA10"`, errorNaming("tracking_number")},
-		{"long lang", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999AA10123456784"` + "\n" + `lang = "english"`, errorNaming("lang")},
+		{"uppercase carrier", `carrier_code = "UPS"` + "\n" + `tracking_number = "1Z999AA10123456784"`, acctest.ErrorNaming("carrier_code")},
+		{"short number", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z9"`, acctest.ErrorNaming("tracking_number")},
+		{"number with slash", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999/AA10"`, acctest.ErrorNaming("tracking_number")},
+		{"long lang", `carrier_code = "ups"` + "\n" + `tracking_number = "1Z999AA10123456784"` + "\n" + `lang = "english"`, acctest.ErrorNaming("lang")},
 	})
 }
 

@@ -8,13 +8,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // invalidArgument is one row of a data source's plan-time validation table:
 // body is the inside of the data block, expect the error (usually
-// errorNaming(attribute)).
+// acctest.ErrorNaming(attribute)).
 type invalidArgument struct {
 	name   string
 	body   string
@@ -25,15 +26,15 @@ type invalidArgument struct {
 // expects a validation error naming the attribute, with no API call at all.
 func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgument) {
 	t.Helper()
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	// Runs after the parallel subtests below have finished.
-	t.Cleanup(func() { m.expectNoCalls(t) })
+	t.Cleanup(func() { m.ExpectNoCalls(t) })
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
-			parallelTest(t, resource.TestCase{
+			acctest.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      m.config(fmt.Sprintf("data %q \"test\" {\n%s\n}\n", dataSource, row.body)),
+					Config:      m.Config(fmt.Sprintf("data %q \"test\" {\n%s\n}\n", dataSource, row.body)),
 					PlanOnly:    true,
 					ExpectError: row.expect,
 				}},

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
@@ -78,13 +79,13 @@ func TestTrackingIDFunctions(t *testing.T) {
 
 // TestAccTrackingIDFunctions calls both functions through the CLI, round trip included.
 func TestAccTrackingIDFunctions(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("functions")},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("functions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: m.config(`
+				Config: m.Config(`
 output "id" {
   value = provider::trackingmore::tracking_id("ups", "1Z999AA10123456784")
 }
@@ -101,10 +102,10 @@ output "parts" {
 				},
 			},
 			{
-				Config:      m.config(`output "bad" { value = provider::trackingmore::parse_tracking_id("ups-1Z999AA10123456784") }`),
+				Config:      m.Config(`output "bad" { value = provider::trackingmore::parse_tracking_id("ups-1Z999AA10123456784") }`),
 				ExpectError: regexp.MustCompile(`(?s)expected carrier_code/tracking_number.*it has no '/'`),
 			},
 		},
 	})
-	m.expectNoCalls(t)
+	m.ExpectNoCalls(t)
 }

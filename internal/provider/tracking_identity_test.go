@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -27,9 +28,9 @@ func expectIdentity(carrier, number string) statecheck.StateCheck {
 // in-place carrier change, and an import block with identity = {…} imports
 // (and, with generated configuration, writes a block that plans no change).
 func TestAccTrackingResource_identity(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("identity")},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -52,12 +53,12 @@ func TestAccTrackingResource_identity(t *testing.T) {
 // TestAccTrackingResource_importIdentityInvalid: a malformed identity fails
 // the import, naming the identity attribute, before any API call.
 func TestAccTrackingResource_importIdentityInvalid(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("identity")},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 import {
   to       = trackingmore_tracking.test
   identity = { carrier_code = "UPS", tracking_number = "1Z999AA10123456784" }
@@ -70,14 +71,14 @@ resource "trackingmore_tracking" "test" {
 			ExpectError: regexp.MustCompile(`identity.carrier_code must be a TrackingMore carrier code`),
 		}},
 	})
-	m.expectNoCalls(t)
+	m.ExpectNoCalls(t)
 }
 
 // A state written without identity (an older provider, or Terraform before
 // 1.12) gets one on its next read, also when the tracking is gone: the
 // framework refuses a read without identity even for a removed resource.
 func TestTrackingResource_readFillsMissingIdentity(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	ctx := context.Background()
 	if _, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784"}); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -39,14 +40,14 @@ func TestTrackingListResource_schemaMatchesFilters(t *testing.T) {
 // Terraform, with identities, display names and (include_resource) whole
 // resources, and the filters narrow it.
 func TestAccTrackingListResource(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	seed := []trackingmore.CreateTrackingRequest{
 		{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", Title: "Shoes", CustomerEmail: "jane@example.com"},
 		{CarrierCode: "usps", TrackingNumber: "9400111899223197428490", OrderID: "order-1002"},
 		{CarrierCode: "dhl", TrackingNumber: "1234567890"},
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{requireFeature("query")},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("query")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -57,7 +58,7 @@ func TestAccTrackingListResource(t *testing.T) {
 						}
 					}
 				},
-				Config: m.config(""),
+				Config: m.Config(""),
 			},
 			{
 				Query: true,

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -24,8 +25,8 @@ const trackingAddr = "trackingmore_tracking.test"
 var hexID = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 // trackingConfig renders a trackingmore_tracking named "test" from HCL lines.
-func trackingConfig(m *testMock, lines string) string {
-	return m.config(`
+func trackingConfig(m *acctest.Mock, lines string) string {
+	return m.Config(`
 resource "trackingmore_tracking" "test" {
 ` + lines + `
 }
@@ -36,36 +37,14 @@ func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(trackingAddr, tfjsonpath.New(name), v)
 }
 
-// importIDOf builds the carrier_code/tracking_number import ID from state.
-func importIDOf(addr string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", addr)
-		}
-		return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
-	}
-}
-
-// checkOnMock asserts what the mock itself stores for carrier/number.
-func checkOnMock(m *testMock, carrier, number string, check func(*trackingmore.Tracking) error) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		t, err := m.Client.GetTracking(context.Background(), carrier, number, "")
-		if err != nil {
-			return fmt.Errorf("reading %s/%s from the mock: %w", carrier, number, err)
-		}
-		return check(t)
-	}
-}
-
 func TestAccTrackingResource_lifecycle(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	const number = "1Z999AA10123456784"
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.checkDestroyed,
+		CheckDestroy:             m.CheckDestroyed,
 		Steps: []resource.TestStep{
 			{
 				// Every argument at once.
@@ -104,7 +83,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					expectAttr("created_at", knownvalue.NotNull()),
 					sameID.AddStateValue(trackingAddr, tfjsonpath.New("id")),
 				},
-				Check: checkOnMock(m, "ups", number, func(tr *trackingmore.Tracking) error {
+				Check: m.CheckTracking("ups", number, func(tr *trackingmore.Tracking) error {
 					if !bool(tr.Archived) || tr.Title != "Espresso machine" || tr.OrderID != "SO-1001" || tr.Status != "exception" {
 						return fmt.Errorf("mock holds archived=%v title=%q order_id=%q status=%q", tr.Archived, tr.Title, tr.OrderID, tr.Status)
 					}
@@ -142,7 +121,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					expectAttr("archived", knownvalue.Bool(false)),
 					expectAttr("manual_status", knownvalue.Null()),
 				},
-				Check: checkOnMock(m, "ups", number, func(tr *trackingmore.Tracking) error {
+				Check: m.CheckTracking("ups", number, func(tr *trackingmore.Tracking) error {
 					if bool(tr.Archived) || tr.CustomerEmail != "jane.doe@example.org" || tr.DestinationCode != "GB" || tr.Status == "exception" {
 						return fmt.Errorf("mock holds archived=%v email=%q destination=%q status=%q", tr.Archived, tr.CustomerEmail, tr.DestinationCode, tr.Status)
 					}
@@ -165,7 +144,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					expectAttr("title", knownvalue.Null()),
 					expectAttr("status", knownvalue.StringExact("delivered")),
 				},
-				Check: checkOnMock(m, "ups", number, func(tr *trackingmore.Tracking) error {
+				Check: m.CheckTracking("ups", number, func(tr *trackingmore.Tracking) error {
 					if tr.Title != "" || tr.CustomerName != "" || tr.Status != "delivered" {
 						return fmt.Errorf("mock holds title=%q customer_name=%q status=%q", tr.Title, tr.CustomerName, tr.Status)
 					}
@@ -188,9 +167,9 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					sameID.AddStateValue(trackingAddr, tfjsonpath.New("id")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					checkOnMock(m, "fedex", number, func(*trackingmore.Tracking) error { return nil }),
+					m.CheckTracking("fedex", number, func(*trackingmore.Tracking) error { return nil }),
 					func(*terraform.State) error {
-						if found, err := m.exists("ups", number); err != nil || found {
+						if found, err := m.Exists("ups", number); err != nil || found {
 							return fmt.Errorf("ups/%s should have moved to fedex (found=%v, err=%v)", number, found, err)
 						}
 						if got := m.Stats().ByEndpoint["POST /trackings/update"]; got != 1 {
@@ -213,7 +192,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(trackingAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr("auto_update", knownvalue.Bool(false))},
-				Check: checkOnMock(m, "fedex", number, func(tr *trackingmore.Tracking) error {
+				Check: m.CheckTracking("fedex", number, func(tr *trackingmore.Tracking) error {
 					if tr.TrackUpdate == nil || bool(*tr.TrackUpdate) {
 						return fmt.Errorf("mock still updates the tracking")
 					}
@@ -243,7 +222,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(trackingAddr, plancheck.ResourceActionReplace),
 				}},
 				Check: func(*terraform.State) error {
-					if found, err := m.exists("fedex", number); err != nil || found {
+					if found, err := m.Exists("fedex", number); err != nil || found {
 						return fmt.Errorf("the replaced tracking fedex/%s should be gone (found=%v, err=%v)", number, found, err)
 					}
 					return nil
@@ -254,7 +233,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 }
 
 func TestAccTrackingResource_import(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	config := trackingConfig(m, `
   tracking_number  = "RR123456785CN"
   carrier_code     = "china-post"
@@ -267,9 +246,9 @@ func TestAccTrackingResource_import(t *testing.T) {
 	createOnly := []string{"order_create_time", "tracking_ship_date", "tracking_postal_code",
 		"tracking_account_number", "special_number_destination", "lang"}
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.checkDestroyed,
+		CheckDestroy:             m.CheckDestroyed,
 		Steps: []resource.TestStep{
 			{Config: config},
 			// Refresh first: a create answer is terse, and the values that
@@ -278,7 +257,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 			{
 				ResourceName:            trackingAddr,
 				ImportState:             true,
-				ImportStateIdFunc:       importIDOf(trackingAddr),
+				ImportStateIdFunc:       acctest.ImportIDOf(trackingAddr),
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: createOnly,
 			},
@@ -286,14 +265,14 @@ func TestAccTrackingResource_import(t *testing.T) {
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importIDOf(trackingAddr),
+				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
 			},
 			{
 				// terraform plan -generate-config-out writes a config that plans clean.
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importIDOf(trackingAddr),
+				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
 				GenerateConfig:    true,
 			},
 		},
@@ -301,8 +280,8 @@ func TestAccTrackingResource_import(t *testing.T) {
 }
 
 func TestAccTrackingResource_importInvalidID(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
-	parallelTest(t, resource.TestCase{
+	m := acctest.NewMock(t, mockapi.Options{})
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:        trackingConfig(m, `tracking_number = "1Z999AA10123456784"`+"\n"+`carrier_code = "ups"`),
@@ -315,15 +294,15 @@ func TestAccTrackingResource_importInvalidID(t *testing.T) {
 }
 
 func TestAccTrackingResource_drift(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	config := trackingConfig(m, `
   tracking_number = "9400111899223197428490"
   carrier_code    = "usps"
   title           = "Running shoes"
 `)
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             m.checkDestroyed,
+		CheckDestroy:             m.CheckDestroyed,
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
@@ -353,7 +332,7 @@ func TestAccTrackingResource_drift(t *testing.T) {
 					plancheck.ExpectResourceAction(trackingAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(trackingAddr, tfjsonpath.New("title"), knownvalue.StringExact("Running shoes")),
 				}},
-				Check: checkOnMock(m, "usps", "9400111899223197428490", func(tr *trackingmore.Tracking) error {
+				Check: m.CheckTracking("usps", "9400111899223197428490", func(tr *trackingmore.Tracking) error {
 					if tr.Title != "Running shoes" {
 						return fmt.Errorf("title on the mock is %q", tr.Title)
 					}
@@ -380,8 +359,8 @@ func TestAccTrackingResource_drift(t *testing.T) {
 
 func TestAccTrackingResource_apiErrors(t *testing.T) {
 	t.Run("duplicate", func(t *testing.T) {
-		m := newTestMock(t, mockapi.Options{})
-		parallelTest(t, resource.TestCase{
+		m := acctest.NewMock(t, mockapi.Options{})
+		acctest.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				PreConfig: func() {
@@ -400,9 +379,9 @@ func TestAccTrackingResource_apiErrors(t *testing.T) {
 		})
 	})
 	t.Run("quota", func(t *testing.T) {
-		m := newTestMock(t, mockapi.Options{})
+		m := acctest.NewMock(t, mockapi.Options{})
 		m.SetQuota(0)
-		parallelTest(t, resource.TestCase{
+		acctest.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config: trackingConfig(m, `

@@ -12,13 +12,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // createUPSTrackings creates count UPS trackings through the API, numbered
 // 1Z999AA1 + ten digits, with order ids ORD-000 ….
-func createUPSTrackings(t *testing.T, m *testMock, count int) {
+func createUPSTrackings(t *testing.T, m *acctest.Mock, count int) {
 	t.Helper()
 	items := make([]trackingmore.CreateTrackingRequest, count)
 	for i := range items {
@@ -38,14 +39,14 @@ func createUPSTrackings(t *testing.T, m *testMock, count int) {
 // TestAccTrackingsDataSource_pagination lists more trackings than the API's
 // default page of 100, whole and capped by max_results.
 func TestAccTrackingsDataSource_pagination(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	const count = 105
 	createUPSTrackings(t, m, count)
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_trackings" "all" {}
 
 data "trackingmore_trackings" "first" {
@@ -75,7 +76,7 @@ data "trackingmore_trackings" "first" {
 // TestAccTrackingsDataSource_filters filters by status after the parcels have
 // moved on, and by numbers AND order ids AND a time range.
 func TestAccTrackingsDataSource_filters(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	createUPSTrackings(t, m, 50)
 	// A week on, parcels have reached different statuses.
 	m.Advance(7 * 24 * time.Hour)
@@ -87,10 +88,10 @@ func TestAccTrackingsDataSource_filters(t *testing.T) {
 		t.Fatalf("the test needs a mix of statuses, the mock has %d of 50 delivered", len(delivered))
 	}
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_trackings" "delivered" {
   status      = "delivered"
   max_results = 2
@@ -129,13 +130,13 @@ data "trackingmore_trackings" "some" {
 
 // TestAccTrackingsDataSource_empty: nothing matches → an empty list, not null.
 func TestAccTrackingsDataSource_empty(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	createUPSTrackings(t, m, 3)
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_trackings" "none" {
   created_after  = "2000-01-01T00:00:00Z"
   created_before = "2001-01-01T00:00:00+02:00"
@@ -151,15 +152,15 @@ data "trackingmore_trackings" "none" {
 
 func TestAccTrackingsDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_trackings", []invalidArgument{
-		{"unknown status", `status = "lost"`, errorNaming("status")},
-		{"time not RFC 3339", `created_after = "2026-01-31"`, errorNaming("created_after")},
-		{"range ends before it starts", `updated_after = "2026-02-01T00:00:00Z"` + "\n" + `updated_before = "2026-01-01T00:00:00Z"`, errorNaming("updated_before")},
-		{"order range ends before it starts", `order_created_after = "2026-02-01T00:00:00Z"` + "\n" + `order_created_before = "2026-01-31T23:00:00+02:00"`, errorNaming("order_created_before")},
-		{"zero max_results", `max_results = 0`, errorNaming("max_results")},
-		{"empty number list", `tracking_numbers = []`, errorNaming("tracking_numbers")},
-		{"bad number", `tracking_numbers = ["1Z999AA10123456784", "no spaces"]`, errorNaming("tracking_numbers[1]")},
+		{"unknown status", `status = "lost"`, acctest.ErrorNaming("status")},
+		{"time not RFC 3339", `created_after = "2026-01-31"`, acctest.ErrorNaming("created_after")},
+		{"range ends before it starts", `updated_after = "2026-02-01T00:00:00Z"` + "\n" + `updated_before = "2026-01-01T00:00:00Z"`, acctest.ErrorNaming("updated_before")},
+		{"order range ends before it starts", `order_created_after = "2026-02-01T00:00:00Z"` + "\n" + `order_created_before = "2026-01-31T23:00:00+02:00"`, acctest.ErrorNaming("order_created_before")},
+		{"zero max_results", `max_results = 0`, acctest.ErrorNaming("max_results")},
+		{"empty number list", `tracking_numbers = []`, acctest.ErrorNaming("tracking_numbers")},
+		{"bad number", `tracking_numbers = ["1Z999AA10123456784", "no spaces"]`, acctest.ErrorNaming("tracking_numbers[1]")},
 		// UniqueValues words its error without the attribute name; Terraform quotes the line.
 		{"duplicate order ids", `order_ids = ["A-1", "A-1"]`, regexp.MustCompile(`(?s)Duplicate List Value.*order_ids = `)},
-		{"lang", `lang = "EN"`, errorNaming("lang")},
+		{"lang", `lang = "EN"`, acctest.ErrorNaming("lang")},
 	})
 }

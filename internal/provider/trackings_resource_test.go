@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -23,8 +24,8 @@ import (
 const bulkAddr = "trackingmore_trackings.test"
 
 // bulkConfig is the provider block plus bulkResource(items).
-func bulkConfig(m *testMock, items map[string]string) string {
-	return m.config(bulkResource(items))
+func bulkConfig(m *acctest.Mock, items map[string]string) string {
+	return m.Config(bulkResource(items))
 }
 
 // bulkResource renders a trackingmore_trackings named "test" whose map holds
@@ -55,22 +56,8 @@ func bulkItem(label, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
 }
 
-// expectCalls checks how many calls each endpoint has received since the
-// mock started. It resets nothing: counts add up over a test's steps.
-func (m *testMock) expectCalls(want map[string]int64) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		got := m.Stats().ByEndpoint
-		for endpoint, n := range want {
-			if got[endpoint] != n {
-				return fmt.Errorf("%s: expected %d calls, got %d (all: %v)", endpoint, n, got[endpoint], got)
-			}
-		}
-		return nil
-	}
-}
-
 func TestAccTrackingsResource_lifecycle(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	items := map[string]string{
 		"espresso": `      carrier_code = "ups"
       tracking_number = "1Z999AA10123456784"
@@ -94,7 +81,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
       tracking_number = "1234567890"`,
 	}
 
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			if n := m.TrackingCount(); n != 0 {
@@ -112,8 +99,8 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					// One batch create, one updatemore for the archived and manual items.
-					m.expectCalls(map[string]int64{"POST /trackings/batch": 1, "POST /trackings/updatemore": 1}),
-					checkOnMock(m, "usps", "9400111899223197428490", func(tr *trackingmore.Tracking) error {
+					m.ExpectCalls(map[string]int64{"POST /trackings/batch": 1, "POST /trackings/updatemore": 1}),
+					m.CheckTracking("usps", "9400111899223197428490", func(tr *trackingmore.Tracking) error {
 						if !bool(tr.Archived) {
 							return fmt.Errorf("shoes is not archived on the mock")
 						}
@@ -135,12 +122,12 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(bulkAddr, bulkItem("lamp", "id"), knownvalue.StringRegexp(hexID)),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					m.expectCalls(map[string]int64{
+					m.ExpectCalls(map[string]int64{
 						"POST /trackings/batch": 2, "POST /trackings/delete": 1,
 						"POST /trackings/update": 1, "POST /trackings/updatemore": 2,
 					}),
 					func(*terraform.State) error {
-						if found, _ := m.exists("china-post", "RR123456785CN"); found {
+						if found, _ := m.Exists("china-post", "RR123456785CN"); found {
 							return fmt.Errorf("the removed item is still on the mock")
 						}
 						return nil
@@ -150,7 +137,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 			{
 				// A label change moves the tracking: no API call but the refresh.
 				Config: bulkConfig(m, map[string]string{"espresso-renamed": edited["espresso"], "shoes": edited["shoes"], "lamp": edited["lamp"]}),
-				Check: m.expectCalls(map[string]int64{
+				Check: m.ExpectCalls(map[string]int64{
 					"POST /trackings/batch": 2, "POST /trackings/delete": 1, "POST /trackings/updatemore": 2,
 				}),
 			},
@@ -181,15 +168,15 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 }
 
 func TestAccTrackingsResource_scale(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	items := upsItems(95, `      order_id = "SO"`)
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: bulkConfig(m, items),
 				// ceil(95/40) batch calls; the post-apply refresh reads one page.
-				Check: m.expectCalls(map[string]int64{"POST /trackings/batch": 3, "GET /trackings/{carrier}/{number}": 0}),
+				Check: m.ExpectCalls(map[string]int64{"POST /trackings/batch": 3, "GET /trackings/{carrier}/{number}": 0}),
 			},
 			{
 				// Out-of-band delete of one item: the refresh drops it, the plan re-adds it.
@@ -216,12 +203,12 @@ func TestAccTrackingsResource_scale(t *testing.T) {
 }
 
 func TestAccTrackingsResource_partialFailures(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	m.SetQuota(3)
 	five := upsItems(5, "")
 	withExisting := upsItems(8, "")
 	withExisting["order-0099"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA10000000099\""
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -269,7 +256,7 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 				// The item created within quota was kept, the failed ones were not created.
 				PreConfig: func() {
 					for number, want := range map[string]bool{"1Z999AA10000000005": true, "1Z999AA10000000006": false, "1Z999AA10000000007": false} {
-						if found, err := m.exists("ups", number); err != nil || found != want {
+						if found, err := m.Exists("ups", number); err != nil || found != want {
 							t.Errorf("ups/%s on the mock: %v (%v), want %v", number, found, err, want)
 						}
 					}
@@ -284,8 +271,8 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 }
 
 func TestAccTrackingsResource_invalid(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
-	parallelTest(t, resource.TestCase{
+	m := acctest.NewMock(t, mockapi.Options{})
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -301,7 +288,7 @@ func TestAccTrackingsResource_invalid(t *testing.T) {
 			{
 				Config:      bulkConfig(m, map[string]string{"a": `      carrier_code = "ups"` + "\n" + `      tracking_number = "a/b"`}),
 				PlanOnly:    true,
-				ExpectError: errorNaming(`trackings["a"].tracking_number`),
+				ExpectError: acctest.ErrorNaming(`trackings["a"].tracking_number`),
 			},
 			{
 				ResourceName:  bulkAddr,
@@ -312,15 +299,15 @@ func TestAccTrackingsResource_invalid(t *testing.T) {
 			},
 		},
 	})
-	m.expectNoCalls(t)
+	m.ExpectNoCalls(t)
 }
 
 // Values only known at apply: one item's title, one whole item, and a
 // whole map. The plan keeps them unknown (Terraform rejects any other
 // plan), and the apply converges to an empty plan.
 func TestAccTrackingsResource_unknownAtPlan(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
-	config := m.config(`
+	m := acctest.NewMock(t, mockapi.Options{})
+	config := m.Config(`
 resource "terraform_data" "later" {
   input = {
     title = "Coffee"
@@ -341,7 +328,7 @@ resource "trackingmore_trackings" "whole" {
 }
 `)
 	partial, whole := "trackingmore_trackings.partial", "trackingmore_trackings.whole"
-	serialTest(t, resource.TestCase{
+	acctest.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

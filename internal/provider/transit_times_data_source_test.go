@@ -10,12 +10,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 func TestAccTransitTimesDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	want, err := m.Client.TransitTimes(context.Background(), []trackingmore.TransitRoute{
 		{CarrierCode: "china-post", Original: "CN", Destination: "US"},
 		{CarrierCode: "dhl", Original: "DE", Destination: "DE"},
@@ -45,10 +46,10 @@ func TestAccTransitTimesDataSource_basic(t *testing.T) {
 			"share_over_60_days": pct(w, w.Range6),
 		})
 	}
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`
+			Config: m.Config(`
 data "trackingmore_transit_times" "lanes" {
   routes = [
     { carrier_code = "china-post", origin = "CN", destination = "US" },
@@ -74,9 +75,9 @@ data "trackingmore_transit_times" "lanes" {
 
 func TestAccTransitTimesDataSource_invalidArguments(t *testing.T) {
 	testInvalidArguments(t, "trackingmore_transit_times", []invalidArgument{
-		{"no routes", `routes = []`, errorNaming("routes")},
-		{"country name", `routes = [{ carrier_code = "dhl", origin = "Germany", destination = "DE" }]`, errorNaming("routes[0].origin")},
-		{"lowercase destination", `routes = [{ carrier_code = "dhl", origin = "DE", destination = "de" }]`, errorNaming("routes[0].destination")},
-		{"uppercase carrier", `routes = [{ carrier_code = "DHL", origin = "DE", destination = "DE" }]`, errorNaming("routes[0].carrier_code")},
+		{"no routes", `routes = []`, acctest.ErrorNaming("routes")},
+		{"country name", `routes = [{ carrier_code = "dhl", origin = "Germany", destination = "DE" }]`, acctest.ErrorNaming("routes[0].origin")},
+		{"lowercase destination", `routes = [{ carrier_code = "dhl", origin = "DE", destination = "de" }]`, acctest.ErrorNaming("routes[0].destination")},
+		{"uppercase carrier", `routes = [{ carrier_code = "DHL", origin = "DE", destination = "DE" }]`, acctest.ErrorNaming("routes[0].carrier_code")},
 	})
 }

@@ -9,18 +9,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
 func TestAccUserInfoDataSource_basic(t *testing.T) {
-	m := newTestMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{})
 	m.SetQuota(1234)
 
 	const ds = "data.trackingmore_user_info.account"
-	parallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: m.config(`data "trackingmore_user_info" "account" {}`),
+			Config: m.Config(`data "trackingmore_user_info" "account" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("email"), knownvalue.StringExact("mock@example.com")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("phone"), knownvalue.Null()),

@@ -1,11 +1,10 @@
-package provider
+package acctest
 
 import (
 	"bufio"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -48,24 +47,28 @@ var cliFeatures = sync.OnceValues(func() (map[string]cliFeature, error) {
 	return features, nil
 })
 
-// requireFeature skips a test, saying why, on a CLI without the named
-// feature of scripts/cli-features.tsv. tfversion.SkipBelow alone would not
-// do: OpenTofu reports its own version numbers where Terraform's are compared.
-func requireFeature(name string) tfversion.TerraformVersionCheck {
-	return featureCheck(name)
+// RequireFeature skips a test, saying why, on a CLI without the named
+// feature of scripts/cli-features.tsv; a name not in the file fails it.
+// tfversion.SkipBelow alone would not do: OpenTofu reports its own version
+// numbers where Terraform's are compared.
+func RequireFeature(name string) tfversion.TerraformVersionCheck {
+	return featureCheck{name: name, isOpenTofu: IsOpenTofu}
 }
 
-type featureCheck string
+type featureCheck struct {
+	name       string
+	isOpenTofu func() bool // which CLI's first version to compare with
+}
 
-func (name featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+func (c featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
 	features, err := cliFeatures()
-	f, known := features[string(name)]
+	f, known := features[c.name]
 	if err != nil || !known {
-		resp.Error = fmt.Errorf("feature %q is not in scripts/cli-features.tsv (%v)", name, err)
+		resp.Error = fmt.Errorf("feature %q is not in scripts/cli-features.tsv (%v)", c.name, err)
 		return
 	}
 	cli, first := "Terraform", f.terraform
-	if isOpenTofu() {
+	if c.isOpenTofu() {
 		cli, first = "OpenTofu", f.opentofu
 	}
 	switch got := req.TerraformVersion.Core(); {
@@ -75,14 +78,3 @@ func (name featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.
 		resp.Skip = fmt.Sprintf("%s %s has no %s (%s %s has): skipping test", cli, got, f.what, cli, first)
 	}
 }
-
-// isOpenTofu reports whether the acceptance tests drive OpenTofu, by asking
-// the CLI they run (TF_ACC_TERRAFORM_PATH, else terraform on PATH).
-var isOpenTofu = sync.OnceValue(func() bool {
-	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if cli == "" {
-		cli = "terraform"
-	}
-	out, err := exec.Command(cli, "version").Output()
-	return err == nil && strings.Contains(string(out), "OpenTofu v")
-})

@@ -1,0 +1,27 @@
+package acctest
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// ErrorNaming matches a plan-time validation error about attribute, for a
+// TestStep's ExpectError.
+func ErrorNaming(attribute string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)Attribute ` + regexp.QuoteMeta(attribute) + `.*`)
+}
+
+// ImportIDOf builds the carrier_code/tracking_number import ID of the
+// resource at addr from state.
+func ImportIDOf(addr string) resource.ImportStateIdFunc {
+	return func(s *terraform.State) (string, error) {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return "", fmt.Errorf("%s not in state", addr)
+		}
+		return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
+	}
+}

@@ -1,0 +1,149 @@
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// APIKey is the API key of every Mock's provider block and client.
+const APIKey = "tm-test-key-0123456789"
+
+// Mock is one test's private mock API, plus a client for out-of-band
+// changes (made through the API, as a user outside Terraform would).
+type Mock struct {
+	*mockapi.Server
+	URL    string // the API's base URL, ending in /v2
+	Client *trackingmore.Client
+}
+
+// NewMock starts a mock API with opts for this test only; the test's
+// cleanup stops it.
+func NewMock(t testing.TB, opts mockapi.Options) *Mock {
+	t.Helper()
+	srv := mockapi.New(opts)
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	client, err := trackingmore.New(trackingmore.Config{APIKey: APIKey, BaseURL: ts.URL + "/v2", MaxRetries: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Mock{Server: srv, URL: ts.URL + "/v2", Client: client}
+}
+
+// ProviderBlock is the provider block pointing at this mock, paced fast
+// enough that tests are not slowed by the default pacing. settings adds or
+// replaces arguments (HCL expressions); an empty one removes the argument.
+func (m *Mock) ProviderBlock(settings map[string]string) string {
+	args := map[string]string{
+		"api_key":             fmt.Sprintf("%q", APIKey),
+		"base_url":            fmt.Sprintf("%q", m.URL),
+		"requests_per_second": "500",
+	}
+	for name, value := range settings {
+		if value == "" {
+			delete(args, name)
+		} else {
+			args[name] = value
+		}
+	}
+	return HCLBlock(`provider "trackingmore"`, args)
+}
+
+// Config prefixes body with the provider's source address and block.
+func (m *Mock) Config(body string) string {
+	return m.ConfigWith(nil, body)
+}
+
+// ConfigWith is Config with provider settings changed (see ProviderBlock).
+// The source address is ProviderAddress's, so that steps that fail before
+// any resource is known still find the provider under OpenTofu.
+func (m *Mock) ConfigWith(settings map[string]string, body string) string {
+	return TerraformBlock(ProviderAddress(ProviderName)) + m.ProviderBlock(settings) + body
+}
+
+// Exists reports whether the mock holds carrier/number.
+func (m *Mock) Exists(carrier, number string) (bool, error) {
+	_, err := m.Client.GetTracking(context.Background(), carrier, number, "")
+	if trackingmore.IsNotFound(err) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// CheckDestroyed is a CheckDestroy that asks the mock itself whether every
+// trackingmore_tracking in state is gone.
+func (m *Mock) CheckDestroyed(s *terraform.State) error {
+	for _, rs := range s.RootModule().Resources {
+		if rs.Type != "trackingmore_tracking" {
+			continue
+		}
+		carrier, number := rs.Primary.Attributes["carrier_code"], rs.Primary.Attributes["tracking_number"]
+		found, err := m.Exists(carrier, number)
+		if err != nil {
+			return err
+		}
+		if found {
+			return fmt.Errorf("tracking %s/%s still exists after destroy", carrier, number)
+		}
+	}
+	return nil
+}
+
+// CheckTracking asserts, with check, what the mock itself stores for
+// carrier/number.
+func (m *Mock) CheckTracking(carrier, number string, check func(*trackingmore.Tracking) error) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		t, err := m.Client.GetTracking(context.Background(), carrier, number, "")
+		if err != nil {
+			return fmt.Errorf("reading %s/%s from the mock: %w", carrier, number, err)
+		}
+		return check(t)
+	}
+}
+
+// ExpectNoCalls fails the test if the mock saw any API call, for
+// configurations that must be rejected at plan time.
+func (m *Mock) ExpectNoCalls(t testing.TB) {
+	t.Helper()
+	if got := m.Stats().Total; got != 0 {
+		t.Errorf("expected no API calls, the mock saw %d", got)
+	}
+}
+
+// ExpectCalls checks how many calls each endpoint named in want (a route
+// pattern, "POST /trackings/batch") has received since the mock started.
+// It resets nothing: counts add up over a test's steps.
+func (m *Mock) ExpectCalls(want map[string]int64) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := m.Stats().ByEndpoint
+		for endpoint, n := range want {
+			if got[endpoint] != n {
+				return fmt.Errorf("%s: expected %d calls, got %d (all: %v)", endpoint, n, got[endpoint], got)
+			}
+		}
+		return nil
+	}
+}
+
+// TrackingIDs maps carrier/number to id for every tracking the mock holds
+// (up to 2,000, one page of the list endpoint).
+func (m *Mock) TrackingIDs(t testing.TB) map[string]string {
+	t.Helper()
+	page, err := m.Client.ListTrackings(context.Background(), trackingmore.ListOptions{Limit: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, tr := range page.Items {
+		ids[tr.CarrierCode+"/"+tr.TrackingNumber] = tr.ID
+	}
+	return ids
+}
