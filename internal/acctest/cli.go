@@ -42,13 +42,15 @@ func envOr(name, fallback string) string {
 
 // MissingCLI says how to get the CLI the acceptance tests drive, or is
 // empty when there is one.
-var MissingCLI = sync.OnceValue(func() string {
-	if _, err := exec.LookPath(TerraformPath()); err != nil {
+var MissingCLI = sync.OnceValue(func() string { return missingCLI(TerraformPath()) })
+
+func missingCLI(terraform string) string {
+	if _, err := exec.LookPath(terraform); err != nil {
 		return "acceptance tests need the terraform CLI (" + err.Error() + "): put terraform on PATH or set TF_ACC_TERRAFORM_PATH " +
 			"(and TF_ACC_PROVIDER_NAMESPACE/TF_ACC_PROVIDER_HOST for OpenTofu)"
 	}
 	return ""
-})
+}
 
 // RequireCLI fails the test, with one message saying what to install, when
 // there is no Terraform CLI. Acceptance tests always run (TF_ACC or not):
