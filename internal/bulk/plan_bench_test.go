@@ -9,6 +9,8 @@ import (
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 )
 
 // BenchmarkPlan plans the create of 1,000 items on this server (direct)
@@ -21,25 +23,16 @@ func BenchmarkPlan(b *testing.B) {
 	typ, itemType := trackingsType(), trackingItemType()
 	values := make(map[string]tftypes.Value, items)
 	for i := range items {
-		attrs := map[string]tftypes.Value{}
-		for name, at := range itemType.AttributeTypes {
-			attrs[name] = tftypes.NewValue(at, nil)
-		}
-		attrs["carrier_code"] = tftypes.NewValue(tftypes.String, "ups")
-		attrs["tracking_number"] = tftypes.NewValue(tftypes.String, fmt.Sprintf("1Z999AA1%010d", i))
-		values[fmt.Sprintf("order-%04d", i)] = tftypes.NewValue(itemType, attrs)
+		values[fmt.Sprintf("order-%04d", i)] = acctest.ObjectOf(itemType, map[string]tftypes.Value{
+			"carrier_code":    tftypes.NewValue(tftypes.String, "ups"),
+			"tracking_number": tftypes.NewValue(tftypes.String, fmt.Sprintf("1Z999AA1%010d", i)),
+		}, false)
 	}
-	config, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, map[string]tftypes.Value{
+	config := acctest.DynamicValue(b, typ, tftypes.NewValue(typ, map[string]tftypes.Value{
 		"id": tftypes.NewValue(tftypes.String, nil), "trackings": tftypes.NewValue(typ.AttributeTypes["trackings"], values),
 	}))
-	if err != nil {
-		b.Fatal(err)
-	}
-	prior, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, nil))
-	if err != nil {
-		b.Fatal(err)
-	}
-	req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, Config: &config, ProposedNewState: &config, PriorState: &prior}
+	prior := acctest.DynamicValue(b, typ, tftypes.NewValue(typ, nil))
+	req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, Config: config, ProposedNewState: config, PriorState: prior}
 
 	framework := providerserver.NewProtocol6(schemaOnly{schema: func() fwresource.SchemaResponse {
 		return fwresource.SchemaResponse{Schema: trackingsFrameworkSchema()}

@@ -392,10 +392,10 @@ func TestResilience_partialFailureDiagnostics(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.SetQuota(45)
-	p := newProtoServer(t, m)
-	itemType := p.schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
+	p := acctest.NewProtoServer(t, newServer, m)
+	itemType := p.Schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
 	item := func(carrier, number string) tftypes.Value {
-		return objectOf(itemType, map[string]tftypes.Value{
+		return acctest.ObjectOf(itemType, map[string]tftypes.Value{
 			"carrier_code": tftypes.NewValue(tftypes.String, carrier), "tracking_number": tftypes.NewValue(tftypes.String, number),
 		}, true)
 	}
@@ -406,7 +406,7 @@ func TestResilience_partialFailureDiagnostics(t *testing.T) {
 	for i := range 50 {
 		items[fmt.Sprintf("order-%04d", i)] = item("ups", fmt.Sprintf("1Z999AA1%010d", i))
 	}
-	_, diags := p.create(context.Background(), t, "trackingmore_trackings", map[string]tftypes.Value{
+	_, diags := p.Create(context.Background(), t, "trackingmore_trackings", map[string]tftypes.Value{
 		"trackings": tftypes.NewValue(tftypes.Map{ElementType: itemType}, items),
 	})
 	want := []*regexp.Regexp{
@@ -422,11 +422,11 @@ func TestResilience_partialFailureDiagnostics(t *testing.T) {
 		}
 	}
 	if len(diags) != len(want) {
-		t.Errorf("%d diagnostics, want one per failed item (%d):\n%s", len(diags), len(want), diagText(diags))
+		t.Errorf("%d diagnostics, want one per failed item (%d):\n%s", len(diags), len(want), acctest.DiagnosticsText(diags))
 	}
 	for _, re := range want {
-		if !re.MatchString(diagText(diags)) {
-			t.Errorf("no diagnostic matches %s:\n%s", re, diagText(diags))
+		if !re.MatchString(acctest.DiagnosticsText(diags)) {
+			t.Errorf("no diagnostic matches %s:\n%s", re, acctest.DiagnosticsText(diags))
 		}
 	}
 }

@@ -83,11 +83,11 @@ func TestTrackingResource_readFillsMissingIdentity(t *testing.T) {
 	if _, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784"}); err != nil {
 		t.Fatal(err)
 	}
-	srv := newProtoServer(t, m)
-	stateType := srv.schemas["trackingmore_tracking"]
+	srv := acctest.NewProtoServer(t, newServer, m)
+	stateType := srv.Schemas["trackingmore_tracking"]
 	for _, number := range []string{"1Z999AA10123456784", "1Z999AA10123456785"} { // stored, then gone
 		t.Run(number, func(t *testing.T) {
-			prior := dynamic(t, stateType, objectOf(stateType, map[string]tftypes.Value{
+			prior := acctest.DynamicValue(t, stateType, acctest.ObjectOf(stateType, map[string]tftypes.Value{
 				"carrier_code":    tftypes.NewValue(tftypes.String, "ups"),
 				"tracking_number": tftypes.NewValue(tftypes.String, number),
 			}, false))
