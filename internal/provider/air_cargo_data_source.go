@@ -21,6 +21,11 @@ type airCargoDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewAirCargoDataSource is the constructor the provider registers.
+func NewAirCargoDataSource() datasource.DataSource {
+	return &airCargoDataSource{}
+}
+
 type airCargoDataSourceModel struct {
 	AWBNumbers []types.String  `tfsdk:"awb_numbers"`
 	Lang       types.String    `tfsdk:"lang"`
@@ -37,17 +42,34 @@ type airCargoModel struct {
 	Events      []airCargoEventModel `tfsdk:"events"`
 }
 
+func newAirCargo(c trackingmore.AirCargo) airCargoModel {
+	events := make([]airCargoEventModel, 0, len(c.TrackInfo))
+	for _, e := range c.TrackInfo {
+		events = append(events, airCargoEventModel{
+			PlanDate:     trackingitem.NullIfEmpty(string(e.PlanDate)),
+			ActualDate:   trackingitem.NullIfEmpty(string(e.ActualDate)),
+			Event:        trackingitem.NullIfEmpty(string(e.Event)),
+			Station:      trackingitem.NullIfEmpty(string(e.Station)),
+			FlightNumber: trackingitem.NullIfEmpty(string(e.FlightNumber)),
+		})
+	}
+	return airCargoModel{
+		AWBNumber:   trackingitem.NullIfEmpty(string(c.TrackNumber)),
+		Weight:      trackingitem.NullIfEmpty(string(c.Weight)),
+		Pieces:      types.Int64Value(int64(c.Piece)),
+		Origin:      trackingitem.NullIfEmpty(string(c.Origin)),
+		Destination: trackingitem.NullIfEmpty(string(c.Destination)),
+		Status:      trackingitem.NullIfEmpty(string(c.StatusNumber)),
+		Events:      events,
+	}
+}
+
 type airCargoEventModel struct {
 	PlanDate     types.String `tfsdk:"plan_date"`
 	ActualDate   types.String `tfsdk:"actual_date"`
 	Event        types.String `tfsdk:"event"`
 	Station      types.String `tfsdk:"station"`
 	FlightNumber types.String `tfsdk:"flight_number"`
-}
-
-// NewAirCargoDataSource is the constructor the provider registers.
-func NewAirCargoDataSource() datasource.DataSource {
-	return &airCargoDataSource{}
 }
 
 func (d *airCargoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -123,26 +145,4 @@ func (d *airCargoDataSource) Read(ctx context.Context, req datasource.ReadReques
 		state.Waybills = append(state.Waybills, newAirCargo(c))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-func newAirCargo(c trackingmore.AirCargo) airCargoModel {
-	events := make([]airCargoEventModel, 0, len(c.TrackInfo))
-	for _, e := range c.TrackInfo {
-		events = append(events, airCargoEventModel{
-			PlanDate:     trackingitem.NullIfEmpty(string(e.PlanDate)),
-			ActualDate:   trackingitem.NullIfEmpty(string(e.ActualDate)),
-			Event:        trackingitem.NullIfEmpty(string(e.Event)),
-			Station:      trackingitem.NullIfEmpty(string(e.Station)),
-			FlightNumber: trackingitem.NullIfEmpty(string(e.FlightNumber)),
-		})
-	}
-	return airCargoModel{
-		AWBNumber:   trackingitem.NullIfEmpty(string(c.TrackNumber)),
-		Weight:      trackingitem.NullIfEmpty(string(c.Weight)),
-		Pieces:      types.Int64Value(int64(c.Piece)),
-		Origin:      trackingitem.NullIfEmpty(string(c.Origin)),
-		Destination: trackingitem.NullIfEmpty(string(c.Destination)),
-		Status:      trackingitem.NullIfEmpty(string(c.StatusNumber)),
-		Events:      events,
-	}
 }

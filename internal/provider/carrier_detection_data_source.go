@@ -22,6 +22,11 @@ type carrierDetectionDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewCarrierDetectionDataSource is the constructor the provider registers.
+func NewCarrierDetectionDataSource() datasource.DataSource {
+	return &carrierDetectionDataSource{}
+}
+
 type carrierDetectionDataSourceModel struct {
 	TrackingNumber types.String           `tfsdk:"tracking_number"`
 	Carriers       []detectedCarrierModel `tfsdk:"carriers"`
@@ -30,11 +35,6 @@ type carrierDetectionDataSourceModel struct {
 type detectedCarrierModel struct {
 	Name types.String `tfsdk:"name"`
 	Code types.String `tfsdk:"code"`
-}
-
-// NewCarrierDetectionDataSource is the constructor the provider registers.
-func NewCarrierDetectionDataSource() datasource.DataSource {
-	return &carrierDetectionDataSource{}
 }
 
 func (d *carrierDetectionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -21,6 +21,11 @@ type carriersDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewCarriersDataSource is the constructor the provider registers.
+func NewCarriersDataSource() datasource.DataSource {
+	return &carriersDataSource{}
+}
+
 type carriersDataSourceModel struct {
 	Lang     types.String   `tfsdk:"lang"`
 	Type     types.String   `tfsdk:"type"`
@@ -34,11 +39,6 @@ type carrierModel struct {
 	Homepage types.String `tfsdk:"homepage"`
 	Type     types.String `tfsdk:"type"`
 	Picture  types.String `tfsdk:"picture"`
-}
-
-// NewCarriersDataSource is the constructor the provider registers.
-func NewCarriersDataSource() datasource.DataSource {
-	return &carriersDataSource{}
 }
 
 func (d *carriersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

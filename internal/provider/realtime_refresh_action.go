@@ -22,6 +22,11 @@ type realtimeRefreshAction struct {
 	client *trackingmore.Client
 }
 
+// NewRealtimeRefreshAction is the constructor the provider registers.
+func NewRealtimeRefreshAction() action.Action {
+	return &realtimeRefreshAction{}
+}
+
 type realtimeRefreshActionModel struct {
 	CarrierCode              types.String `tfsdk:"carrier_code"`
 	TrackingNumber           types.String `tfsdk:"tracking_number"`
@@ -29,11 +34,6 @@ type realtimeRefreshActionModel struct {
 	TrackingPostalCode       types.String `tfsdk:"tracking_postal_code"`
 	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
 	Lang                     types.String `tfsdk:"lang"`
-}
-
-// NewRealtimeRefreshAction is the constructor the provider registers.
-func NewRealtimeRefreshAction() action.Action {
-	return &realtimeRefreshAction{}
 }
 
 func (a *realtimeRefreshAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {

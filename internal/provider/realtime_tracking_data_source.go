@@ -20,6 +20,11 @@ type realtimeTrackingDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewRealtimeTrackingDataSource is the constructor the provider registers.
+func NewRealtimeTrackingDataSource() datasource.DataSource {
+	return &realtimeTrackingDataSource{}
+}
+
 // realtimeTrackingModel is the data source and the ephemeral resource
 // trackingmore_realtime_tracking. destination_code, order_id and
 // order_create_time are both arguments and results, so they live in the
@@ -34,9 +39,42 @@ type realtimeTrackingModel struct {
 	trackingDetailsModel
 }
 
-// NewRealtimeTrackingDataSource is the constructor the provider registers.
-func NewRealtimeTrackingDataSource() datasource.DataSource {
-	return &realtimeTrackingDataSource{}
+// query asks the carrier now and returns config with the answer filled in.
+func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.Client, diags *diag.Diagnostics) (realtimeTrackingModel, bool) {
+	t, err := client.RealtimeTracking(ctx, m.request())
+	if err != nil {
+		explain.AddAPIError(diags, "Unable to query tracking in real time", m.CarrierCode.ValueString()+"/"+m.TrackingNumber.ValueString(), err)
+		return m, false
+	}
+	answered := m
+	answered.trackingDetailsModel = newTrackingDetails(t)
+	keepConfigured(&answered.DestinationCode, m.DestinationCode)
+	keepConfigured(&answered.OrderID, m.OrderID)
+	keepConfigured(&answered.OrderCreateTime, m.OrderCreateTime)
+	return answered, true
+}
+
+// request is the POST /trackings/realtime body.
+func (m realtimeTrackingModel) request() trackingmore.RealtimeRequest {
+	return trackingmore.RealtimeRequest{
+		TrackingNumber:           m.TrackingNumber.ValueString(),
+		CarrierCode:              m.CarrierCode.ValueString(),
+		DestinationCode:          m.DestinationCode.ValueString(),
+		TrackingShipDate:         m.TrackingShipDate.ValueString(),
+		TrackingPostalCode:       m.TrackingPostalCode.ValueString(),
+		SpecialNumberDestination: m.SpecialNumberDestination.ValueString(),
+		Order:                    m.OrderID.ValueString(),
+		OrderCreateTime:          orderCreateTimeAPI(m.OrderCreateTime),
+		Lang:                     m.Lang.ValueString(),
+	}
+}
+
+// keepConfigured keeps a configured argument as written: Terraform requires
+// a data source to return its configuration unchanged.
+func keepConfigured(dst *types.String, configured types.String) {
+	if !configured.IsNull() {
+		*dst = configured
+	}
 }
 
 func (d *realtimeTrackingDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -91,43 +129,5 @@ func (d *realtimeTrackingDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	if state, ok := config.query(ctx, d.client, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	}
-}
-
-// query asks the carrier now and returns config with the answer filled in.
-func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.Client, diags *diag.Diagnostics) (realtimeTrackingModel, bool) {
-	t, err := client.RealtimeTracking(ctx, m.request())
-	if err != nil {
-		explain.AddAPIError(diags, "Unable to query tracking in real time", m.CarrierCode.ValueString()+"/"+m.TrackingNumber.ValueString(), err)
-		return m, false
-	}
-	answered := m
-	answered.trackingDetailsModel = newTrackingDetails(t)
-	keepConfigured(&answered.DestinationCode, m.DestinationCode)
-	keepConfigured(&answered.OrderID, m.OrderID)
-	keepConfigured(&answered.OrderCreateTime, m.OrderCreateTime)
-	return answered, true
-}
-
-// request is the POST /trackings/realtime body.
-func (m realtimeTrackingModel) request() trackingmore.RealtimeRequest {
-	return trackingmore.RealtimeRequest{
-		TrackingNumber:           m.TrackingNumber.ValueString(),
-		CarrierCode:              m.CarrierCode.ValueString(),
-		DestinationCode:          m.DestinationCode.ValueString(),
-		TrackingShipDate:         m.TrackingShipDate.ValueString(),
-		TrackingPostalCode:       m.TrackingPostalCode.ValueString(),
-		SpecialNumberDestination: m.SpecialNumberDestination.ValueString(),
-		Order:                    m.OrderID.ValueString(),
-		OrderCreateTime:          orderCreateTimeAPI(m.OrderCreateTime),
-		Lang:                     m.Lang.ValueString(),
-	}
-}
-
-// keepConfigured keeps a configured argument as written: Terraform requires
-// a data source to return its configuration unchanged.
-func keepConfigured(dst *types.String, configured types.String) {
-	if !configured.IsNull() {
-		*dst = configured
 	}
 }

@@ -23,6 +23,11 @@ type remoteAreasDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewRemoteAreasDataSource is the constructor the provider registers.
+func NewRemoteAreasDataSource() datasource.DataSource {
+	return &remoteAreasDataSource{}
+}
+
 type remoteAreasDataSourceModel struct {
 	Queries []remoteAreaQueryModel  `tfsdk:"queries"`
 	Results []remoteAreaResultModel `tfsdk:"results"`
@@ -47,11 +52,6 @@ type remoteAreaResultModel struct {
 const maxPerCall = trackingmore.MaxBatchSize
 
 var countryCodeOrNamePattern = regexp.MustCompile(`^(?:[A-Z]{2}|[A-Z][A-Za-z .,'()-]{2,63})$`)
-
-// NewRemoteAreasDataSource is the constructor the provider registers.
-func NewRemoteAreasDataSource() datasource.DataSource {
-	return &remoteAreasDataSource{}
-}
 
 func (d *remoteAreasDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_remote_areas"

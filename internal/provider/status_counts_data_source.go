@@ -20,6 +20,11 @@ type statusCountsDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewStatusCountsDataSource is the constructor the provider registers.
+func NewStatusCountsDataSource() datasource.DataSource {
+	return &statusCountsDataSource{}
+}
+
 type statusCountsDataSourceModel struct {
 	CreatedAfter       types.String `tfsdk:"created_after"`
 	CreatedBefore      types.String `tfsdk:"created_before"`
@@ -36,9 +41,14 @@ type statusCountsDataSourceModel struct {
 	Total              types.Int64  `tfsdk:"total"`
 }
 
-// NewStatusCountsDataSource is the constructor the provider registers.
-func NewStatusCountsDataSource() datasource.DataSource {
-	return &statusCountsDataSource{}
+func (m *statusCountsDataSourceModel) readCounts(c *trackingmore.StatusCounts) {
+	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
+		&m.Pending: c.Pending, &m.NotFound: c.NotFound, &m.Transit: c.Transit, &m.Pickup: c.Pickup,
+		&m.Delivered: c.Delivered, &m.Undelivered: c.Undelivered, &m.Exception: c.Exception, &m.Expired: c.Expired,
+		&m.Total: c.Total,
+	} {
+		*dst = types.Int64Value(int64(v))
+	}
 }
 
 func (d *statusCountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -91,14 +101,4 @@ func (d *statusCountsDataSource) Read(ctx context.Context, req datasource.ReadRe
 
 	state.readCounts(counts)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-func (m *statusCountsDataSourceModel) readCounts(c *trackingmore.StatusCounts) {
-	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
-		&m.Pending: c.Pending, &m.NotFound: c.NotFound, &m.Transit: c.Transit, &m.Pickup: c.Pickup,
-		&m.Delivered: c.Delivered, &m.Undelivered: c.Undelivered, &m.Exception: c.Exception, &m.Expired: c.Expired,
-		&m.Total: c.Total,
-	} {
-		*dst = types.Int64Value(int64(v))
-	}
 }

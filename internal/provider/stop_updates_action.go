@@ -24,6 +24,11 @@ type stopUpdatesAction struct {
 	client *trackingmore.Client
 }
 
+// NewStopUpdatesAction is the constructor the provider registers.
+func NewStopUpdatesAction() action.Action {
+	return &stopUpdatesAction{}
+}
+
 type stopUpdatesActionModel struct {
 	Trackings []trackingRefModel `tfsdk:"trackings"`
 }
@@ -31,11 +36,6 @@ type stopUpdatesActionModel struct {
 type trackingRefModel struct {
 	CarrierCode    types.String `tfsdk:"carrier_code"`
 	TrackingNumber types.String `tfsdk:"tracking_number"`
-}
-
-// NewStopUpdatesAction is the constructor the provider registers.
-func NewStopUpdatesAction() action.Action {
-	return &stopUpdatesAction{}
 }
 
 func (a *stopUpdatesAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {

@@ -20,16 +20,16 @@ type trackingDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewTrackingDataSource is the constructor the provider registers.
+func NewTrackingDataSource() datasource.DataSource {
+	return &trackingDataSource{}
+}
+
 type trackingDataSourceModel struct {
 	CarrierCode    types.String `tfsdk:"carrier_code"`
 	TrackingNumber types.String `tfsdk:"tracking_number"`
 	Lang           types.String `tfsdk:"lang"`
 	trackingDetailsModel
-}
-
-// NewTrackingDataSource is the constructor the provider registers.
-func NewTrackingDataSource() datasource.DataSource {
-	return &trackingDataSource{}
 }
 
 func (d *trackingDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -271,6 +271,19 @@ func apiTimeRFC3339(s string) string {
 	return s
 }
 
+// orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
+// "YYYY-MM-DD HH:MM:SS" in UTC.
+func orderCreateTimeAPI(v types.String) string {
+	if v.IsNull() {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339, v.ValueString())
+	if err != nil {
+		return ""
+	}
+	return t.UTC().Format(time.DateTime)
+}
+
 // rfc3339OrZero parses an RFC 3339 argument (validated at plan time); null is the zero time.
 func rfc3339OrZero(v types.String) time.Time {
 	if v.IsNull() || v.IsUnknown() {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -27,22 +26,6 @@ type trackingIdentityModel struct {
 // to upgrade. A later change of the identity's attributes raises it and adds
 // an upgrader (resource.ResourceWithUpgradeIdentity) for version 0.
 const trackingIdentitySchemaVersion = 0
-
-func (r *trackingResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Version: trackingIdentitySchemaVersion,
-		Attributes: map[string]identityschema.Attribute{
-			"carrier_code": identityschema.StringAttribute{
-				RequiredForImport: true,
-				Description:       "Carrier code, such as ups. It changes when the carrier is changed in place.",
-			},
-			"tracking_number": identityschema.StringAttribute{
-				RequiredForImport: true,
-				Description:       "Tracking number.",
-			},
-		},
-	}
-}
 
 // setTrackingIdentity records m's key as the identity. The framework hands
 // every call an identity to fill, whether or not the CLI keeps identities

@@ -3,11 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -32,6 +32,11 @@ type trackingResource struct {
 	client *trackingmore.Client
 }
 
+// NewTrackingResource is the constructor the provider registers.
+func NewTrackingResource() resource.Resource {
+	return &trackingResource{}
+}
+
 // trackingResourceModel is trackingmore_tracking: the shared item plus what
 // only the single resource has.
 type trackingResourceModel struct {
@@ -53,9 +58,72 @@ type trackingResourceModel struct {
 	StayTimeLengthDays types.Int64  `tfsdk:"stay_time_length_days"`
 }
 
-// NewTrackingResource is the constructor the provider registers.
-func NewTrackingResource() resource.Resource {
-	return &trackingResource{}
+// newTrackingResourceModel is a tracking as an import reads it: what the
+// API says, with auto_update's default where the API does not say.
+func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
+	m := trackingResourceModel{AutoUpdate: types.BoolValue(true)}
+	m.read(t)
+	return m
+}
+
+// read sets everything a full tracking object (GET or list) says.
+func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
+	m.ReadArguments(t)
+	m.ReadResults(t)
+	m.readExtras(t, false)
+	if t.TrackUpdate != nil {
+		m.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
+	}
+	// comment is create-only: an empty answer must not plan a replacement,
+	// but a stored value fills it after an import and shows drift.
+	if m.Comment.IsNull() || string(t.Comment) != "" {
+		m.Comment = trackingitem.NullIfEmpty(string(t.Comment))
+	}
+}
+
+// readExtras sets the single resource's own read-only values; partial is
+// true for terse answers (create and PUT echoes), as in setResult.
+func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking, partial bool) {
+	trackingitem.SetResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
+	trackingitem.SetResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
+	trackingitem.SetResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
+	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
+		&m.ItemTimeLengthDays: t.ItemTimeLength,
+		&m.StayTimeLengthDays: t.StayTimeLength,
+	} {
+		if !partial || v != 0 || dst.IsUnknown() {
+			*dst = types.Int64Value(int64(v))
+		}
+	}
+}
+
+// resolveUnknowns nulls any read-only value no answer supplied, since state
+// after apply may hold no unknowns.
+func (m *trackingResourceModel) resolveUnknowns() {
+	for _, s := range []*types.String{&m.ID, &m.Status, &m.Substatus, &m.LastEvent, &m.LastUpdateTime, &m.CreatedAt,
+		&m.UpdatedAt, &m.OriginalCountry, &m.DestinationCountry} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, i := range []*types.Int64{&m.ItemTimeLengthDays, &m.StayTimeLengthDays} {
+		if i.IsUnknown() {
+			*i = types.Int64Value(0)
+		}
+	}
+}
+
+// createRequest adds the single resource's create-only fields to the shared ones.
+func (m trackingResourceModel) createRequest() trackingmore.CreateTrackingRequest {
+	req := m.Model.CreateRequest()
+	req.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
+	req.TrackingShipDate = m.TrackingShipDate.ValueString()
+	req.TrackingPostalCode = m.TrackingPostalCode.ValueString()
+	req.TrackingAccountNumber = m.TrackingAccountNumber.ValueString()
+	req.SpecialNumberDestination = m.SpecialNumberDestination.ValueString()
+	req.Lang = m.Lang.ValueString()
+	req.Comment = m.Comment.ValueString()
+	return req
 }
 
 func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -113,6 +181,22 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
 			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.",
 		Attributes: attrs,
+	}
+}
+
+func (r *trackingResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Version: trackingIdentitySchemaVersion,
+		Attributes: map[string]identityschema.Attribute{
+			"carrier_code": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "Carrier code, such as ups. It changes when the carrier is changed in place.",
+			},
+			"tracking_number": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "Tracking number.",
+			},
+		},
 	}
 }
 
@@ -266,85 +350,4 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tracking_number"), number)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
 	setTrackingIdentity(ctx, resp.Identity, trackingitem.Model{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
-}
-
-// read sets everything a full tracking object (GET or list) says.
-func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
-	m.ReadArguments(t)
-	m.ReadResults(t)
-	m.readExtras(t, false)
-	if t.TrackUpdate != nil {
-		m.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
-	}
-	// comment is create-only: an empty answer must not plan a replacement,
-	// but a stored value fills it after an import and shows drift.
-	if m.Comment.IsNull() || string(t.Comment) != "" {
-		m.Comment = trackingitem.NullIfEmpty(string(t.Comment))
-	}
-}
-
-// newTrackingResourceModel is a tracking as an import reads it: what the
-// API says, with auto_update's default where the API does not say.
-func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
-	m := trackingResourceModel{AutoUpdate: types.BoolValue(true)}
-	m.read(t)
-	return m
-}
-
-// readExtras sets the single resource's own read-only values; partial is
-// true for terse answers (create and PUT echoes), as in setResult.
-func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking, partial bool) {
-	trackingitem.SetResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
-	trackingitem.SetResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
-	trackingitem.SetResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
-	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
-		&m.ItemTimeLengthDays: t.ItemTimeLength,
-		&m.StayTimeLengthDays: t.StayTimeLength,
-	} {
-		if !partial || v != 0 || dst.IsUnknown() {
-			*dst = types.Int64Value(int64(v))
-		}
-	}
-}
-
-// resolveUnknowns nulls any read-only value no answer supplied, since state
-// after apply may hold no unknowns.
-func (m *trackingResourceModel) resolveUnknowns() {
-	for _, s := range []*types.String{&m.ID, &m.Status, &m.Substatus, &m.LastEvent, &m.LastUpdateTime, &m.CreatedAt,
-		&m.UpdatedAt, &m.OriginalCountry, &m.DestinationCountry} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	for _, i := range []*types.Int64{&m.ItemTimeLengthDays, &m.StayTimeLengthDays} {
-		if i.IsUnknown() {
-			*i = types.Int64Value(0)
-		}
-	}
-}
-
-// orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
-// "YYYY-MM-DD HH:MM:SS" in UTC.
-func orderCreateTimeAPI(v types.String) string {
-	if v.IsNull() {
-		return ""
-	}
-	t, err := time.Parse(time.RFC3339, v.ValueString())
-	if err != nil {
-		return ""
-	}
-	return t.UTC().Format(time.DateTime)
-}
-
-// createRequest adds the single resource's create-only fields to the shared ones.
-func (m trackingResourceModel) createRequest() trackingmore.CreateTrackingRequest {
-	req := m.Model.CreateRequest()
-	req.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
-	req.TrackingShipDate = m.TrackingShipDate.ValueString()
-	req.TrackingPostalCode = m.TrackingPostalCode.ValueString()
-	req.TrackingAccountNumber = m.TrackingAccountNumber.ValueString()
-	req.SpecialNumberDestination = m.SpecialNumberDestination.ValueString()
-	req.Lang = m.Lang.ValueString()
-	req.Comment = m.Comment.ValueString()
-	return req
 }

@@ -32,6 +32,11 @@ type trackingsDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewTrackingsDataSource is the constructor the provider registers.
+func NewTrackingsDataSource() datasource.DataSource {
+	return &trackingsDataSource{}
+}
+
 type trackingsDataSourceModel struct {
 	trackingFiltersModel
 	Lang       types.String           `tfsdk:"lang"`
@@ -55,13 +60,28 @@ type trackingFiltersModel struct {
 	Archived           types.Bool     `tfsdk:"archived"`
 }
 
+// listOptions is the GET /trackings/get query for the filters.
+func (m trackingFiltersModel) listOptions() trackingmore.ListOptions {
+	opts := trackingmore.ListOptions{
+		Status:              m.Status.ValueString(),
+		CreatedAtMin:        rfc3339OrZero(m.CreatedAfter),
+		CreatedAtMax:        rfc3339OrZero(m.CreatedBefore),
+		UpdateTimeMin:       rfc3339OrZero(m.UpdatedAfter),
+		UpdateTimeMax:       rfc3339OrZero(m.UpdatedBefore),
+		OrderCreatedTimeMin: rfc3339OrZero(m.OrderCreatedAfter),
+		OrderCreatedTimeMax: rfc3339OrZero(m.OrderCreatedBefore),
+		Numbers:             listStrings(m.TrackingNumbers),
+		Orders:              listStrings(m.OrderIDs),
+	}
+	if !m.Archived.IsNull() {
+		archived := m.Archived.ValueBool()
+		opts.Archived = &archived
+	}
+	return opts
+}
+
 // trackingStatuses is the API's status vocabulary.
 var trackingStatuses = []string{"pending", "notfound", "transit", "pickup", "delivered", "undelivered", "exception", "expired"}
-
-// NewTrackingsDataSource is the constructor the provider registers.
-func NewTrackingsDataSource() datasource.DataSource {
-	return &trackingsDataSource{}
-}
 
 func (d *trackingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_trackings"
@@ -167,26 +187,6 @@ func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// listOptions is the GET /trackings/get query for the filters.
-func (m trackingFiltersModel) listOptions() trackingmore.ListOptions {
-	opts := trackingmore.ListOptions{
-		Status:              m.Status.ValueString(),
-		CreatedAtMin:        rfc3339OrZero(m.CreatedAfter),
-		CreatedAtMax:        rfc3339OrZero(m.CreatedBefore),
-		UpdateTimeMin:       rfc3339OrZero(m.UpdatedAfter),
-		UpdateTimeMax:       rfc3339OrZero(m.UpdatedBefore),
-		OrderCreatedTimeMin: rfc3339OrZero(m.OrderCreatedAfter),
-		OrderCreatedTimeMax: rfc3339OrZero(m.OrderCreatedBefore),
-		Numbers:             listStrings(m.TrackingNumbers),
-		Orders:              listStrings(m.OrderIDs),
-	}
-	if !m.Archived.IsNull() {
-		archived := m.Archived.ValueBool()
-		opts.Archived = &archived
-	}
-	return opts
-}
-
 // timeFilterAttributes returns the <prefix>_after and <prefix>_before
 // arguments that map to the API's <param>_min and <param>_max (Unix seconds).
 func timeFilterAttributes(prefix, param, what string) map[string]schema.Attribute {
@@ -213,6 +213,24 @@ var timeRanges = timeOrders{
 
 // timeOrder is one time window: the names of its start and end arguments.
 type timeOrder struct{ after, before string }
+
+func (o timeOrder) validate(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+	var after, before types.String
+	diags.Append(config.GetAttribute(ctx, path.Root(o.after), &after)...)
+	diags.Append(config.GetAttribute(ctx, path.Root(o.before), &before)...)
+	if diags.HasError() || after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
+		return
+	}
+	start, err1 := time.Parse(time.RFC3339, after.ValueString())
+	end, err2 := time.Parse(time.RFC3339, before.ValueString())
+	if err1 != nil || err2 != nil { // reported by the attribute validators
+		return
+	}
+	if end.Before(start) {
+		diags.AddAttributeError(path.Root(o.before), "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s must not be earlier than %s (%s), got: %q", o.before, o.after, after.ValueString(), before.ValueString()))
+	}
+}
 
 type timeOrders []timeOrder
 
@@ -242,23 +260,5 @@ func (v timeOrders) ValidateListResourceConfig(ctx context.Context, req list.Val
 func (v timeOrders) validate(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
 	for _, o := range v {
 		o.validate(ctx, config, diags)
-	}
-}
-
-func (o timeOrder) validate(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
-	var after, before types.String
-	diags.Append(config.GetAttribute(ctx, path.Root(o.after), &after)...)
-	diags.Append(config.GetAttribute(ctx, path.Root(o.before), &before)...)
-	if diags.HasError() || after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
-		return
-	}
-	start, err1 := time.Parse(time.RFC3339, after.ValueString())
-	end, err2 := time.Parse(time.RFC3339, before.ValueString())
-	if err1 != nil || err2 != nil { // reported by the attribute validators
-		return
-	}
-	if end.Before(start) {
-		diags.AddAttributeError(path.Root(o.before), "Invalid Attribute Value",
-			fmt.Sprintf("Attribute %s must not be earlier than %s (%s), got: %q", o.before, o.after, after.ValueString(), before.ValueString()))
 	}
 }

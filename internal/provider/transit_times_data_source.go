@@ -21,6 +21,11 @@ type transitTimesDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewTransitTimesDataSource is the constructor the provider registers.
+func NewTransitTimesDataSource() datasource.DataSource {
+	return &transitTimesDataSource{}
+}
+
 type transitTimesDataSourceModel struct {
 	Routes  []transitRouteModel `tfsdk:"routes"`
 	Results []transitTimeModel  `tfsdk:"results"`
@@ -43,11 +48,6 @@ type transitTimeModel struct {
 	Share16To30Days types.Float64 `tfsdk:"share_16_30_days"`
 	Share31To60Days types.Float64 `tfsdk:"share_31_60_days"`
 	ShareOver60Days types.Float64 `tfsdk:"share_over_60_days"`
-}
-
-// NewTransitTimesDataSource is the constructor the provider registers.
-func NewTransitTimesDataSource() datasource.DataSource {
-	return &transitTimesDataSource{}
 }
 
 func (d *transitTimesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

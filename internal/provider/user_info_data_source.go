@@ -19,6 +19,11 @@ type userInfoDataSource struct {
 	client *trackingmore.Client
 }
 
+// NewUserInfoDataSource is the constructor the provider registers.
+func NewUserInfoDataSource() datasource.DataSource {
+	return &userInfoDataSource{}
+}
+
 type userInfoDataSourceModel struct {
 	Email          types.String `tfsdk:"email"`
 	Phone          types.String `tfsdk:"phone"`
@@ -27,9 +32,18 @@ type userInfoDataSourceModel struct {
 	RemainingQuota types.Int64  `tfsdk:"remaining_quota"`
 }
 
-// NewUserInfoDataSource is the constructor the provider registers.
-func NewUserInfoDataSource() datasource.DataSource {
-	return &userInfoDataSource{}
+func newUserInfo(info *trackingmore.UserInfo) userInfoDataSourceModel {
+	m := userInfoDataSourceModel{
+		Email:          trackingitem.NullIfEmpty(string(info.Email)),
+		Phone:          trackingitem.NullIfEmpty(string(info.Phone)),
+		RegisteredAt:   types.StringNull(),
+		Balance:        trackingitem.NullIfEmpty(string(info.Money)),
+		RemainingQuota: types.Int64Value(int64(info.TrackNumber)),
+	}
+	if info.RegTime > 0 {
+		m.RegisteredAt = types.StringValue(time.Unix(int64(info.RegTime), 0).UTC().Format(time.RFC3339))
+	}
+	return m
 }
 
 func (d *userInfoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -62,18 +76,4 @@ func (d *userInfoDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 	}
 	state := newUserInfo(info)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-func newUserInfo(info *trackingmore.UserInfo) userInfoDataSourceModel {
-	m := userInfoDataSourceModel{
-		Email:          trackingitem.NullIfEmpty(string(info.Email)),
-		Phone:          trackingitem.NullIfEmpty(string(info.Phone)),
-		RegisteredAt:   types.StringNull(),
-		Balance:        trackingitem.NullIfEmpty(string(info.Money)),
-		RemainingQuota: types.Int64Value(int64(info.TrackNumber)),
-	}
-	if info.RegTime > 0 {
-		m.RegisteredAt = types.StringValue(time.Unix(int64(info.RegTime), 0).UTC().Format(time.RFC3339))
-	}
-	return m
 }
