@@ -14,16 +14,10 @@ import (
 // fail a whole answer); objects and arrays where a scalar belongs are errors,
 // except FlexString, which joins arrays.
 
+var errNotScalar = errors.New("trackingmore: JSON object or array where a scalar was expected")
+
 // FlexString is text that may arrive as a string, number, bool, null or array.
 type FlexString string
-
-// FlexInt is an integer that may arrive as a number, a numeric string, "" or null.
-type FlexInt int64
-
-// FlexBool is a flag that may arrive as a bool, "true"/"false", "1"/"0", 0/1 or null.
-type FlexBool bool
-
-var errNotScalar = errors.New("trackingmore: JSON object or array where a scalar was expected")
 
 // UnmarshalJSON accepts a string; a number (its text); a bool; null (""); or
 // an array, whose non-empty elements are joined with "," (customer_email).
@@ -65,6 +59,9 @@ func (s *FlexString) UnmarshalJSON(b []byte) error {
 // String returns the text.
 func (s FlexString) String() string { return string(s) }
 
+// FlexInt is an integer that may arrive as a number, a numeric string, "" or null.
+type FlexInt int64
+
 // UnmarshalJSON accepts a number, a numeric string, a bool, "" or null.
 func (n *FlexInt) UnmarshalJSON(b []byte) error {
 	text, err := scalarText(b)
@@ -85,6 +82,9 @@ func (n *FlexInt) UnmarshalJSON(b []byte) error {
 // String returns the decimal text.
 func (n FlexInt) String() string { return strconv.FormatInt(int64(n), 10) }
 
+// FlexBool is a flag that may arrive as a bool, "true"/"false", "1"/"0", 0/1 or null.
+type FlexBool bool
+
 // UnmarshalJSON accepts a bool, "true"/"false"/"1"/"0" (any strconv.ParseBool
 // form), a number (non-zero is true), "" or null.
 func (f *FlexBool) UnmarshalJSON(b []byte) error {
@@ -102,6 +102,9 @@ func (f *FlexBool) UnmarshalJSON(b []byte) error {
 
 // String returns "true" or "false".
 func (f FlexBool) String() string { return strconv.FormatBool(bool(f)) }
+
+// StringBool marshals as the strings "true"/"false", as PUT's archived field wants.
+type StringBool bool
 
 // MarshalJSON writes "true" or "false" as a JSON string.
 func (b StringBool) MarshalJSON() ([]byte, error) {

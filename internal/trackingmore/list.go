@@ -6,33 +6,11 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 )
 
 // maxPageLimit is the largest page GET /trackings/get serves.
 const maxPageLimit = 2000
-
-// query encodes the options; zero values are left out.
-func (o ListOptions) query() url.Values {
-	q := url.Values{}
-	setInt(q, "page", o.Page)
-	setInt(q, "limit", o.Limit)
-	setString(q, "status", o.Status)
-	setTime(q, "created_at_min", o.CreatedAtMin)
-	setTime(q, "created_at_max", o.CreatedAtMax)
-	setTime(q, "update_time_min", o.UpdateTimeMin)
-	setTime(q, "update_time_max", o.UpdateTimeMax)
-	setTime(q, "order_created_time_min", o.OrderCreatedTimeMin)
-	setTime(q, "order_created_time_max", o.OrderCreatedTimeMax)
-	setString(q, "numbers", strings.Join(o.Numbers, ","))
-	setString(q, "orders", strings.Join(o.Orders, ","))
-	if o.Archived != nil {
-		q.Set("archived", strconv.FormatBool(*o.Archived))
-	}
-	setString(q, "lang", o.Lang)
-	return q
-}
 
 func setString(q url.Values, key, v string) {
 	if v != "" {

@@ -2,7 +2,6 @@ package trackingmore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -20,34 +19,6 @@ var (
 // adoptSkew is how much older than the call a tracking found after a retried
 // create may look and still count as created by that call (clock skew).
 const adoptSkew = 10 * time.Minute
-
-// Normalize folds the create echo's destination into DestinationCode, so
-// callers read one field. Decoding calls it.
-func (t *Tracking) Normalize() {
-	if t.DestinationCode == "" {
-		t.DestinationCode = t.Destination
-	}
-}
-
-// UnmarshalJSON decodes the wire form and normalizes it.
-func (t *Tracking) UnmarshalJSON(b []byte) error {
-	type plain Tracking
-	if err := json.Unmarshal(b, (*plain)(t)); err != nil {
-		return err
-	}
-	t.Normalize()
-	return nil
-}
-
-// UnmarshalJSON accepts `[]` and "" (an empty PHP-style object) as no information.
-func (ci *CarrierInfo) UnmarshalJSON(b []byte) error {
-	if isEmptyArray(b) || string(b) == `""` {
-		*ci = CarrierInfo{}
-		return nil
-	}
-	type plain CarrierInfo
-	return json.Unmarshal(b, (*plain)(ci))
-}
 
 // validateRef checks what goes into a URL path before any request is made.
 func validateRef(carrierCode, trackingNumber string) error {

@@ -1,6 +1,12 @@
 package trackingmore
 
-import "time"
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Tracking is the API's tracking object. Field names follow the wire format
 // (see the contract); the Flex types absorb the forms real responses disagree on.
@@ -36,6 +42,24 @@ type Tracking struct {
 	DestinationInfo    *CarrierInfo `json:"destination_info"`
 }
 
+// Normalize folds the create echo's destination into DestinationCode, so
+// callers read one field. Decoding calls it.
+func (t *Tracking) Normalize() {
+	if t.DestinationCode == "" {
+		t.DestinationCode = t.Destination
+	}
+}
+
+// UnmarshalJSON decodes the wire form and normalizes it.
+func (t *Tracking) UnmarshalJSON(b []byte) error {
+	type plain Tracking
+	if err := json.Unmarshal(b, (*plain)(t)); err != nil {
+		return err
+	}
+	t.Normalize()
+	return nil
+}
+
 // CarrierInfo is origin_info / destination_info: one carrier's view of the parcel.
 type CarrierInfo struct {
 	ItemReceived       FlexString   `json:"ItemReceived"`
@@ -49,6 +73,16 @@ type CarrierInfo struct {
 	CarrierCode        FlexString   `json:"carrier_code"`
 	ReferenceNumber    FlexString   `json:"ReferenceNumber"`
 	TrackInfo          []Checkpoint `json:"trackinfo"`
+}
+
+// UnmarshalJSON accepts `[]` and "" (an empty PHP-style object) as no information.
+func (ci *CarrierInfo) UnmarshalJSON(b []byte) error {
+	if isEmptyArray(b) || string(b) == `""` {
+		*ci = CarrierInfo{}
+		return nil
+	}
+	type plain CarrierInfo
+	return json.Unmarshal(b, (*plain)(ci))
 }
 
 // Checkpoint is one scan event, newest first in CarrierInfo.TrackInfo.
@@ -90,9 +124,6 @@ const (
 	// ManualStatusCarrier returns the tracking to the carrier's own status.
 	ManualStatusCarrier ManualStatus = 8
 )
-
-// StringBool marshals as the strings "true"/"false", as PUT's archived field wants.
-type StringBool bool
 
 // UpdateTrackingRequest holds the PUT fields. A nil field is not sent; a pointer
 // to "" clears the field.
@@ -175,6 +206,27 @@ type ListOptions struct {
 	Orders              []string
 	Archived            *bool
 	Lang                string
+}
+
+// query encodes the options; zero values are left out.
+func (o ListOptions) query() url.Values {
+	q := url.Values{}
+	setInt(q, "page", o.Page)
+	setInt(q, "limit", o.Limit)
+	setString(q, "status", o.Status)
+	setTime(q, "created_at_min", o.CreatedAtMin)
+	setTime(q, "created_at_max", o.CreatedAtMax)
+	setTime(q, "update_time_min", o.UpdateTimeMin)
+	setTime(q, "update_time_max", o.UpdateTimeMax)
+	setTime(q, "order_created_time_min", o.OrderCreatedTimeMin)
+	setTime(q, "order_created_time_max", o.OrderCreatedTimeMax)
+	setString(q, "numbers", strings.Join(o.Numbers, ","))
+	setString(q, "orders", strings.Join(o.Orders, ","))
+	if o.Archived != nil {
+		q.Set("archived", strconv.FormatBool(*o.Archived))
+	}
+	setString(q, "lang", o.Lang)
+	return q
 }
 
 // TrackingPage is one page of GET /trackings/get.
