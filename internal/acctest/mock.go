@@ -25,13 +25,18 @@ type Mock struct {
 }
 
 // NewMock starts a mock API with opts for this test only; the test's
-// cleanup stops it.
-func NewMock(t testing.TB, opts mockapi.Options) *Mock {
+// cleanup stops it. Its client uses APIKey and 3 retries, then whatever
+// configure changes.
+func NewMock(t testing.TB, opts mockapi.Options, configure ...func(*trackingmore.Config)) *Mock {
 	t.Helper()
 	srv := mockapi.New(opts)
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	client, err := trackingmore.New(trackingmore.Config{APIKey: APIKey, BaseURL: ts.URL + "/v2", MaxRetries: 3})
+	cfg := trackingmore.Config{APIKey: APIKey, BaseURL: ts.URL + "/v2", MaxRetries: 3}
+	for _, c := range configure {
+		c(&cfg)
+	}
+	client, err := trackingmore.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

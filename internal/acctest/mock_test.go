@@ -155,3 +155,15 @@ func stateOf(resources map[string]map[string]string) *terraform.State {
 	}
 	return &terraform.State{Modules: []*terraform.ModuleState{root}}
 }
+
+// The client speaks for APIKey unless configure says otherwise.
+func TestNewMock_configure(t *testing.T) {
+	ctx := context.Background()
+	if _, err := NewMock(t, mockapi.Options{APIKeys: []string{APIKey}}).Client.GetUserInfo(ctx); err != nil {
+		t.Errorf("with APIKey: %v", err)
+	}
+	other := NewMock(t, mockapi.Options{APIKeys: []string{APIKey}}, func(cfg *trackingmore.Config) { cfg.APIKey = "tm-other-key-0123456789" })
+	if _, err := other.Client.GetUserInfo(ctx); err == nil {
+		t.Error("a key the mock does not know was accepted")
+	}
+}

@@ -4,33 +4,25 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
+// newMock is acctest.NewMock with a client that retries within
+// milliseconds and gives up on a call after 5 s, changed by mod.
 func newMock(t *testing.T, opts mockapi.Options, mod ...func(*trackingmore.Config)) (*mockapi.Server, *trackingmore.Client) {
 	t.Helper()
-	mock := mockapi.New(opts)
-	srv := httptest.NewServer(mock)
-	t.Cleanup(srv.Close)
-	cfg := trackingmore.Config{
-		APIKey: "mock-key-123456", BaseURL: srv.URL + "/v2", MaxRetries: 3,
-		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, RequestTimeout: 5 * time.Second,
+	fast := func(cfg *trackingmore.Config) {
+		cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.RequestTimeout = time.Millisecond, 5*time.Millisecond, 5*time.Second
 	}
-	for _, m := range mod {
-		m(&cfg)
-	}
-	c, err := trackingmore.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return mock, c
+	m := acctest.NewMock(t, opts, append([]func(*trackingmore.Config){fast}, mod...)...)
+	return m.Server, m.Client
 }
 
 func code(err error) int {
