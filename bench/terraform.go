@@ -61,10 +61,12 @@ resource "terraform_data" "parcel" {
 	kindOnboard: "", // the provider only: terraform query writes the rest (onboardQuery)
 }
 
-// onboardQuery is the onboarding scenario's query file: every tracking.
+// onboardQuery is the onboarding scenario's query file: every tracking
+// (Terraform stops a list block at 100 results unless limit says more).
 const onboardQuery = `list "trackingmore_tracking" "existing" {
   provider         = trackingmore
   include_resource = true
+  limit            = 100000
 }
 `
 

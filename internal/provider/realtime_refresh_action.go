@@ -7,11 +7,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
-	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 var _ action.ActionWithConfigure = (*realtimeRefreshAction)(nil)
@@ -27,22 +25,15 @@ func NewRealtimeRefreshAction() action.Action {
 	return &realtimeRefreshAction{}
 }
 
-type realtimeRefreshActionModel struct {
-	CarrierCode              types.String `tfsdk:"carrier_code"`
-	TrackingNumber           types.String `tfsdk:"tracking_number"`
-	TrackingShipDate         types.String `tfsdk:"tracking_ship_date"`
-	TrackingPostalCode       types.String `tfsdk:"tracking_postal_code"`
-	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
-	Lang                     types.String `tfsdk:"lang"`
-}
-
 func (a *realtimeRefreshAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_realtime_refresh"
 }
 
 func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	argument := func(desc string, required bool, v validator.String) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
+	attrs := map[string]schema.Attribute{}
+	for _, a := range realtimeShipmentArguments {
+		attrs[a.name] = schema.StringAttribute{MarkdownDescription: a.description, Required: a.required, Optional: !a.required,
+			Validators: []validator.String{a.validator()}}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Asks the carrier for one parcel's current state now with `POST /trackings/realtime` and reports " +
@@ -51,14 +42,7 @@ func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest
 			"(for example `after_create` of a `trackingmore_tracking`) to see a new parcel's first carrier data in the apply output. " +
 			"Nothing is stored and no resource changes: the stored tracking keeps TrackingMore's own refresh schedule. " +
 			realtimeLimits + " Within the 2 hours, the API answers with the data of the first query.",
-		Attributes: map[string]schema.Attribute{
-			"carrier_code":               argument("Carrier code, such as `ups` (API field `carrier_code`).", true, validators.CarrierCode()),
-			"tracking_number":            argument("Tracking number (API field `tracking_number`).", true, validators.TrackingNumber()),
-			"tracking_ship_date":         argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, validators.ShipDate()),
-			"tracking_postal_code":       argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, validators.PostalCode()),
-			"special_number_destination": argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, validators.CountryCode()),
-			"lang":                       argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode()),
-		},
+		Attributes: attrs,
 	}
 }
 
@@ -67,25 +51,17 @@ func (a *realtimeRefreshAction) Configure(_ context.Context, req action.Configur
 }
 
 func (a *realtimeRefreshAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var config realtimeRefreshActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var shipment realtimeShipmentModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &shipment)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	subject := config.CarrierCode.ValueString() + "/" + config.TrackingNumber.ValueString()
-	t, err := a.client.RealtimeTracking(ctx, trackingmore.RealtimeRequest{
-		TrackingNumber:           config.TrackingNumber.ValueString(),
-		CarrierCode:              config.CarrierCode.ValueString(),
-		TrackingShipDate:         config.TrackingShipDate.ValueString(),
-		TrackingPostalCode:       config.TrackingPostalCode.ValueString(),
-		SpecialNumberDestination: config.SpecialNumberDestination.ValueString(),
-		Lang:                     config.Lang.ValueString(),
-	})
+	t, err := a.client.RealtimeTracking(ctx, shipment.request())
 	if err != nil {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to refresh tracking in real time", subject, err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to refresh tracking in real time", shipment.subject(), err)
 		return
 	}
-	resp.SendProgress(action.InvokeProgressEvent{Message: realtimeSummary(subject, t)})
+	resp.SendProgress(action.InvokeProgressEvent{Message: realtimeSummary(shipment.subject(), t)})
 }
 
 // realtimeSummary is one line about a realtime answer: "ups/1Z…: transit

@@ -25,17 +25,56 @@ func NewRealtimeTrackingDataSource() datasource.DataSource {
 	return &realtimeTrackingDataSource{}
 }
 
-// realtimeTrackingModel is the data source and the ephemeral resource
-// trackingmore_realtime_tracking. destination_code, order_id and
-// order_create_time are both arguments and results, so they live in the
-// embedded trackingDetailsModel.
-type realtimeTrackingModel struct {
+// realtimeShipmentModel names a shipment to POST /trackings/realtime: the
+// arguments of the realtime data source, the ephemeral resource and the
+// trackingmore_realtime_refresh action.
+type realtimeShipmentModel struct {
 	CarrierCode              types.String `tfsdk:"carrier_code"`
 	TrackingNumber           types.String `tfsdk:"tracking_number"`
 	TrackingShipDate         types.String `tfsdk:"tracking_ship_date"`
 	TrackingPostalCode       types.String `tfsdk:"tracking_postal_code"`
 	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
 	Lang                     types.String `tfsdk:"lang"`
+}
+
+// realtimeShipmentArguments are realtimeShipmentModel's attributes, written
+// once for the schemas of every package that declares them.
+var realtimeShipmentArguments = []struct {
+	name, description string
+	required          bool
+	validator         func() validator.String
+}{
+	{"carrier_code", "Carrier code, such as `ups` (API field `carrier_code`).", true, validators.CarrierCode},
+	{"tracking_number", "Tracking number (API field `tracking_number`).", true, validators.TrackingNumber},
+	{"tracking_ship_date", "Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, validators.ShipDate},
+	{"tracking_postal_code", "Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, validators.PostalCode},
+	{"special_number_destination", "Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, validators.CountryCode},
+	{"lang", "Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode},
+}
+
+// request is the POST /trackings/realtime body for the shipment.
+func (m realtimeShipmentModel) request() trackingmore.RealtimeRequest {
+	return trackingmore.RealtimeRequest{
+		TrackingNumber:           m.TrackingNumber.ValueString(),
+		CarrierCode:              m.CarrierCode.ValueString(),
+		TrackingShipDate:         m.TrackingShipDate.ValueString(),
+		TrackingPostalCode:       m.TrackingPostalCode.ValueString(),
+		SpecialNumberDestination: m.SpecialNumberDestination.ValueString(),
+		Lang:                     m.Lang.ValueString(),
+	}
+}
+
+// subject names the shipment in messages as carrier/number.
+func (m realtimeShipmentModel) subject() string {
+	return m.CarrierCode.ValueString() + "/" + m.TrackingNumber.ValueString()
+}
+
+// realtimeTrackingModel is the data source and the ephemeral resource
+// trackingmore_realtime_tracking. destination_code, order_id and
+// order_create_time are both arguments and results, so they live in the
+// embedded trackingDetailsModel.
+type realtimeTrackingModel struct {
+	realtimeShipmentModel
 	trackingDetailsModel
 }
 
@@ -43,7 +82,7 @@ type realtimeTrackingModel struct {
 func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.Client, diags *diag.Diagnostics) (realtimeTrackingModel, bool) {
 	t, err := client.RealtimeTracking(ctx, m.request())
 	if err != nil {
-		explain.AddAPIError(diags, "Unable to query tracking in real time", m.CarrierCode.ValueString()+"/"+m.TrackingNumber.ValueString(), err)
+		explain.AddAPIError(diags, "Unable to query tracking in real time", m.subject(), err)
 		return m, false
 	}
 	answered := m
@@ -54,19 +93,14 @@ func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.C
 	return answered, true
 }
 
-// request is the POST /trackings/realtime body.
+// request is the POST /trackings/realtime body: the shipment, and the
+// order details the data source also takes.
 func (m realtimeTrackingModel) request() trackingmore.RealtimeRequest {
-	return trackingmore.RealtimeRequest{
-		TrackingNumber:           m.TrackingNumber.ValueString(),
-		CarrierCode:              m.CarrierCode.ValueString(),
-		DestinationCode:          m.DestinationCode.ValueString(),
-		TrackingShipDate:         m.TrackingShipDate.ValueString(),
-		TrackingPostalCode:       m.TrackingPostalCode.ValueString(),
-		SpecialNumberDestination: m.SpecialNumberDestination.ValueString(),
-		Order:                    m.OrderID.ValueString(),
-		OrderCreateTime:          orderCreateTimeAPI(m.OrderCreateTime),
-		Lang:                     m.Lang.ValueString(),
-	}
+	r := m.realtimeShipmentModel.request()
+	r.DestinationCode = m.DestinationCode.ValueString()
+	r.Order = m.OrderID.ValueString()
+	r.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
+	return r
 }
 
 // keepConfigured keeps a configured argument as written: Terraform requires
@@ -98,19 +132,14 @@ const realtimeLimits = "**Mind the limits**: the API allows 3 realtime requests 
 // realtimeTrackingAttributes is the schema of realtimeTrackingModel.
 func realtimeTrackingAttributes() map[string]schema.Attribute {
 	attrs := trackingDetailsAttributes()
-	argument := func(desc string, required bool, v validator.String) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
+	for _, a := range realtimeShipmentArguments {
+		attrs[a.name] = schema.StringAttribute{MarkdownDescription: a.description, Required: a.required, Optional: !a.required,
+			Validators: []validator.String{a.validator()}}
 	}
 	// Arguments the API also answers with: what is configured is kept, what is not is read.
 	argumentAndResult := func(desc string, v validator.String) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Validators: []validator.String{v}}
 	}
-	attrs["carrier_code"] = argument("Carrier code, such as `ups` (API field `carrier_code`).", true, validators.CarrierCode())
-	attrs["tracking_number"] = argument("Tracking number (API field `tracking_number`).", true, validators.TrackingNumber())
-	attrs["tracking_ship_date"] = argument("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", false, validators.ShipDate())
-	attrs["tracking_postal_code"] = argument("Destination postal code, required by some carriers (API field `tracking_postal_code`).", false, validators.PostalCode())
-	attrs["special_number_destination"] = argument("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", false, validators.CountryCode())
-	attrs["lang"] = argument("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode())
 	attrs["destination_code"] = argumentAndResult("Destination country as a 2-letter code (API field `destination_code`). When omitted, the value TrackingMore reports.", validators.CountryCode())
 	attrs["order_id"] = argumentAndResult("Your order id (API field `order`, answered as `order_id`). When omitted, the value TrackingMore reports.", validators.Text())
 	attrs["order_create_time"] = argumentAndResult("When the order was placed, RFC 3339 (API field `order_create_time`, sent as `YYYY-MM-DD HH:MM:SS` UTC). When omitted, the value TrackingMore reports.", validators.RFC3339())

@@ -62,7 +62,7 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 		return
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
-		items, _, err := r.client.ListAllTrackings(ctx, filters.listOptions(), int(req.Limit))
+		items, total, err := r.client.ListAllTrackings(ctx, filters.listOptions(), int(req.Limit))
 		if err != nil {
 			var diags diag.Diagnostics
 			explain.AddAPIError(&diags, "Unable to list trackings", "the tracking list", err)
@@ -70,7 +70,14 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 			return
 		}
 		for i := range items {
-			if !push(trackingListResult(ctx, req, &items[i])) {
+			result := trackingListResult(ctx, req, &items[i])
+			if i == len(items)-1 && total > len(items) {
+				// The last result carries it: a result without identity is refused.
+				result.Diagnostics.AddWarning("Not every tracking was listed",
+					fmt.Sprintf("%d trackings match, and the list stopped at %d: Terraform lists at most 100 per list block "+
+						"unless its limit argument says more. Set limit = %d or more to list them all.", total, len(items), total))
+			}
+			if !push(result) {
 				return
 			}
 		}

@@ -68,6 +68,11 @@ list "trackingmore_tracking" "all" {
   include_resource = true
 }
 
+list "trackingmore_tracking" "first" {
+  provider = trackingmore
+  limit    = 2
+}
+
 list "trackingmore_tracking" "order" {
   provider = trackingmore
   config {
@@ -95,6 +100,7 @@ list "trackingmore_tracking" "order" {
 							{Path: tfjsonpath.New("auto_update"), KnownValue: knownvalue.Bool(true)},
 							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringRegexp(hexID)},
 						}),
+					querycheck.ExpectLength("trackingmore_tracking.first", 2),
 					querycheck.ExpectLength("trackingmore_tracking.order", 1),
 					querycheck.ExpectIdentity("trackingmore_tracking.order", map[string]knownvalue.Check{
 						"carrier_code":    knownvalue.StringExact("usps"),

@@ -7,6 +7,8 @@
 list "trackingmore_tracking" "in_transit" {
   provider         = trackingmore
   include_resource = true
+  # Terraform stops at 100 results unless limit says more.
+  limit = 10000
 
   config {
     status        = "transit"
