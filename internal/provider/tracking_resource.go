@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/modifiers"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
@@ -26,6 +27,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*trackingResource)(nil)
 	_ resource.ResourceWithImportState = (*trackingResource)(nil)
 	_ resource.ResourceWithIdentity    = (*trackingResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*trackingResource)(nil)
 )
 
 type trackingResource struct {
@@ -139,7 +141,7 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 
 	created, err := r.client.CreateTracking(ctx, plan.createRequest())
 	if err != nil {
-		detail := explain.Error(plan.Subject(), err)
+		detail := explain.CarrierError(ctx, r.client, plan.Subject(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err)
 		if trackingmore.IsAlreadyExists(err) {
 			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.Subject()
 		}
@@ -206,7 +208,8 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.CarrierCode.Equal(state.CarrierCode) {
 		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
 		if err != nil {
-			explain.AddAPIError(&resp.Diagnostics, "Unable to change carrier", state.Subject(), err)
+			resp.Diagnostics.AddError("Unable to change carrier",
+				explain.CarrierError(ctx, r.client, state.Subject(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err))
 			return
 		}
 		state.CarrierCode = plan.CarrierCode
@@ -242,6 +245,24 @@ func (r *trackingResource) update(ctx context.Context, state *trackingResourceMo
 	}
 	state.AutoUpdate = plan.AutoUpdate
 	state.resolveUnknowns()
+}
+
+// ModifyPlan checks a new or changed carrier code against the carrier
+// catalogue (free, fetched once per process), so a typo fails the plan
+// with a suggestion instead of the apply.
+func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var planned, prior types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("carrier_code"), &planned)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("carrier_code"), &prior)...)
+	}
+	if planned.IsUnknown() || planned.Equal(prior) {
+		return
+	}
+	carriercheck.Validate(ctx, r.client, path.Root("carrier_code"), planned.ValueString(), &resp.Diagnostics)
 }
 
 func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
