@@ -155,4 +155,3 @@ func (w *cliWorkdir) write(t *testing.T, config string) {
 		t.Fatal(err)
 	}
 }
-
