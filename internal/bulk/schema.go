@@ -88,28 +88,27 @@ var itemAttributes = sync.OnceValue(trackingitem.Attributes)
 func checkItemAttributes(attrs map[string]schema.Attribute) error {
 	var problems []string
 	refuse := func(name, what string) { problems = append(problems, name+" has "+what) }
+	// refuseUnapplied refuses what no kind of item attribute may have.
+	refuseUnapplied := func(name string, hasDefault bool, planModifiers int, writeOnly bool) {
+		if hasDefault {
+			refuse(name, "a default")
+		}
+		if planModifiers > 0 {
+			refuse(name, "plan modifiers")
+		}
+		if writeOnly {
+			refuse(name, "write-only values")
+		}
+	}
 	for _, name := range sortedKeys(attrs) {
 		switch a := attrs[name].(type) {
 		case schema.StringAttribute:
-			if a.Default != nil {
-				refuse(name, "a default")
-			}
-			if len(a.PlanModifiers) > 0 {
-				refuse(name, "plan modifiers")
-			}
-			if a.WriteOnly {
-				refuse(name, "write-only values")
-			}
+			refuseUnapplied(name, a.Default != nil, len(a.PlanModifiers), a.WriteOnly)
 		case schema.BoolAttribute:
 			if len(a.Validators) > 0 {
 				refuse(name, "validators")
 			}
-			if len(a.PlanModifiers) > 0 {
-				refuse(name, "plan modifiers")
-			}
-			if a.WriteOnly {
-				refuse(name, "write-only values")
-			}
+			refuseUnapplied(name, false, len(a.PlanModifiers), a.WriteOnly) // static defaults are applied (withDefaults)
 			if a.Default != nil {
 				var resp defaults.BoolResponse
 				a.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
@@ -121,15 +120,7 @@ func checkItemAttributes(attrs map[string]schema.Attribute) error {
 			if !a.ElementType.Equal(types.StringType) {
 				refuse(name, "elements that are not strings")
 			}
-			if a.Default != nil {
-				refuse(name, "a default")
-			}
-			if len(a.PlanModifiers) > 0 {
-				refuse(name, "plan modifiers")
-			}
-			if a.WriteOnly {
-				refuse(name, "write-only values")
-			}
+			refuseUnapplied(name, a.Default != nil, len(a.PlanModifiers), a.WriteOnly)
 		default:
 			refuse(name, fmt.Sprintf("type %T (only string, bool and list-of-string attributes are decoded)", a))
 		}
