@@ -165,7 +165,24 @@ type fetched struct {
 	err       error
 }
 
-var byClient sync.Map // *trackingmore.Client → *fetched
+// catalogues holds one entry per client for the life of the process, as
+// providerconfig holds the clients themselves.
+var catalogues = struct {
+	sync.Mutex
+	byClient map[*trackingmore.Client]*fetched
+}{byClient: map[*trackingmore.Client]*fetched{}}
+
+// entryOf is client's entry, created on first use; create false only looks.
+func entryOf(client *trackingmore.Client, create bool) *fetched {
+	catalogues.Lock()
+	defer catalogues.Unlock()
+	f := catalogues.byClient[client]
+	if f == nil && create {
+		f = &fetched{}
+		catalogues.byClient[client] = f
+	}
+	return f
+}
 
 // Get returns client's catalogue, fetching it on the first call for this
 // client; later calls, concurrent ones included, share that answer, a
@@ -173,8 +190,7 @@ var byClient sync.Map // *trackingmore.Client → *fetched
 // one per resource). Only a failure caused by the caller's own context
 // ending (a cancelled plan) is not kept.
 func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
-	v, _ := byClient.LoadOrStore(client, &fetched{})
-	f := v.(*fetched)
+	f := entryOf(client, true)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.done {
@@ -196,11 +212,10 @@ func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
 // Cached returns client's catalogue if an earlier Get fetched it, without
 // calling the API.
 func Cached(client *trackingmore.Client) *Catalogue {
-	v, ok := byClient.Load(client)
-	if !ok {
+	f := entryOf(client, false)
+	if f == nil {
 		return nil
 	}
-	f := v.(*fetched)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.catalogue

@@ -115,7 +115,10 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		Version: trackingitem.SchemaVersion,
 		MarkdownDescription: "One parcel tracking in TrackingMore. Create, read, update and delete map to `POST /trackings/post`, " +
 			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
-			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.",
+			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.\n\n" +
+			"Plans show what an update really moves: a title change plans the title and `updated_at` only, a `manual_status` plans `status` as that status, " +
+			"and a new carrier or destination leaves the parcel's progress unknown. `carrier_code` is checked at plan time against TrackingMore's carrier list " +
+			"(`GET /carriers`, which costs no quota, fetched once per run), with a suggestion for a mistyped code; if the list cannot be fetched the plan warns and goes on.",
 		Attributes: attrs,
 	}
 }

@@ -37,15 +37,13 @@ func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(trackingAddr, tfjsonpath.New(name), v)
 }
 
-// importIDOf builds the carrier_code/tracking_number import ID from state.
-func importIDOf(addr string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", addr)
-		}
-		return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
+// trackingImportID builds trackingAddr's carrier_code/tracking_number import ID from state.
+func trackingImportID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[trackingAddr]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", trackingAddr)
 	}
+	return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
 }
 
 // checkOnMock asserts what the mock itself stores for carrier/number.
@@ -279,7 +277,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 			{
 				ResourceName:            trackingAddr,
 				ImportState:             true,
-				ImportStateIdFunc:       importIDOf(trackingAddr),
+				ImportStateIdFunc:       trackingImportID,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: createOnly,
 			},
@@ -287,14 +285,14 @@ func TestAccTrackingResource_import(t *testing.T) {
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importIDOf(trackingAddr),
+				ImportStateIdFunc: trackingImportID,
 			},
 			{
 				// terraform plan -generate-config-out writes a config that plans clean.
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importIDOf(trackingAddr),
+				ImportStateIdFunc: trackingImportID,
 				GenerateConfig:    true,
 			},
 		},
