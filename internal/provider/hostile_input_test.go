@@ -65,7 +65,7 @@ func TestAccHostileInput(t *testing.T) {
 		{"single email with name", trackingResourceWith(`customer_emails = ["Jane <jane@example.com>"]`), nil, errorNaming("customer_emails[0]")},
 		{"single two emails in one", trackingResourceWith(`customer_emails = ["a@example.com, b@example.com"]`), nil, errorNaming("customer_emails[0]")},
 		{"single no email", trackingResourceWith(`customer_emails = []`), nil, errorNaming("customer_emails")},
-		{"single email twice", trackingResourceWith(`customer_emails = ["a@example.com", "a@example.com"]`), nil, errorNaming("customer_emails")},
+		{"single email twice", trackingResourceWith(`customer_emails = ["a@example.com", "a@example.com"]`), nil, wrapped("Duplicate List Value", "customer_emails")},
 		{"single lowercase country", trackingResourceWith(`destination_code = "us"`), nil, errorNaming("destination_code")},
 		{"single bad special_number_destination", trackingResourceWith(`special_number_destination = "United States"`), nil, errorNaming("special_number_destination")},
 		{"single bad lang", trackingResourceWith(`lang = "EN"`), nil, errorNaming("lang")},
