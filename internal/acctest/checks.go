@@ -3,6 +3,7 @@ package acctest
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -12,6 +13,16 @@ import (
 // TestStep's ExpectError.
 func ErrorNaming(attribute string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)Attribute ` + regexp.QuoteMeta(attribute) + `.*`)
+}
+
+// Wrapped matches each of phrases in order, as the CLI prints them: wrapped
+// at any space, with anything between them, for a TestStep's ExpectError.
+func Wrapped(phrases ...string) *regexp.Regexp {
+	quoted := make([]string, len(phrases))
+	for i, p := range phrases {
+		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
 }
 
 // ImportIDOf builds the carrier_code/tracking_number import ID of the

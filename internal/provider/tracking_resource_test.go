@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -37,6 +38,26 @@ func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(trackingAddr, tfjsonpath.New(name), v)
 }
 
+// trackingImportID builds trackingAddr's carrier_code/tracking_number import ID from state.
+func trackingImportID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[trackingAddr]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", trackingAddr)
+	}
+	return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
+}
+
+// checkOnMock asserts what the mock itself stores for carrier/number.
+func checkOnMock(m *acctest.Mock, carrier, number string, check func(*trackingmore.Tracking) error) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		t, err := m.Client.GetTracking(context.Background(), carrier, number, "")
+		if err != nil {
+			return fmt.Errorf("reading %s/%s from the mock: %w", carrier, number, err)
+		}
+		return check(t)
+	}
+}
+
 func TestAccTrackingResource_lifecycle(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
 	const number = "1Z999AA10123456784"
@@ -54,7 +75,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
   title                      = "Espresso machine"
   logistics_channel          = "UPS Worldwide Saver"
   customer_name              = "Jane Doe"
-  customer_email             = "jane@example.com"
+  customer_emails            = ["jane@example.com"]
   customer_phone             = "+14155550100"
   order_id                   = "SO-1001"
   destination_code           = "US"
@@ -74,7 +95,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr("id", knownvalue.StringRegexp(hexID)),
 					expectAttr("title", knownvalue.StringExact("Espresso machine")),
-					expectAttr("customer_email", knownvalue.StringExact("jane@example.com")),
+					expectAttr("customer_emails", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("jane@example.com")})),
 					expectAttr("archived", knownvalue.Bool(true)),
 					expectAttr("manual_status", knownvalue.StringExact("exception")),
 					expectAttr("status", knownvalue.StringExact("exception")),
@@ -99,7 +120,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
   title                      = "Espresso machine (refurbished)"
   logistics_channel          = "UPS Standard"
   customer_name              = "Jane Q. Doe"
-  customer_email             = "jane.doe@example.org"
+  customer_emails            = ["jane.doe@example.org"]
   customer_phone             = "+442071838750"
   order_id                   = "SO-1002"
   destination_code           = "GB"
@@ -122,7 +143,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					expectAttr("manual_status", knownvalue.Null()),
 				},
 				Check: m.CheckTracking("ups", number, func(tr *trackingmore.Tracking) error {
-					if bool(tr.Archived) || tr.CustomerEmail != "jane.doe@example.org" || tr.DestinationCode != "GB" || tr.Status == "exception" {
+					if bool(tr.Archived) || !slices.Equal(tr.CustomerEmail, trackingmore.EmailList{"jane.doe@example.org"}) || tr.DestinationCode != "GB" || tr.Status == "exception" {
 						return fmt.Errorf("mock holds archived=%v email=%q destination=%q status=%q", tr.Archived, tr.CustomerEmail, tr.DestinationCode, tr.Status)
 					}
 					return nil
@@ -238,7 +259,7 @@ func TestAccTrackingResource_import(t *testing.T) {
   tracking_number  = "RR123456785CN"
   carrier_code     = "china-post"
   title            = "Tea set"
-  customer_email   = "li@example.cn"
+  customer_emails  = ["li@example.cn"]
   destination_code = "DE"
   archived         = true
   comment          = "gift"
@@ -257,7 +278,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 			{
 				ResourceName:            trackingAddr,
 				ImportState:             true,
-				ImportStateIdFunc:       acctest.ImportIDOf(trackingAddr),
+				ImportStateIdFunc:       trackingImportID,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: createOnly,
 			},
@@ -265,14 +286,14 @@ func TestAccTrackingResource_import(t *testing.T) {
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
+				ImportStateIdFunc: trackingImportID,
 			},
 			{
 				// terraform plan -generate-config-out writes a config that plans clean.
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
+				ImportStateIdFunc: trackingImportID,
 				GenerateConfig:    true,
 			},
 		},
