@@ -48,8 +48,8 @@ func TestWrapped(t *testing.T) {
 	re := Wrapped("Unknown carrier code", `did you mean "ups"?`)
 	for text, want := range map[string]bool{
 		"Error: Unknown carrier code\n\n  carrier_code \"upss\" ... did\nyou mean \"ups\"?": true,
-		"did you mean \"ups\"? ... Unknown carrier code":                                  false, // out of order
-		"Unknown carrier code, did you mean \"usps\"?":                                    false,
+		"did you mean \"ups\"? ... Unknown carrier code":                                    false, // out of order
+		"Unknown carrier code, did you mean \"usps\"?":                                      false,
 	} {
 		if re.MatchString(text) != want {
 			t.Errorf("%q: match %v, want %v", text, !want, want)
