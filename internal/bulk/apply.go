@@ -117,22 +117,24 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 	}
 	byRef, planByRef := labelsByRef(state.Trackings), labelsByRef(plan.Trackings)
 
-	// A label that disappears frees its tracking, unless another label now
-	// holds the same number: then the tracking moves between labels for free.
+	// A tracking kept under another label moves there for free; a tracking
+	// no label keeps is deleted.
+	kept := keptTrackings(state.Trackings, plan.Trackings)
+	keeps := make(map[string]bool, len(kept))
+	for _, from := range kept {
+		keeps[from] = true
+	}
 	var deletes []trackingmore.TrackingRef
 	for _, label := range sortedKeys(state.Trackings) {
-		item := state.Trackings[label]
-		if next, ok := plan.Trackings[label]; ok && next.TrackingNumber.Equal(item.TrackingNumber) {
-			continue
+		if !keeps[label] {
+			deletes = append(deletes, state.Trackings[label].Ref())
 		}
-		if newLabel, moved := planByRef[item.Ref()]; moved && newLabel != label {
-			if _, taken := state.Trackings[newLabel]; !taken {
-				state.Trackings[newLabel] = item
-				delete(state.Trackings, label)
-				continue
-			}
+	}
+	for label, from := range kept {
+		if label != from {
+			state.Trackings[label] = state.Trackings[from]
+			delete(state.Trackings, from)
 		}
-		deletes = append(deletes, item.Ref())
 	}
 	deleteItems(ctx, client, state, deletes, byRef, diags)
 
@@ -161,7 +163,7 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 		if put, changed := next.UpdateRequest(prior); changed {
 			edits = append(edits, trackingmore.BatchUpdateItem{TrackingRef: next.Ref(), UpdateTrackingRequest: put})
 		} else {
-			state.Trackings[label] = next.WithResults(prior)
+			state.Trackings[label] = settled(next, prior)
 		}
 	}
 	updateItems(ctx, client, state, plan, edits, planByRef, diags)
@@ -248,18 +250,38 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 			continue
 		}
 		label := labelByRef[e.TrackingRef]
-		item := plan.Trackings[label].WithResults(state.Trackings[label])
+		results := state.Trackings[label]
 		if echo != nil {
-			item.ReadEcho(echo)
+			results.ReadEcho(echo)
 		}
-		if !item.ManualStatus.IsNull() {
-			item.Status = item.ManualStatus
+		item := plan.Trackings[label]
+		if item.Status.IsUnknown() && !item.ManualStatus.IsNull() {
+			item.Status = item.ManualStatus // the echo's status may be the number sent
 		}
-		state.Trackings[label] = item
+		state.Trackings[label] = settled(item, results)
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to update trackings", fmt.Sprintf("a batch of %d trackings", len(edits)), err)
 	}
+}
+
+// settled is the planned item with every read-only value the plan left
+// unknown taken from results (what the API answered, or the prior values).
+// What the plan knew stays: an echo that shows a newer status must not
+// contradict the plan.
+func settled(planned, results trackingitem.Model) trackingitem.Model {
+	for _, f := range [...]struct {
+		dst *types.String
+		v   types.String
+	}{
+		{&planned.ID, results.ID}, {&planned.Status, results.Status}, {&planned.Substatus, results.Substatus},
+		{&planned.LastEvent, results.LastEvent}, {&planned.LastUpdateTime, results.LastUpdateTime}, {&planned.CreatedAt, results.CreatedAt},
+	} {
+		if f.dst.IsUnknown() {
+			*f.dst = f.v
+		}
+	}
+	return planned
 }
 
 // itemError describes one failed item of a batch call.
