@@ -16,14 +16,20 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-// createTrackings creates plan's items. If some fail but others exist, the
-// failed ones are warnings, not errors: an error would taint, and so
-// re-create, the trackings that were created. They stay in state as
+// createTrackings creates plan's items. A create the account's quota
+// cannot cover fails before any call, creating nothing. If some items fail
+// but others exist, the failed ones are warnings, not errors: Terraform
+// taints a create that reports an error, and so would delete and re-create
+// the trackings that were created. Each warning says whether applying
+// again helps (failedItemWarning). The failed items stay in state as
 // planned, with null ids, and are returned as failed.
 func createTrackings(ctx context.Context, client *trackingmore.Client, plan trackingsResourceModel, diags *diag.Diagnostics) (*trackingsResourceModel, []string) {
 	id, err := newBulkID()
 	if err != nil {
 		diags.AddError("Unable to create trackings", err.Error())
+		return nil, nil
+	}
+	if !quotaCovers(ctx, client, len(plan.Trackings), diags) {
 		return nil, nil
 	}
 	state := trackingsResourceModel{ID: types.StringValue(id), Trackings: map[string]trackingitem.Model{}}
@@ -34,7 +40,7 @@ func createTrackings(ctx context.Context, client *trackingmore.Client, plan trac
 		return nil, nil
 	}
 	for _, d := range failures {
-		diags.AddWarning(d.Summary(), d.Detail()+" The next terraform apply adds it again.")
+		diags.AddWarning(failedItemWarning(d))
 	}
 	var failed []string
 	for _, label := range sortedKeys(plan.Trackings) {
@@ -44,6 +50,38 @@ func createTrackings(ctx context.Context, client *trackingmore.Client, plan trac
 		}
 	}
 	return &state, failed
+}
+
+// quotaCovers refuses a first create of n trackings that the account's
+// remaining quota cannot cover, the one failure that would otherwise leave
+// a first create half done. If the account cannot be read, the creates
+// report their own errors.
+func quotaCovers(ctx context.Context, client *trackingmore.Client, n int, diags *diag.Diagnostics) bool {
+	info, err := client.GetUserInfo(ctx)
+	if err != nil || int(info.TrackNumber) >= n {
+		return true
+	}
+	diags.AddError("Not enough tracking quota",
+		fmt.Sprintf("Creating these %d trackings needs %d units of quota; the TrackingMore account has %d left, so nothing was created. "+
+			"Top up the quota (the trackingmore_user_info data source shows remaining_quota), or create fewer trackings at a time, then apply again.",
+			n, n, int(info.TrackNumber)))
+	return false
+}
+
+// itemRefused marks the error of an item the API refused (an invalid
+// number or carrier, a duplicate, no quota): unlike a call that failed,
+// applying again fails the same way until the configuration or the account
+// changes.
+type itemRefused struct{ diag.Diagnostic }
+
+// failedItemWarning is the warning a first create reports for a failure d.
+func failedItemWarning(d diag.Diagnostic) (summary, detail string) {
+	if _, refused := d.(itemRefused); refused {
+		return d.Summary(), d.Detail() + " This failure is permanent: every apply fails the same way until you fix it as said. " +
+			"This apply does not fail, so that the trackings it created are not tainted (Terraform would delete and re-create them); " +
+			"to fail a CI run on it, give the resource the postcondition shown in the resource's documentation."
+	}
+	return d.Summary(), d.Detail() + " This failure is transient: the next terraform apply creates what is missing."
 }
 
 // readTrackings refreshes state with the cheapest lookup. Items the API no
@@ -219,7 +257,7 @@ func createItems(ctx context.Context, client *trackingmore.Client, state *tracki
 		if e.Code == 4016 {
 			detail += " It is not managed by this configuration: remove it from the map, or import it."
 		}
-		diags.AddError("Unable to create tracking", detail)
+		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to create tracking", detail)})
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to create trackings", fmt.Sprintf("%d of %d trackings", len(reqs)-res.Added, len(reqs)), err)
@@ -236,7 +274,7 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
 		failed[ref] = true
-		diags.AddError("Unable to update tracking", itemError(labelByRef[ref], ref, e))
+		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to update tracking", itemError(labelByRef[ref], ref, e))})
 	}
 	echoes := map[trackingmore.TrackingRef]*trackingmore.Tracking{}
 	for i := range res.Trackings {

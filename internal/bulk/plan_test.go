@@ -98,3 +98,15 @@ func TestKeptTrackingsAndDeleteWarning(t *testing.T) {
 		}
 	}
 }
+
+// A first create's failures say whether applying again helps.
+func TestFailedItemWarning(t *testing.T) {
+	_, refused := failedItemWarning(itemRefused{diag.NewErrorDiagnostic("Unable to create tracking", "Duplicate.")})
+	_, failed := failedItemWarning(diag.NewErrorDiagnostic("Unable to create trackings", "Calling TrackingMore failed."))
+	if !strings.Contains(refused, "permanent") || !strings.Contains(refused, "postcondition") || strings.Contains(refused, "transient") {
+		t.Errorf("a refused item: %q", refused)
+	}
+	if !strings.Contains(failed, "transient: the next terraform apply creates what is missing") {
+		t.Errorf("a failed call: %q", failed)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // expectUnknownCount is a plan check: the planned values of the resource
@@ -168,5 +169,32 @@ func TestCLITrackingsPlan_namesWhatItDeletes(t *testing.T) {
 	// The renamed label shows its tracking; only the renumbered item is new.
 	if n := strings.Count(out, "(known after apply)"); n != 6 {
 		t.Errorf("%d values known after apply, want the renumbered item's 6:\n%s", n, out)
+	}
+}
+
+// A first create whose duplicate the API refuses keeps the trackings it
+// created and says that applying again will not help, and how to fix it.
+func TestCLITrackingsApply_saysWhichFailuresArePermanent(t *testing.T) {
+	t.Parallel()
+	m := newTestMock(t, mockapi.Options{})
+	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "RR123456785CN", CarrierCode: "china-post"}); err != nil {
+		t.Fatal(err)
+	}
+	w := newCLIWorkdir(t, bulkConfig(m, quietItems))
+	out := strings.Join(strings.Fields(w.apply(t)), " ") // as one line: Terraform wraps diagnostics
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`Warning: Unable to create tracking`),
+		regexp.MustCompile(`tea \(china-post/RR123456785CN\): Tracking already exists \(code 4016\)\. .*remove it from the map, or import it\. This failure is permanent`),
+		regexp.MustCompile(`postcondition`),
+	} {
+		if !want.MatchString(out) {
+			t.Errorf("the apply's output lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "adds it again") || strings.Contains(out, "transient") {
+		t.Errorf("a duplicate is not transient:\n%s", out)
+	}
+	if ids := w.stateIDs(t); len(ids) != 2 || m.TrackingCount() != 3 {
+		t.Errorf("the state holds %v; want the two created, beside the duplicate on the mock", ids)
 	}
 }
