@@ -79,7 +79,7 @@ func failedItemWarning(d diag.Diagnostic) (summary, detail string) {
 	if _, refused := d.(itemRefused); refused {
 		return d.Summary(), d.Detail() + " This failure is permanent: every apply fails the same way until you fix it as said. " +
 			"This apply does not fail, so that the trackings it created are not tainted (Terraform would delete and re-create them); " +
-			"to fail a CI run on it, give the resource the postcondition shown in the resource's documentation."
+			"to fail a CI run on it, give the resource the postcondition of the guide \"Managing thousands of trackings\"."
 	}
 	return d.Summary(), d.Detail() + " This failure is transient: the next terraform apply creates what is missing."
 }
