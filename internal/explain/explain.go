@@ -3,11 +3,15 @@
 package explain
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
@@ -42,4 +46,17 @@ func Error(subject string, err error) string {
 // AddAPIError adds an error diagnostic for a failed client call.
 func AddAPIError(diags *diag.Diagnostics, summary, subject string, err error) {
 	diags.AddError(summary, Error(subject, err))
+}
+
+// CarrierError is Error for a call that sent code as the value of
+// attribute: a 4015 (unknown carrier) says so as the plan-time check does,
+// with suggestions from the carrier catalogue (fetched now if this process
+// has not yet: the call is free) and where to look codes up, and never
+// names the API's internal field (update_carrier_code).
+func CarrierError(ctx context.Context, client *trackingmore.Client, subject string, attribute path.Path, code string, err error) string {
+	if !trackingmore.IsInvalidCarrier(err) {
+		return Error(subject, err)
+	}
+	catalogue, _ := carriercheck.Get(ctx, client) // without it, no suggestions
+	return "TrackingMore rejected " + subject + " (code 4015). " + carriercheck.Problem(attribute.String(), code, catalogue)
 }

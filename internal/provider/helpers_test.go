@@ -201,3 +201,13 @@ func (m *testMock) expectNoCalls(t *testing.T) {
 func errorNaming(attribute string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)Attribute ` + regexp.QuoteMeta(attribute) + `.*`)
 }
+
+// wrapped matches each of phrases in order, as the CLI prints them: wrapped
+// at any space, with anything between them.
+func wrapped(phrases ...string) *regexp.Regexp {
+	quoted := make([]string, len(phrases))
+	for i, p := range phrases {
+		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/modifiers"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
@@ -26,6 +27,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*trackingResource)(nil)
 	_ resource.ResourceWithImportState = (*trackingResource)(nil)
 	_ resource.ResourceWithIdentity    = (*trackingResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*trackingResource)(nil)
 )
 
 type trackingResource struct {
@@ -67,8 +69,6 @@ func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequ
 func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := trackingitem.Attributes()
 	withStringModifiers(attrs, "tracking_number", stringplanmodifier.RequiresReplace())
-	withStringModifiers(attrs, "id", stringplanmodifier.UseStateForUnknown())
-	withStringModifiers(attrs, "created_at", stringplanmodifier.UseStateForUnknown())
 
 	attrs["auto_update"] = schema.BoolAttribute{
 		MarkdownDescription: "Whether TrackingMore keeps refreshing the tracking. Setting it to `false` calls `POST /trackings/notupdate`. " +
@@ -139,7 +139,7 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 
 	created, err := r.client.CreateTracking(ctx, plan.createRequest())
 	if err != nil {
-		detail := explain.Error(plan.Subject(), err)
+		detail := explain.CarrierError(ctx, r.client, plan.Subject(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err)
 		if trackingmore.IsAlreadyExists(err) {
 			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.Subject()
 		}
@@ -150,15 +150,15 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 	// What the API holds right after a create; update() then applies the rest.
 	state := plan
 	state.Archived, state.ManualStatus, state.AutoUpdate = types.BoolValue(false), types.StringNull(), types.BoolValue(true)
-	state.ReadEcho(created)
-	state.readExtras(created, true)
 	// The tracking exists from here on: whatever fails next, state must hold it.
+	var echo *trackingmore.Tracking
 	defer func() {
+		r.resolveResults(ctx, &state, echo, created)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	}()
 	// Archived, a manual status and auto_update cannot be sent on create.
-	r.update(ctx, &state, plan, &resp.Diagnostics)
+	echo = r.update(ctx, &state, plan, &resp.Diagnostics)
 }
 
 func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -198,7 +198,9 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	// Whatever step fails, state records the steps that succeeded.
+	var echo *trackingmore.Tracking
 	defer func() {
+		r.resolveResults(ctx, &state, echo)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	}()
@@ -206,7 +208,8 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	if !plan.CarrierCode.Equal(state.CarrierCode) {
 		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
 		if err != nil {
-			explain.AddAPIError(&resp.Diagnostics, "Unable to change carrier", state.Subject(), err)
+			resp.Diagnostics.AddError("Unable to change carrier",
+				explain.CarrierError(ctx, r.client, state.Subject(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err))
 			return
 		}
 		state.CarrierCode = plan.CarrierCode
@@ -214,34 +217,97 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	// Create-only values change here only when they were unknown after an import.
 	state.OrderCreateTime, state.TrackingShipDate, state.TrackingPostalCode = plan.OrderCreateTime, plan.TrackingShipDate, plan.TrackingPostalCode
 	state.TrackingAccountNumber, state.SpecialNumberDestination, state.Lang = plan.TrackingAccountNumber, plan.SpecialNumberDestination, plan.Lang
-	r.update(ctx, &state, plan, &resp.Diagnostics)
+	echo = r.update(ctx, &state, plan, &resp.Diagnostics)
 }
 
 // update moves state towards plan with the fewest calls: one PUT for every
 // changed field, then notupdate if auto_update was switched off. state
-// reflects each step that succeeded.
-func (r *trackingResource) update(ctx context.Context, state *trackingResourceModel, plan trackingResourceModel, diags *diag.Diagnostics) {
+// reflects each step that succeeded; once all have, it holds the plan's
+// read-only values, those the plan left unknown still unknown (see
+// resolveResults). It returns the PUT's echo, nil without a PUT.
+func (r *trackingResource) update(ctx context.Context, state *trackingResourceModel, plan trackingResourceModel, diags *diag.Diagnostics) *trackingmore.Tracking {
+	var echo *trackingmore.Tracking
 	if put, changed := plan.UpdateRequest(state.Model); changed {
-		echo, err := r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
+		var err error
+		echo, err = r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
 		if err != nil {
 			explain.AddAPIError(diags, "Unable to update tracking", plan.Subject(), err)
-			return
+			return nil
 		}
 		state.Model = plan.WithResults(state.Model)
-		state.ReadEcho(echo)
-		state.readExtras(echo, true)
-		if !plan.ManualStatus.IsNull() {
-			state.Status = plan.ManualStatus
-		}
 	}
 	if state.AutoUpdate.ValueBool() && !plan.AutoUpdate.ValueBool() {
 		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.Ref()}); err != nil {
 			explain.AddAPIError(diags, "Unable to stop updates of tracking", plan.Subject(), err)
-			return
+			return echo
 		}
 	}
 	state.AutoUpdate = plan.AutoUpdate
-	state.resolveUnknowns()
+	state.takeResults(plan)
+	return echo
+}
+
+// ModifyPlan keeps plans quiet and checks carrier codes, in one pass
+// rather than one plan modifier per read-only attribute (the framework
+// walks the schema for each of those; see quietPlan). A plan that changes
+// nothing returns at once.
+func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	if req.State.Raw.IsNull() {
+		var code types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("carrier_code"), &code)...)
+		if !code.IsUnknown() {
+			carriercheck.Validate(ctx, r.client, path.Root("carrier_code"), code.ValueString(), &resp.Diagnostics)
+		}
+		return
+	}
+	if req.Plan.Raw.Equal(req.State.Raw) {
+		return
+	}
+	var plan, prior trackingResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !plan.CarrierCode.IsUnknown() && !plan.CarrierCode.Equal(prior.CarrierCode) {
+		carriercheck.Validate(ctx, r.client, path.Root("carrier_code"), plan.CarrierCode.ValueString(), &resp.Diagnostics)
+	}
+	plan.quietPlan(prior)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// quietPlan keeps in m, an update of prior, each read-only value the change
+// cannot move, so that a plan shows only what will change (the framework
+// marks every one unknown). id and created_at never change (a new number
+// replaces the tracking, and Terraform plans the replacement as a create).
+// A new carrier re-tracks the parcel: everything it reports may move, and
+// a new destination moves all but the origin. A manual status sets status
+// (removing it leaves status to the carrier) and its substatus. Any PUT or
+// carrier change moves updated_at. Archiving, stopping updates and other
+// fields move nothing else.
+func (m *trackingResourceModel) quietPlan(prior trackingResourceModel) {
+	m.ID, m.CreatedAt = prior.ID, prior.CreatedAt
+	newCarrier := !m.CarrierCode.Equal(prior.CarrierCode)
+	newDestination := !m.DestinationCode.Equal(prior.DestinationCode)
+	if !newCarrier {
+		m.OriginalCountry = prior.OriginalCountry
+	}
+	if !newCarrier && !newDestination {
+		m.LastEvent, m.LastUpdateTime, m.DestinationCountry = prior.LastEvent, prior.LastUpdateTime, prior.DestinationCountry
+		m.ItemTimeLengthDays, m.StayTimeLengthDays = prior.ItemTimeLengthDays, prior.StayTimeLengthDays
+		if m.ManualStatus.Equal(prior.ManualStatus) {
+			m.Status, m.Substatus = prior.Status, prior.Substatus
+		}
+	}
+	if !m.ManualStatus.IsNull() && !m.ManualStatus.IsUnknown() {
+		m.Status = m.ManualStatus
+	}
+	if _, put := m.UpdateRequest(prior.Model); !put && !newCarrier {
+		m.UpdatedAt = prior.UpdatedAt
+	}
 }
 
 func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -272,7 +338,7 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
 	m.ReadArguments(t)
 	m.ReadResults(t)
-	m.readExtras(t, false)
+	m.readExtras(t)
 	if t.TrackUpdate != nil {
 		m.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
 	}
@@ -291,34 +357,101 @@ func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
 	return m
 }
 
-// readExtras sets the single resource's own read-only values; partial is
-// true for terse answers (create and PUT echoes), as in setResult.
-func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking, partial bool) {
-	trackingitem.SetResult(&m.UpdatedAt, string(t.UpdatedAt), partial)
-	trackingitem.SetResult(&m.OriginalCountry, string(t.OriginalCountry), partial)
-	trackingitem.SetResult(&m.DestinationCountry, string(t.DestinationCountry), partial)
-	for dst, v := range map[*types.Int64]trackingmore.FlexInt{
-		&m.ItemTimeLengthDays: t.ItemTimeLength,
-		&m.StayTimeLengthDays: t.StayTimeLength,
-	} {
-		if !partial || v != 0 || dst.IsUnknown() {
-			*dst = types.Int64Value(int64(v))
+// readExtras sets the single resource's own read-only values from a full
+// tracking object.
+func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking) {
+	m.UpdatedAt = trackingitem.NullIfEmpty(string(t.UpdatedAt))
+	m.OriginalCountry = trackingitem.NullIfEmpty(string(t.OriginalCountry))
+	m.DestinationCountry = trackingitem.NullIfEmpty(string(t.DestinationCountry))
+	m.ItemTimeLengthDays = types.Int64Value(int64(t.ItemTimeLength))
+	m.StayTimeLengthDays = types.Int64Value(int64(t.StayTimeLength))
+}
+
+// takeResults sets m's read-only values to plan's, unknowns included.
+func (m *trackingResourceModel) takeResults(plan trackingResourceModel) {
+	m.Model = m.WithResults(plan.Model)
+	m.UpdatedAt, m.OriginalCountry, m.DestinationCountry = plan.UpdatedAt, plan.OriginalCountry, plan.DestinationCountry
+	m.ItemTimeLengthDays, m.StayTimeLengthDays = plan.ItemTimeLengthDays, plan.StayTimeLengthDays
+}
+
+// resolveResults fills the read-only values an apply left unknown, since
+// state after apply may hold none: from the answers the apply got (echoes,
+// newest first) when they carry them all, else from a GET, so that the
+// next refresh finds nothing changed (an echo lacks the countries, the
+// substatus, the day counts...). Known values stay as planned. Without a
+// GET (it failed), what is still unknown becomes null; the next refresh
+// fills it.
+func (r *trackingResource) resolveResults(ctx context.Context, m *trackingResourceModel, echoes ...*trackingmore.Tracking) {
+	filled := *m
+	for _, echo := range echoes {
+		if echo != nil {
+			filled.fillUnknowns(echo, true)
+		}
+	}
+	if filled.hasUnknowns() {
+		if t, err := r.client.GetTracking(ctx, m.CarrierCode.ValueString(), m.TrackingNumber.ValueString(), ""); err == nil {
+			filled = *m
+			filled.fillUnknowns(t, false)
+		}
+	}
+	filled.nullUnknowns()
+	*m = filled
+}
+
+// results pairs each read-only value of m with its value in t: the strings, then the day counts.
+func (m *trackingResourceModel) results(t *trackingmore.Tracking) (map[*types.String]string, map[*types.Int64]int64) {
+	strs := m.ResultFields(t)
+	strs[&m.UpdatedAt] = string(t.UpdatedAt)
+	strs[&m.OriginalCountry] = string(t.OriginalCountry)
+	strs[&m.DestinationCountry] = string(t.DestinationCountry)
+	return strs, map[*types.Int64]int64{&m.ItemTimeLengthDays: int64(t.ItemTimeLength), &m.StayTimeLengthDays: int64(t.StayTimeLength)}
+}
+
+// fillUnknowns sets each unknown read-only value from t; partial (an echo)
+// sets only those t carries.
+func (m *trackingResourceModel) fillUnknowns(t *trackingmore.Tracking, partial bool) {
+	strs, ints := m.results(t)
+	for dst, v := range strs {
+		if dst.IsUnknown() && (v != "" || !partial) {
+			*dst = trackingitem.NullIfEmpty(v)
+		}
+	}
+	if partial {
+		return // no echo carries the day counts
+	}
+	for dst, v := range ints {
+		if dst.IsUnknown() {
+			*dst = types.Int64Value(v)
 		}
 	}
 }
 
-// resolveUnknowns nulls any read-only value no answer supplied, since state
-// after apply may hold no unknowns.
-func (m *trackingResourceModel) resolveUnknowns() {
-	for _, s := range []*types.String{&m.ID, &m.Status, &m.Substatus, &m.LastEvent, &m.LastUpdateTime, &m.CreatedAt,
-		&m.UpdatedAt, &m.OriginalCountry, &m.DestinationCountry} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
+func (m *trackingResourceModel) hasUnknowns() bool {
+	strs, ints := m.results(&trackingmore.Tracking{})
+	for dst := range strs {
+		if dst.IsUnknown() {
+			return true
 		}
 	}
-	for _, i := range []*types.Int64{&m.ItemTimeLengthDays, &m.StayTimeLengthDays} {
-		if i.IsUnknown() {
-			*i = types.Int64Value(0)
+	for dst := range ints {
+		if dst.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+// nullUnknowns nulls (zeroes, for the day counts) what no answer supplied.
+func (m *trackingResourceModel) nullUnknowns() {
+	strs, ints := m.results(&trackingmore.Tracking{})
+	for dst := range strs {
+		if dst.IsUnknown() {
+			*dst = types.StringNull()
+		}
+	}
+	for dst := range ints {
+		if dst.IsUnknown() {
+			*dst = types.Int64Value(0)
 		}
 	}
 }

@@ -203,8 +203,8 @@ func (m *Model) ReadArguments(t *trackingmore.Tracking) {
 	}
 }
 
-// resultFields pairs each read-only attribute with its value in t.
-func (m *Model) resultFields(t *trackingmore.Tracking) map[*types.String]string {
+// ResultFields pairs each read-only attribute with its value in t.
+func (m *Model) ResultFields(t *trackingmore.Tracking) map[*types.String]string {
 	return map[*types.String]string{
 		&m.ID:             t.ID,
 		&m.Status:         StatusName(string(t.Status)),
@@ -217,7 +217,7 @@ func (m *Model) resultFields(t *trackingmore.Tracking) map[*types.String]string 
 
 // ReadResults sets the read-only values from a full tracking object (GET or list).
 func (m *Model) ReadResults(t *trackingmore.Tracking) {
-	for dst, v := range m.resultFields(t) {
+	for dst, v := range m.ResultFields(t) {
 		SetResult(dst, v, false)
 	}
 }
@@ -225,7 +225,7 @@ func (m *Model) ReadResults(t *trackingmore.Tracking) {
 // ReadEcho fills the read-only values from a create or PUT echo, which
 // carries only some of them.
 func (m *Model) ReadEcho(t *trackingmore.Tracking) {
-	for dst, v := range m.resultFields(t) {
+	for dst, v := range m.ResultFields(t) {
 		SetResult(dst, v, true)
 	}
 }

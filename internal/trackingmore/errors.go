@@ -70,5 +70,9 @@ func IsRateLimited(err error) bool { return hasCode(err, true, 429) }
 // IsUnauthorized: the key is missing, invalid or deleted (401, 4001, 4002).
 func IsUnauthorized(err error) bool { return hasCode(err, true, 401, 4001, 4002) }
 
+// IsInvalidCarrier: the API knows no such carrier code (4015, for carrier_code
+// or a carrier change's update_carrier_code).
+func IsInvalidCarrier(err error) bool { return hasCode(err, false, 4015) }
+
 // IsUndetectable: carrier detection found no courier (4032).
 func IsUndetectable(err error) bool { return hasCode(err, false, 4032) }

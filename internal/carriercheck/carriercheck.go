@@ -1,0 +1,244 @@
+// Package carriercheck checks carrier codes against TrackingMore's carrier
+// catalogue (GET /carriers, which costs no quota), so that a mistyped code
+// fails at plan time with a suggestion instead of at apply with code 4015.
+// The catalogue is fetched once per client (one per provider configuration,
+// for the life of the provider process) and shared by every caller:
+// trackingmore_tracking, each item of trackingmore_trackings, and the
+// apply-time explanation of a 4015 (internal/explain).
+package carriercheck
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// LookupHint says where a user finds the right code.
+const LookupHint = "Look codes up with the trackingmore_carriers data source (every code with its carrier's name) " +
+	"or trackingmore_carrier_detection (the carriers a tracking number may belong to)."
+
+// maxSuggestions bounds the "did you mean" list.
+const maxSuggestions = 3
+
+// Catalogue is the set of carrier codes the API knows.
+type Catalogue struct {
+	codes map[string]bool
+	// normalized holds each code with the forms a user may mistype it as
+	// (see normalize): the code itself and its carrier's name.
+	normalized []entry
+}
+
+type entry struct {
+	code  string
+	forms []string
+}
+
+// NewCatalogue indexes carriers as GET /carriers lists them.
+func NewCatalogue(carriers []trackingmore.Carrier) *Catalogue {
+	c := &Catalogue{codes: make(map[string]bool, len(carriers)), normalized: make([]entry, 0, len(carriers))}
+	for _, carrier := range carriers {
+		code := string(carrier.Code)
+		if code == "" || c.codes[code] {
+			continue
+		}
+		c.codes[code] = true
+		c.normalized = append(c.normalized, entry{code: code, forms: []string{normalize(code), normalize(string(carrier.Name))}})
+	}
+	return c
+}
+
+// Has reports whether code is a carrier code of the catalogue.
+func (c *Catalogue) Has(code string) bool { return c.codes[code] }
+
+// Suggest returns up to three codes close to code: those whose code or
+// carrier name is within a few edits of it (ignoring case, '-', '_' and
+// spaces), or starts with it; the closest first, then those nearest its length.
+func (c *Catalogue) Suggest(code string) []string {
+	want := normalize(code)
+	if want == "" {
+		return nil
+	}
+	limit := max(1, len([]rune(want))/3)
+	type candidate struct {
+		code     string
+		distance int
+	}
+	var found []candidate
+	for _, e := range c.normalized {
+		best := -1
+		for _, form := range e.forms {
+			d := distance(want, form)
+			if strings.HasPrefix(form, want) && len(want) >= 3 {
+				d = min(d, limit) // a prefix ("deutsche") counts as close
+			}
+			if d <= limit && (best < 0 || d < best) {
+				best = d
+			}
+		}
+		if best >= 0 {
+			found = append(found, candidate{e.code, best})
+		}
+	}
+	slices.SortFunc(found, func(a, b candidate) int {
+		if a.distance != b.distance {
+			return a.distance - b.distance
+		}
+		if da, db := lengthGap(a.code, code), lengthGap(b.code, code); da != db {
+			return da - db
+		}
+		return strings.Compare(a.code, b.code)
+	})
+	var codes []string
+	for _, f := range found[:min(len(found), maxSuggestions)] {
+		codes = append(codes, f.code)
+	}
+	return codes
+}
+
+func lengthGap(a, b string) int {
+	d := len(a) - len(b)
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// normalize folds the differences a user is likely to get wrong.
+func normalize(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', ' ', '.':
+			return -1
+		}
+		return r
+	}, strings.ToLower(s))
+}
+
+// distance is the optimal string alignment distance: edits, with a swap of
+// two neighbours ("usps" for "upss") counting as one.
+func distance(a, b string) int {
+	s, t := []rune(a), []rune(b)
+	prev2 := make([]int, len(t)+1)
+	prev := make([]int, len(t)+1)
+	cur := make([]int, len(t)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(s); i++ {
+		cur[0] = i
+		for j := 1; j <= len(t); j++ {
+			cost := 1
+			if s[i-1] == t[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(t)]
+}
+
+// fetched is one client's catalogue, fetched at most once.
+type fetched struct {
+	mu        sync.Mutex
+	done      bool
+	catalogue *Catalogue
+	err       error
+}
+
+var byClient sync.Map // *trackingmore.Client → *fetched
+
+// Get returns client's catalogue, fetching it on the first call for this
+// client; later calls, concurrent ones included, share that answer, a
+// failure included (so an unreachable API costs one round of retries, not
+// one per resource). Only a failure caused by the caller's own context
+// ending (a cancelled plan) is not kept.
+func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
+	v, _ := byClient.LoadOrStore(client, &fetched{})
+	f := v.(*fetched)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.done {
+		return f.catalogue, f.err
+	}
+	carriers, err := client.ListCarriers(ctx, "")
+	if err != nil && ctx.Err() != nil {
+		return nil, err
+	}
+	f.done = true
+	if err != nil {
+		f.err = err
+	} else {
+		f.catalogue = NewCatalogue(carriers)
+	}
+	return f.catalogue, f.err
+}
+
+// Cached returns client's catalogue if an earlier Get fetched it, without
+// calling the API.
+func Cached(client *trackingmore.Client) *Catalogue {
+	v, ok := byClient.Load(client)
+	if !ok {
+		return nil
+	}
+	f := v.(*fetched)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.catalogue
+}
+
+// Problem says that code, the value of attribute (as Terraform shows the
+// path, e.g. carrier_code or trackings["web-1"].carrier_code), is no
+// TrackingMore carrier code, with the catalogue's suggestions (none when
+// catalogue is nil) and where to look codes up.
+func Problem(attribute, code string, catalogue *Catalogue) string {
+	msg := fmt.Sprintf("Attribute %s: %q is not a TrackingMore carrier code.", attribute, code)
+	if catalogue != nil {
+		if s := catalogue.Suggest(code); len(s) > 0 {
+			msg += " Did you mean " + quotedList(s) + "?"
+		}
+	}
+	return msg + " " + LookupHint
+}
+
+// quotedList renders ["a" "b" "c"] as `"a", "b" or "c"`.
+func quotedList(items []string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	if len(quoted) == 1 {
+		return quoted[0]
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+}
+
+// Validate is the plan-time check of code, the value at attribute: an
+// attribute error if the catalogue lacks it; a warning if the catalogue
+// cannot be fetched (the apply will tell); nothing for a known code, or for
+// a null or unknown one (client nil: the provider is not configured yet).
+func Validate(ctx context.Context, client *trackingmore.Client, attribute path.Path, code string, diags *diag.Diagnostics) {
+	if client == nil || code == "" {
+		return
+	}
+	catalogue, err := Get(ctx, client)
+	if err != nil {
+		diags.AddAttributeWarning(attribute, "Carrier code not checked",
+			fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check %s = %q: %v. "+
+				"The plan goes on; if the code is wrong, the apply fails with code 4015. %s", attribute, code, err, LookupHint))
+		return
+	}
+	if !catalogue.Has(code) {
+		diags.AddAttributeError(attribute, "Unknown carrier code", Problem(attribute.String(), code, catalogue))
+	}
+}

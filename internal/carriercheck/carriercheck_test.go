@@ -1,0 +1,175 @@
+package carriercheck
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+func newClient(t *testing.T, baseURL string) *trackingmore.Client {
+	t.Helper()
+	client, err := trackingmore.New(trackingmore.Config{APIKey: "tm-test-key-0123456789", BaseURL: baseURL, MaxRetries: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
+// mockClient is a client of a fresh mock, which serves the real catalogue.
+func mockClient(t *testing.T) (*trackingmore.Client, *mockapi.Server) {
+	t.Helper()
+	srv := mockapi.New(mockapi.Options{})
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return newClient(t, ts.URL+"/v2"), srv
+}
+
+func TestSuggest(t *testing.T) {
+	client, _ := mockClient(t)
+	catalogue, err := Get(context.Background(), client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{
+		"upss":          "ups",           // one letter too many
+		"usp":           "usps",          // one too few
+		"deutschepost":  "deutsche-post", // separators dropped
+		"Deutsche_Post": "deutsche-post", // case and '_'
+		"postnl":        "postnl-3s",     // a prefix
+		"evri":          "hermes-uk",     // the carrier's name
+	} {
+		got := catalogue.Suggest(code)
+		if !slices.Contains(got, want) || len(got) > maxSuggestions {
+			t.Errorf("Suggest(%q) = %q, want at most %d including %q", code, got, maxSuggestions, want)
+		}
+	}
+	if got := catalogue.Suggest("zzzzzzzzzz"); len(got) != 0 {
+		t.Errorf("Suggest of nothing alike = %q, want none", got)
+	}
+	if !catalogue.Has("ups") || catalogue.Has("upss") {
+		t.Error("Has: want ups known and upss unknown")
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"ups", "ups", 0}, {"upss", "ups", 1}, {"upss", "usps", 1}, {"abc", "", 3}, {"kitten", "sitting", 3}} {
+		if got := distance(c.a, c.b); got != c.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestGetFetchesOncePerClient(t *testing.T) {
+	client, srv := mockClient(t)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, err := Get(context.Background(), client); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if got := srv.Stats().Total; got != 1 {
+		t.Errorf("8 concurrent Gets made %d API calls, want 1", got)
+	}
+	if Cached(client) == nil {
+		t.Error("Cached is nil after Get")
+	}
+}
+
+func TestGetKeepsFailure(t *testing.T) {
+	calls := 0
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		calls++
+		http.Error(w, "down", http.StatusBadGateway)
+	}))
+	t.Cleanup(ts.Close)
+	client := newClient(t, ts.URL+"/v2")
+	for range 3 {
+		if _, err := Get(context.Background(), client); err == nil {
+			t.Fatal("Get of an unreachable API succeeded")
+		}
+	}
+	if calls != 1 {
+		t.Errorf("3 Gets of a failing API made %d calls, want 1", calls)
+	}
+	if Cached(client) != nil {
+		t.Error("Cached returned a catalogue after a failed fetch")
+	}
+}
+
+func TestGetRetriesAfterCancelledContext(t *testing.T) {
+	client, srv := mockClient(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Get(ctx, client); err == nil {
+		t.Fatal("Get with a cancelled context succeeded")
+	}
+	if _, err := Get(context.Background(), client); err != nil {
+		t.Fatalf("Get after a cancelled one: %v", err)
+	}
+	if srv.Stats().Total != 1 {
+		t.Errorf("want one call to reach the mock, got %d", srv.Stats().Total)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	client, _ := mockClient(t)
+	attr := path.Root("trackings").AtMapKey("web-1").AtName("carrier_code")
+
+	var diags diag.Diagnostics
+	Validate(context.Background(), client, attr, "ups", &diags)
+	Validate(context.Background(), client, attr, "", &diags)
+	Validate(context.Background(), nil, attr, "upss", &diags)
+	if len(diags) != 0 {
+		t.Fatalf("known, empty, or unconfigured: want no diagnostics, got %v", diags)
+	}
+
+	Validate(context.Background(), client, attr, "upss", &diags)
+	if !diags.HasError() || len(diags) != 1 {
+		t.Fatalf("want one error, got %v", diags)
+	}
+	detail := diags[0].Detail()
+	for _, want := range []string{`trackings["web-1"].carrier_code`, `"upss" is not a TrackingMore carrier code`, `Did you mean "ups"`, "trackingmore_carriers", "trackingmore_carrier_detection"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("detail %q lacks %q", detail, want)
+		}
+	}
+	if d, ok := diags[0].(diag.DiagnosticWithPath); !ok || !d.Path().Equal(attr) {
+		t.Errorf("error not on the attribute's path: %v", diags[0])
+	}
+}
+
+func TestValidateWarnsWhenUnreachable(t *testing.T) {
+	ts := httptest.NewServer(http.NotFoundHandler())
+	ts.Close() // nothing listens there any more
+	var diags diag.Diagnostics
+	Validate(context.Background(), newClient(t, ts.URL+"/v2"), path.Root("carrier_code"), "upss", &diags)
+	if diags.HasError() || len(diags) != 1 || diags[0].Summary() != "Carrier code not checked" {
+		t.Fatalf("want one warning, got %v", diags)
+	}
+	if !strings.Contains(diags[0].Detail(), `carrier_code = "upss"`) {
+		t.Errorf("warning does not name the attribute and value: %s", diags[0].Detail())
+	}
+}
+
+func TestProblemWithoutCatalogue(t *testing.T) {
+	got := Problem("carrier_code", "upss", nil)
+	if strings.Contains(got, "Did you mean") || !strings.Contains(got, LookupHint) {
+		t.Errorf("Problem without a catalogue = %q", got)
+	}
+}
