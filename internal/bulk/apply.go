@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
@@ -192,7 +193,8 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 		}
 		if !next.CarrierCode.Equal(prior.CarrierCode) {
 			if err := client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
-				explain.AddAPIError(diags, "Unable to change carrier", label+" ("+prior.Subject()+")", err)
+				diags.AddError("Unable to change carrier", explain.CarrierError(ctx, client, label+" ("+prior.Subject()+")",
+					carrierPath(label), next.CarrierCode.ValueString(), err))
 				continue
 			}
 			prior.CarrierCode = next.CarrierCode
@@ -222,7 +224,7 @@ func deleteItems(ctx context.Context, client *trackingmore.Client, state *tracki
 			delete(state.Trackings, byRef[ref])
 			continue
 		}
-		diags.AddError("Unable to delete tracking", itemError(byRef[ref], ref, e))
+		diags.AddError("Unable to delete tracking", itemError(ctx, client, byRef[ref], ref, e))
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to delete trackings", fmt.Sprintf("a batch of %d trackings", len(refs)), err)
@@ -253,7 +255,7 @@ func createItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
-		detail := itemError(labelByRef[ref], ref, e)
+		detail := itemError(ctx, client, labelByRef[ref], ref, e)
 		if e.Code == 4016 {
 			detail += " It is not managed by this configuration: remove it from the map, or import it."
 		}
@@ -274,7 +276,7 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
 		failed[ref] = true
-		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to update tracking", itemError(labelByRef[ref], ref, e))})
+		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to update tracking", itemError(ctx, client, labelByRef[ref], ref, e))})
 	}
 	echoes := map[trackingmore.TrackingRef]*trackingmore.Tracking{}
 	for i := range res.Trackings {
@@ -322,10 +324,17 @@ func settled(planned, results trackingitem.Model) trackingitem.Model {
 	return planned
 }
 
-// itemError describes one failed item of a batch call.
-func itemError(label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
+// itemError describes one failed item of a batch call; an unknown carrier
+// as the plan-time check does (explain.CarrierError).
+func itemError(ctx context.Context, client *trackingmore.Client, label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
 	err := &trackingmore.APIError{Code: int(e.Code), Message: e.Message}
-	return explain.Error(fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber), err)
+	return explain.CarrierError(ctx, client, fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber),
+		carrierPath(label), ref.CarrierCode, err)
+}
+
+// carrierPath is the carrier_code attribute of the item under label.
+func carrierPath(label string) path.Path {
+	return path.Root("trackings").AtMapKey(label).AtName("carrier_code")
 }
 
 // labelsByRef indexes items by the tracking each one names.

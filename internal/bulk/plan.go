@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -52,8 +53,9 @@ func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Di
 // it moved to) keeps what the change cannot move (plannedResults); any
 // other item is a new tracking, with every read-only value unknown. The
 // resource keeps its id. Trackings the apply deletes are named in a
-// warning, since the plan counts them as one update.
-func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+// warning, since the plan counts them as one update. With a client, the
+// carrier codes that are new to an item are checked (checkCarriers).
+func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	var before map[string]trackingitem.Model
@@ -73,6 +75,7 @@ func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tf
 			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithResults(unknownResults)
 		}
 		kept := keptTrackings(before, models)
+		checkCarriers(ctx, client, before, models, kept, diags)
 		for label, item := range models {
 			if from, ok := kept[label]; ok {
 				item = plannedResults(item, before[from])
@@ -146,6 +149,40 @@ func plannedResults(item, was trackingitem.Model) trackingitem.Model {
 		item.Status = item.ManualStatus
 	}
 	return item
+}
+
+// checkCarriers checks, against TrackingMore's carrier catalogue, the
+// carrier code of each item that is new or changes carrier: the codes
+// already applied were accepted, so a plan that changes no carrier costs
+// no call. The catalogue is fetched once per provider process; if it
+// cannot be, one warning says so and the apply will tell.
+func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, diags *diag.Diagnostics) {
+	if client == nil {
+		return
+	}
+	var catalogue *carriercheck.Catalogue
+	for _, label := range sortedKeys(planned) {
+		code := planned[label].CarrierCode
+		if code.IsUnknown() || code.IsNull() {
+			continue
+		}
+		if from, ok := kept[label]; ok && code.Equal(prior[from].CarrierCode) {
+			continue
+		}
+		if catalogue == nil {
+			var err error
+			if catalogue, err = carriercheck.Get(ctx, client); err != nil {
+				diags.AddAttributeWarning(path.Root("trackings"), "Carrier codes not checked",
+					fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check the items' carrier codes: %v. "+
+						"The plan goes on; an unknown code fails the apply with code 4015. %s", err, carriercheck.LookupHint))
+				return
+			}
+		}
+		if !catalogue.Has(code.ValueString()) {
+			at := carrierPath(label)
+			diags.AddAttributeError(at, "Unknown carrier code", carriercheck.Problem(at.String(), code.ValueString(), catalogue))
+		}
+	}
 }
 
 // listedAtMost is how many trackings a plan warning names before it counts the rest.

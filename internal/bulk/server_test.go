@@ -144,7 +144,7 @@ func TestPlanTrackings(t *testing.T) {
 	fresh.TrackingNumber = types.StringValue("1Z999AA10123456786")
 	fresh.Archived = types.BoolNull() // left out of the configuration
 
-	planned := planTrackings(ctx, prior, config(map[string]trackingitem.Model{
+	planned := planTrackings(ctx, nil, prior, config(map[string]trackingitem.Model{
 		"same": created, "retitled": retitled, "renumbered": renumbered, "failed": neverCreated, "new": fresh,
 	}), &diags)
 	items, _ := trackingsElements(planned, &diags)

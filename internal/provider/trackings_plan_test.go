@@ -198,3 +198,49 @@ func TestCLITrackingsApply_saysWhichFailuresArePermanent(t *testing.T) {
 		t.Errorf("the state holds %v; want the two created, beside the duplicate on the mock", ids)
 	}
 }
+
+// A mistyped carrier code fails the plan naming the item's label, with a
+// suggestion, before any call but GET /carriers; one only known at apply is
+// checked by the apply's final plan, before the carrier change is sent.
+func TestAccTrackingsResource_unknownCarrier(t *testing.T) {
+	m := newTestMock(t, mockapi.Options{})
+	items := func(webCarrier string) map[string]string {
+		return map[string]string{
+			"a":     quietItems["espresso"],
+			"web-1": "      carrier_code = " + webCarrier + "\n      tracking_number = \"9400111899223197428490\"",
+		}
+	}
+	parallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: bulkConfig(m, items(`"upss"`)),
+				ExpectError: wrapped("Unknown carrier code", `Attribute trackings["web-1"].carrier_code: "upss" is not a TrackingMore carrier code.`,
+					`Did you mean "usps"`, "trackingmore_carriers"),
+			},
+			{
+				PreConfig: func() {
+					if err := m.expectOnlyCarrierList(); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: bulkConfig(m, items(`"usps"`)),
+			},
+			{
+				Config:      bulkConfig(m, items(`"fedx"`)),
+				ExpectError: wrapped(`Attribute trackings["web-1"].carrier_code: "fedx" is not a TrackingMore carrier code.`, `"fedex"`),
+			},
+			{
+				Config: bulkConfig(m, items("terraform_data.carrier.output")) + `
+resource "terraform_data" "carrier" {
+  input = "fedx"
+}
+`,
+				ExpectError: wrapped(`Attribute trackings["web-1"].carrier_code: "fedx" is not a TrackingMore carrier code.`, `"fedex"`),
+			},
+		},
+	})
+	if n := m.Stats().ByEndpoint["POST /trackings/update"]; n != 0 {
+		t.Errorf("%d carrier changes sent with an unknown code", n)
+	}
+}

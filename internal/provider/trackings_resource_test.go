@@ -277,7 +277,7 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 				// An update that adds items beyond the quota and one that exists
 				// already: the error names each failed item; the rest is kept.
 				PreConfig: func() { m.SetQuota(1) }, // ups/1Z999AA10000000099 exists since the second step
-				Config: bulkConfig(m, withExisting),
+				Config:    bulkConfig(m, withExisting),
 				// Items are created in label order: order-0005 takes the last unit of quota.
 				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021.*` +
 					`order-0007 \(ups/1Z999AA10000000007\).*4021.*order-0099 \(ups/1Z999AA10000000099\).*4016`),
