@@ -206,7 +206,7 @@ func warnDeletes(prior, planned map[string]trackingitem.Model, kept map[string]s
 			continue
 		}
 		next, stays := planned[label]
-		if stays && !!next.TrackingNumber.IsUnknown() {
+		if stays && next.TrackingNumber.IsUnknown() {
 			continue // whether it keeps its tracking is known at apply
 		}
 		if createdBy == nil {
