@@ -19,7 +19,7 @@ locals {
       tracking_number  = "1Z999AA10123456784"
       title            = "Espresso machine"
       customer_name    = "Jane Doe"
-      customer_email   = "jane@example.com"
+      customer_emails  = ["jane@example.com"]
       order_id         = "SO-1001"
       destination_code = "US"
     }
@@ -55,7 +55,7 @@ resource "trackingmore_tracking" "parcel" {
   title            = each.value.title
   order_id         = each.value.order_id
   customer_name    = try(each.value.customer_name, null)
-  customer_email   = try(each.value.customer_email, null)
+  customer_emails  = try(each.value.customer_emails, null)
   destination_code = try(each.value.destination_code, null)
   archived         = try(each.value.archived, false)
   manual_status    = try(each.value.manual_status, null)

@@ -7,6 +7,7 @@ package bulk
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"reflect"
@@ -73,8 +74,8 @@ func protoDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
 	return out
 }
 
-// protoPath converts a path of attribute names and map keys, the only
-// steps trackingmore_trackings has.
+// protoPath converts a path of attribute names, map keys and list
+// indexes, the only steps trackingmore_trackings has.
 func protoPath(p path.Path) *tftypes.AttributePath {
 	ap := tftypes.NewAttributePath()
 	for _, step := range p.Steps() {
@@ -83,6 +84,8 @@ func protoPath(p path.Path) *tftypes.AttributePath {
 			ap = ap.WithAttributeName(string(s))
 		case path.PathStepElementKeyString:
 			ap = ap.WithElementKeyString(string(s))
+		case path.PathStepElementKeyInt:
+			ap = ap.WithElementKeyInt(int(s))
 		}
 	}
 	return ap
@@ -202,7 +205,8 @@ func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnos
 	fields := reflect.ValueOf(&m).Elem()
 	for name := range itemFieldIndex() {
 		field := itemField(fields, name)
-		value, err := fieldValue(field).Type(ctx).ValueFromTerraform(ctx, attrs[name])
+		// The schema's type, not the field's: a zero types.List has no element type.
+		value, err := itemAttributes()[name].GetType().ValueFromTerraform(ctx, attrs[name])
 		if err != nil {
 			diags.AddError("Unexpected value from Terraform", fmt.Sprintf("%s: %s", name, err))
 			continue
@@ -216,7 +220,12 @@ func itemToTerraform(ctx context.Context, m trackingitem.Model, diags *diag.Diag
 	fields := reflect.ValueOf(m)
 	attrs := make(map[string]tftypes.Value, len(itemFieldIndex()))
 	for name := range itemFieldIndex() {
-		attrs[name] = tfValue(ctx, fieldValue(itemField(fields, name)), diags)
+		value := fieldValue(itemField(fields, name))
+		if value.IsNull() { // typed by the schema: a zero types.List has no element type
+			attrs[name] = tftypes.NewValue(trackingItemType().AttributeTypes[name], nil)
+			continue
+		}
+		attrs[name] = tfValue(ctx, value, diags)
 	}
 	return tftypes.NewValue(trackingItemType(), attrs)
 }
@@ -246,4 +255,27 @@ func attrValue[T attr.Value](ctx context.Context, v tftypes.Value, diags *diag.D
 
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
+}
+
+// upgradeV0 rewrites a version 0 state for version 1: each item's
+// customer_email string becomes its customer_emails list
+// (trackingitem.UpgradeV0).
+func upgradeV0(raw *tfprotov6.RawState, diags *diag.Diagnostics) *tfprotov6.RawState {
+	var state map[string]any
+	if err := json.Unmarshal(raw.JSON, &state); err != nil {
+		diags.AddError("Unable to read state", "The version 0 state of "+typeName+" is not JSON: "+err.Error())
+		return raw
+	}
+	items, _ := state["trackings"].(map[string]any)
+	for _, item := range items {
+		if fields, ok := item.(map[string]any); ok {
+			trackingitem.UpgradeV0(fields)
+		}
+	}
+	upgraded, err := json.Marshal(state)
+	if err != nil {
+		diags.AddError("Unable to upgrade state", err.Error())
+		return raw
+	}
+	return &tfprotov6.RawState{JSON: upgraded}
 }

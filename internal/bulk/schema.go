@@ -22,6 +22,7 @@ import (
 
 func trackingsFrameworkSchema() schema.Schema {
 	return schema.Schema{
+		Version: trackingitem.SchemaVersion,
 		MarkdownDescription: "Many parcel trackings in one resource, for shops with thousands of parcels. " +
 			"Creates, edits and deletes go through the batch endpoints (40 trackings a call) and a refresh costs a few list calls " +
 			"instead of one call per parcel. Each item behaves like a `trackingmore_tracking`: a carrier change is made in place, " +
@@ -47,7 +48,7 @@ func trackingsFrameworkSchema() schema.Schema {
 // trackingsSchema is the resource's schema as the protocol carries it.
 var trackingsSchema = sync.OnceValue(func() *tfprotov6.Schema {
 	s := trackingsFrameworkSchema()
-	return &tfprotov6.Schema{Block: &tfprotov6.SchemaBlock{
+	return &tfprotov6.Schema{Version: s.Version, Block: &tfprotov6.SchemaBlock{
 		Description:     s.MarkdownDescription,
 		DescriptionKind: tfprotov6.StringKindMarkdown,
 		Attributes:      protoAttributes(s.Attributes),
@@ -81,34 +82,33 @@ func trackingItemType() tftypes.Object {
 var itemAttributes = sync.OnceValue(trackingitem.Attributes)
 
 // checkItemAttributes refuses every schema feature of the item attributes
-// that this server does not apply: it decodes string and bool attributes,
-// runs string validators (validateItem) and fills static bool defaults
-// (withDefaults), and nothing else.
+// that this server does not apply: it decodes string, bool and
+// list-of-string attributes, runs string and list validators (validateItem)
+// and fills static bool defaults (withDefaults), and nothing else.
 func checkItemAttributes(attrs map[string]schema.Attribute) error {
 	var problems []string
 	refuse := func(name, what string) { problems = append(problems, name+" has "+what) }
+	// refuseUnapplied refuses what no kind of item attribute may have.
+	refuseUnapplied := func(name string, hasDefault bool, planModifiers int, writeOnly bool) {
+		if hasDefault {
+			refuse(name, "a default")
+		}
+		if planModifiers > 0 {
+			refuse(name, "plan modifiers")
+		}
+		if writeOnly {
+			refuse(name, "write-only values")
+		}
+	}
 	for _, name := range sortedKeys(attrs) {
 		switch a := attrs[name].(type) {
 		case schema.StringAttribute:
-			if a.Default != nil {
-				refuse(name, "a default")
-			}
-			if len(a.PlanModifiers) > 0 {
-				refuse(name, "plan modifiers")
-			}
-			if a.WriteOnly {
-				refuse(name, "write-only values")
-			}
+			refuseUnapplied(name, a.Default != nil, len(a.PlanModifiers), a.WriteOnly)
 		case schema.BoolAttribute:
 			if len(a.Validators) > 0 {
 				refuse(name, "validators")
 			}
-			if len(a.PlanModifiers) > 0 {
-				refuse(name, "plan modifiers")
-			}
-			if a.WriteOnly {
-				refuse(name, "write-only values")
-			}
+			refuseUnapplied(name, false, len(a.PlanModifiers), a.WriteOnly) // static defaults are applied (withDefaults)
 			if a.Default != nil {
 				var resp defaults.BoolResponse
 				a.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
@@ -116,8 +116,13 @@ func checkItemAttributes(attrs map[string]schema.Attribute) error {
 					refuse(name, "a default that is not a static value")
 				}
 			}
+		case schema.ListAttribute:
+			if !a.ElementType.Equal(types.StringType) {
+				refuse(name, "elements that are not strings")
+			}
+			refuseUnapplied(name, a.Default != nil, len(a.PlanModifiers), a.WriteOnly)
 		default:
-			refuse(name, fmt.Sprintf("type %T (only string and bool attributes are decoded)", a))
+			refuse(name, fmt.Sprintf("type %T (only string, bool and list-of-string attributes are decoded)", a))
 		}
 	}
 	if len(problems) > 0 {
@@ -127,13 +132,23 @@ func checkItemAttributes(attrs map[string]schema.Attribute) error {
 	return nil
 }
 
-// itemValidators and itemDefaults are the item attributes' validators and
-// defaults, read once from their definitions.
+// itemValidators, itemListValidators and itemDefaults are the item
+// attributes' validators and defaults, read once from their definitions.
 var itemValidators = sync.OnceValue(func() map[string][]validator.String {
 	validators := map[string][]validator.String{}
 	for name, a := range itemAttributes() {
 		if s, ok := a.(schema.StringAttribute); ok && len(s.Validators) > 0 {
 			validators[name] = s.Validators
+		}
+	}
+	return validators
+})
+
+var itemListValidators = sync.OnceValue(func() map[string][]validator.List {
+	validators := map[string][]validator.List{}
+	for name, a := range itemAttributes() {
+		if l, ok := a.(schema.ListAttribute); ok && len(l.Validators) > 0 {
+			validators[name] = l.Validators
 		}
 	}
 	return validators
@@ -155,11 +170,20 @@ var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
 func validateItem(ctx context.Context, p path.Path, item trackingitem.Model, diags *diag.Diagnostics) {
 	fields := reflect.ValueOf(item)
 	for name, validators := range itemValidators() {
-		value, _ := fieldValue(itemField(fields, name)).(types.String) // validators are on string attributes only
+		value, _ := fieldValue(itemField(fields, name)).(types.String)
 		req := validator.StringRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
 		for _, v := range validators {
 			var resp validator.StringResponse
 			v.ValidateString(ctx, req, &resp)
+			diags.Append(resp.Diagnostics...)
+		}
+	}
+	for name, validators := range itemListValidators() {
+		value, _ := fieldValue(itemField(fields, name)).(types.List)
+		req := validator.ListRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
+		for _, v := range validators {
+			var resp validator.ListResponse
+			v.ValidateList(ctx, req, &resp)
 			diags.Append(resp.Diagnostics...)
 		}
 	}

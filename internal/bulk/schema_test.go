@@ -6,8 +6,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 )
@@ -36,6 +38,16 @@ func TestCheckItemAttributes(t *testing.T) {
 			b := a.(schema.BoolAttribute)
 			b.PlanModifiers = append(b.PlanModifiers, boolplanmodifier.UseStateForUnknown())
 			return b
+		}},
+		"list plan modifier": {"customer_emails", func(a schema.Attribute) schema.Attribute {
+			l := a.(schema.ListAttribute)
+			l.PlanModifiers = append(l.PlanModifiers, listplanmodifier.UseStateForUnknown())
+			return l
+		}},
+		"list of numbers": {"customer_emails", func(a schema.Attribute) schema.Attribute {
+			l := a.(schema.ListAttribute)
+			l.ElementType, l.Validators = types.Int64Type, nil
+			return l
 		}},
 		"another attribute type": {"title", func(schema.Attribute) schema.Attribute {
 			return schema.Int64Attribute{Optional: true}

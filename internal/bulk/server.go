@@ -95,12 +95,16 @@ func (s *server) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeR
 	var diags diag.Diagnostics
 	resp := &tfprotov6.UpgradeResourceStateResponse{}
 	switch {
-	case req.Version != 0:
-		diags.AddError("Unable to upgrade state", fmt.Sprintf("%s has state version 0 only; got version %d. "+
-			"The state was written by a newer provider: use that version.", typeName, req.Version))
+	case req.Version > trackingitem.SchemaVersion:
+		diags.AddError("Unable to upgrade state", fmt.Sprintf("%s has state versions up to %d; got version %d. "+
+			"The state was written by a newer provider: use that version.", typeName, trackingitem.SchemaVersion, req.Version))
 	case req.RawState != nil:
+		raw := req.RawState
+		if req.Version == 0 {
+			raw = upgradeV0(req.RawState, &diags)
+		}
 		// Attributes the schema no longer has (dropped since the state was written) are ignored.
-		state, err := req.RawState.UnmarshalWithOpts(trackingsType(), tfprotov6.UnmarshalOpts{
+		state, err := raw.UnmarshalWithOpts(trackingsType(), tfprotov6.UnmarshalOpts{
 			ValueFromJSONOpts: tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true},
 		})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // schemaOnly is a framework provider with one resource of the given
@@ -78,17 +80,27 @@ func TestTrackingsProtocol_stateCalls(t *testing.T) {
 	ctx := context.Background()
 	srv := NewServer("test")()
 
-	upgraded, _ := srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, Version: 1,
+	upgraded, _ := srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, Version: 2,
 		RawState: &tfprotov6.RawState{JSON: []byte(`{}`)}})
 	if len(upgraded.Diagnostics) != 1 || !strings.Contains(upgraded.Diagnostics[0].Detail, "newer provider") {
-		t.Errorf("a state from schema version 1 must be refused: %+v", upgraded.Diagnostics)
+		t.Errorf("a state from schema version 2 must be refused: %+v", upgraded.Diagnostics)
 	}
 	stateJSON := `{"id":"0123456789abcdef","dropped_later":"x","trackings":{"a":{"tracking_number":"1Z999AA10123456784",` +
-		`"carrier_code":"ups","archived":false,"id":"0123456789abcdef0123456789abcdef","status":"transit"}}}`
+		`"carrier_code":"ups","archived":false,"id":"0123456789abcdef0123456789abcdef","status":"transit",` +
+		`"customer_email":"a@example.com,b@example.com"}}}`
 	upgraded, _ = srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName,
 		RawState: &tfprotov6.RawState{JSON: []byte(stateJSON)}})
 	if len(upgraded.Diagnostics) > 0 || upgraded.UpgradedState == nil {
 		t.Fatalf("upgrade of a version 0 state: %+v", upgraded.Diagnostics)
+	}
+	upgradedValue, err := upgraded.UpgradedState.Unmarshal(trackingsType())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var upgradeDiags diag.Diagnostics
+	upgradedItems, _ := trackingsElements(upgradedValue, &upgradeDiags)
+	if emails := trackingitem.EmailList(itemFromTerraform(ctx, upgradedItems["a"], &upgradeDiags).CustomerEmails); !slices.Equal(emails, trackingmore.EmailList{"a@example.com", "b@example.com"}) {
+		t.Errorf("version 0 customer_email upgrades to customer_emails %q", emails)
 	}
 
 	generated, _ := srv.GenerateResourceConfig(ctx, &tfprotov6.GenerateResourceConfigRequest{TypeName: typeName, State: upgraded.UpgradedState})

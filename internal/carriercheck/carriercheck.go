@@ -59,7 +59,8 @@ func (c *Catalogue) Has(code string) bool { return c.codes[code] }
 
 // Suggest returns up to three codes close to code: those whose code or
 // carrier name is within a few edits of it (ignoring case, '-', '_' and
-// spaces), or starts with it; the closest first, then those nearest its length.
+// spaces), then those that start with it; among equals, the one sharing
+// the longest start with it first.
 func (c *Catalogue) Suggest(code string) []string {
 	want := normalize(code)
 	if want == "" {
@@ -67,31 +68,38 @@ func (c *Catalogue) Suggest(code string) []string {
 	}
 	limit := max(1, len([]rune(want))/3)
 	type candidate struct {
-		code     string
-		distance int
+		code           string
+		distance       int
+		prefixOnly     bool // close only because it starts with code ("deutsche")
+		commonPrefixes int
 	}
 	var found []candidate
 	for _, e := range c.normalized {
-		best := -1
+		best := candidate{code: e.code, distance: -1}
 		for _, form := range e.forms {
-			d := distance(want, form)
-			if strings.HasPrefix(form, want) && len(want) >= 3 {
-				d = min(d, limit) // a prefix ("deutsche") counts as close
+			d, prefixOnly := distance(want, form), false
+			if d > limit && len(want) >= 3 && strings.HasPrefix(form, want) {
+				d, prefixOnly = limit, true
 			}
-			if d <= limit && (best < 0 || d < best) {
-				best = d
+			if d <= limit && (best.distance < 0 || d < best.distance || (d == best.distance && best.prefixOnly && !prefixOnly)) {
+				best.distance, best.prefixOnly, best.commonPrefixes = d, prefixOnly, commonPrefix(want, form)
 			}
 		}
-		if best >= 0 {
-			found = append(found, candidate{e.code, best})
+		if best.distance >= 0 {
+			found = append(found, best)
 		}
 	}
 	slices.SortFunc(found, func(a, b candidate) int {
-		if a.distance != b.distance {
+		switch {
+		case a.distance != b.distance:
 			return a.distance - b.distance
-		}
-		if da, db := lengthGap(a.code, code), lengthGap(b.code, code); da != db {
-			return da - db
+		case a.prefixOnly != b.prefixOnly:
+			if a.prefixOnly {
+				return 1
+			}
+			return -1
+		case a.commonPrefixes != b.commonPrefixes:
+			return b.commonPrefixes - a.commonPrefixes
 		}
 		return strings.Compare(a.code, b.code)
 	})
@@ -102,12 +110,13 @@ func (c *Catalogue) Suggest(code string) []string {
 	return codes
 }
 
-func lengthGap(a, b string) int {
-	d := len(a) - len(b)
-	if d < 0 {
-		return -d
+// commonPrefix is how many leading bytes a and b share.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
 	}
-	return d
+	return n
 }
 
 // normalize folds the differences a user is likely to get wrong.
@@ -156,7 +165,24 @@ type fetched struct {
 	err       error
 }
 
-var byClient sync.Map // *trackingmore.Client → *fetched
+// catalogues holds one entry per client for the life of the process, as
+// providerconfig holds the clients themselves.
+var catalogues = struct {
+	sync.Mutex
+	byClient map[*trackingmore.Client]*fetched
+}{byClient: map[*trackingmore.Client]*fetched{}}
+
+// entryOf is client's entry, created on first use; create false only looks.
+func entryOf(client *trackingmore.Client, create bool) *fetched {
+	catalogues.Lock()
+	defer catalogues.Unlock()
+	f := catalogues.byClient[client]
+	if f == nil && create {
+		f = &fetched{}
+		catalogues.byClient[client] = f
+	}
+	return f
+}
 
 // Get returns client's catalogue, fetching it on the first call for this
 // client; later calls, concurrent ones included, share that answer, a
@@ -164,8 +190,7 @@ var byClient sync.Map // *trackingmore.Client → *fetched
 // one per resource). Only a failure caused by the caller's own context
 // ending (a cancelled plan) is not kept.
 func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
-	v, _ := byClient.LoadOrStore(client, &fetched{})
-	f := v.(*fetched)
+	f := entryOf(client, true)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.done {
@@ -187,11 +212,10 @@ func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
 // Cached returns client's catalogue if an earlier Get fetched it, without
 // calling the API.
 func Cached(client *trackingmore.Client) *Catalogue {
-	v, ok := byClient.Load(client)
-	if !ok {
+	f := entryOf(client, false)
+	if f == nil {
 		return nil
 	}
-	f := v.(*fetched)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.catalogue

@@ -77,6 +77,9 @@ func ephemeralAttribute(a dsschema.Attribute) schema.Attribute {
 	case dsschema.BoolAttribute:
 		return schema.BoolAttribute{MarkdownDescription: a.MarkdownDescription, Required: a.Required, Optional: a.Optional,
 			Computed: a.Computed, Sensitive: a.Sensitive, Validators: a.Validators}
+	case dsschema.ListAttribute:
+		return schema.ListAttribute{MarkdownDescription: a.MarkdownDescription, ElementType: a.ElementType, Required: a.Required,
+			Optional: a.Optional, Computed: a.Computed, Sensitive: a.Sensitive, Validators: a.Validators}
 	case dsschema.SingleNestedAttribute:
 		return schema.SingleNestedAttribute{MarkdownDescription: a.MarkdownDescription, Required: a.Required, Optional: a.Optional,
 			Computed: a.Computed, Sensitive: a.Sensitive, Attributes: ephemeralAttributes(a.Attributes)}

@@ -53,7 +53,7 @@ data "trackingmore_tracking" "parcel" {
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("title"), knownvalue.StringExact("Phone case")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("order_id"), knownvalue.StringExact("ORD-1001")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("customer_name"), knownvalue.StringExact("Jane Doe")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("customer_email"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("customer_emails"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("destination_code"), knownvalue.StringExact("US")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("archived"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("created_at"), knownvalue.StringExact(string(want.CreatedAt))),

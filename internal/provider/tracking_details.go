@@ -19,30 +19,30 @@ import (
 // trackingFieldsModel is every field of a tracking but its key
 // (carrier_code, tracking_number) and its checkpoints.
 type trackingFieldsModel struct {
-	ID                 types.String `tfsdk:"id"`
-	Status             types.String `tfsdk:"status"`
-	Substatus          types.String `tfsdk:"substatus"`
-	StatusInfo         types.String `tfsdk:"status_info"`
-	TrackUpdate        types.Bool   `tfsdk:"track_update"`
-	CreatedAt          types.String `tfsdk:"created_at"`
-	UpdatedAt          types.String `tfsdk:"updated_at"`
-	OrderCreateTime    types.String `tfsdk:"order_create_time"`
-	Title              types.String `tfsdk:"title"`
-	OrderID            types.String `tfsdk:"order_id"`
-	Comment            types.String `tfsdk:"comment"`
-	CustomerName       types.String `tfsdk:"customer_name"`
-	CustomerEmail      types.String `tfsdk:"customer_email"`
-	CustomerPhone      types.String `tfsdk:"customer_phone"`
-	LogisticsChannel   types.String `tfsdk:"logistics_channel"`
-	DestinationCode    types.String `tfsdk:"destination_code"`
-	Archived           types.Bool   `tfsdk:"archived"`
-	OriginalCountry    types.String `tfsdk:"original_country"`
-	DestinationCountry types.String `tfsdk:"destination_country"`
-	ItemTimeLengthDays types.Int64  `tfsdk:"item_time_length_days"`
-	StayTimeLengthDays types.Int64  `tfsdk:"stay_time_length_days"`
-	ServiceCode        types.String `tfsdk:"service_code"`
-	LastEvent          types.String `tfsdk:"last_event"`
-	LastUpdateTime     types.String `tfsdk:"last_update_time"`
+	ID                 types.String   `tfsdk:"id"`
+	Status             types.String   `tfsdk:"status"`
+	Substatus          types.String   `tfsdk:"substatus"`
+	StatusInfo         types.String   `tfsdk:"status_info"`
+	TrackUpdate        types.Bool     `tfsdk:"track_update"`
+	CreatedAt          types.String   `tfsdk:"created_at"`
+	UpdatedAt          types.String   `tfsdk:"updated_at"`
+	OrderCreateTime    types.String   `tfsdk:"order_create_time"`
+	Title              types.String   `tfsdk:"title"`
+	OrderID            types.String   `tfsdk:"order_id"`
+	Comment            types.String   `tfsdk:"comment"`
+	CustomerName       types.String   `tfsdk:"customer_name"`
+	CustomerEmails     []types.String `tfsdk:"customer_emails"`
+	CustomerPhone      types.String   `tfsdk:"customer_phone"`
+	LogisticsChannel   types.String   `tfsdk:"logistics_channel"`
+	DestinationCode    types.String   `tfsdk:"destination_code"`
+	Archived           types.Bool     `tfsdk:"archived"`
+	OriginalCountry    types.String   `tfsdk:"original_country"`
+	DestinationCountry types.String   `tfsdk:"destination_country"`
+	ItemTimeLengthDays types.Int64    `tfsdk:"item_time_length_days"`
+	StayTimeLengthDays types.Int64    `tfsdk:"stay_time_length_days"`
+	ServiceCode        types.String   `tfsdk:"service_code"`
+	LastEvent          types.String   `tfsdk:"last_event"`
+	LastUpdateTime     types.String   `tfsdk:"last_update_time"`
 }
 
 // trackingDetailsModel is a whole tracking: its fields plus what each
@@ -101,19 +101,23 @@ func dataBool(desc string) schema.BoolAttribute {
 // trackingFieldsAttributes is the schema of trackingFieldsModel.
 func trackingFieldsAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":                    dataString("The tracking's 32-character id (API field `id`)."),
-		"status":                dataString("Current status (API field `status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`."),
-		"substatus":             dataString("Substatus code such as `transit001` or `delivered001` (API field `substatus`); null when the API has none."),
-		"status_info":           dataString("Free-text status note (API field `status_info`)."),
-		"track_update":          dataBool("Whether TrackingMore still refreshes the tracking (API field `track_update`); null when the API does not say."),
-		"created_at":            dataString("When the tracking was created, ISO 8601 with offset (API field `created_at`)."),
-		"updated_at":            dataString("When the tracking's stored fields last changed, ISO 8601 with offset (API field `updated_at`)."),
-		"order_create_time":     dataString("When the order was placed (API field `order_create_time`), as RFC 3339 when the API's `YYYY-MM-DD HH:MM:SS` (UTC) can be read, otherwise as the API gives it."),
-		"title":                 dataString("Product title (API field `title`)."),
-		"order_id":              dataString("Order id (API field `order_id`)."),
-		"comment":               dataString("Note stored with the tracking (API field `comment`)."),
-		"customer_name":         dataString("Customer name (API field `customer_name`)."),
-		"customer_email":        dataString("Customer email (API field `customer_email`; several addresses are joined with commas)."),
+		"id":                dataString("The tracking's 32-character id (API field `id`)."),
+		"status":            dataString("Current status (API field `status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`."),
+		"substatus":         dataString("Substatus code such as `transit001` or `delivered001` (API field `substatus`); null when the API has none."),
+		"status_info":       dataString("Free-text status note (API field `status_info`)."),
+		"track_update":      dataBool("Whether TrackingMore still refreshes the tracking (API field `track_update`); null when the API does not say."),
+		"created_at":        dataString("When the tracking was created, ISO 8601 with offset (API field `created_at`)."),
+		"updated_at":        dataString("When the tracking's stored fields last changed, ISO 8601 with offset (API field `updated_at`)."),
+		"order_create_time": dataString("When the order was placed (API field `order_create_time`), as RFC 3339 when the API's `YYYY-MM-DD HH:MM:SS` (UTC) can be read, otherwise as the API gives it."),
+		"title":             dataString("Product title (API field `title`)."),
+		"order_id":          dataString("Order id (API field `order_id`)."),
+		"comment":           dataString("Note stored with the tracking (API field `comment`)."),
+		"customer_name":     dataString("Customer name (API field `customer_name`)."),
+		"customer_emails": schema.ListAttribute{
+			MarkdownDescription: "The customer's email addresses, one address each (API field `customer_email`, a string or an array); null when there are none.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
 		"customer_phone":        dataString("Customer phone number (API field `customer_phone`)."),
 		"logistics_channel":     dataString("Logistics channel (API field `logistics_channel`)."),
 		"destination_code":      dataString("Destination country as a 2-letter code (API field `destination_code`, or `destination` in create echoes)."),
@@ -192,7 +196,7 @@ func newTrackingFields(t *trackingmore.Tracking) trackingFieldsModel {
 		OrderID:            trackingitem.NullIfEmpty(string(t.OrderID)),
 		Comment:            trackingitem.NullIfEmpty(string(t.Comment)),
 		CustomerName:       trackingitem.NullIfEmpty(string(t.CustomerName)),
-		CustomerEmail:      trackingitem.NullIfEmpty(string(t.CustomerEmail)),
+		CustomerEmails:     emailValues(t.CustomerEmail),
 		CustomerPhone:      trackingitem.NullIfEmpty(string(t.CustomerPhone)),
 		LogisticsChannel:   trackingitem.NullIfEmpty(string(t.LogisticsChannel)),
 		DestinationCode:    trackingitem.NullIfEmpty(string(t.DestinationCode)),
@@ -288,6 +292,15 @@ func listStrings(list []types.String) []string {
 	out := make([]string, 0, len(list))
 	for _, v := range list {
 		out = append(out, v.ValueString())
+	}
+	return out
+}
+
+// emailValues is customer_emails of a data source: nil (null) for none.
+func emailValues(emails []string) []types.String {
+	var out []types.String
+	for _, e := range emails {
+		out = append(out, types.StringValue(e))
 	}
 	return out
 }

@@ -41,7 +41,8 @@ func TestTrackingListResource_schemaMatchesFilters(t *testing.T) {
 func TestAccTrackingListResource(t *testing.T) {
 	m := newTestMock(t, mockapi.Options{})
 	seed := []trackingmore.CreateTrackingRequest{
-		{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", Title: "Shoes", CustomerEmail: "jane@example.com"},
+		{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", Title: "Shoes",
+			CustomerEmail: trackingmore.EmailList{"jane@example.com", "jane.doe@example.org"}},
 		{CarrierCode: "usps", TrackingNumber: "9400111899223197428490", OrderID: "order-1002"},
 		{CarrierCode: "dhl", TrackingNumber: "1234567890"},
 	}
@@ -90,7 +91,8 @@ list "trackingmore_tracking" "order" {
 							"carrier_code":    knownvalue.StringExact("ups"),
 							"tracking_number": knownvalue.StringExact("1Z999AA10123456784"),
 						}), []querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("customer_email"), KnownValue: knownvalue.StringExact("jane@example.com")},
+							{Path: tfjsonpath.New("customer_emails"), KnownValue: knownvalue.ListExact([]knownvalue.Check{
+								knownvalue.StringExact("jane@example.com"), knownvalue.StringExact("jane.doe@example.org")})},
 							{Path: tfjsonpath.New("auto_update"), KnownValue: knownvalue.Bool(true)},
 							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringRegexp(hexID)},
 						}),

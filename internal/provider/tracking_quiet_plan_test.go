@@ -33,7 +33,7 @@ func (e expectUnknowns) CheckPlan(_ context.Context, req plancheck.CheckPlanRequ
 		unknown, _ := rc.Change.AfterUnknown.(map[string]any)
 		var got []string
 		for name, v := range unknown {
-			if v != false {
+			if anyUnknown(v) {
 				got = append(got, name)
 			}
 		}
@@ -44,6 +44,24 @@ func (e expectUnknowns) CheckPlan(_ context.Context, req plancheck.CheckPlanRequ
 		return
 	}
 	resp.Error = fmt.Errorf("%s is not in the plan", e.addr)
+}
+
+// anyUnknown reports whether an after_unknown value (true, or a structure
+// of such values for a list or object) marks something unknown.
+func anyUnknown(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case []any:
+		return slices.ContainsFunc(v, anyUnknown)
+	case map[string]any:
+		for _, e := range v {
+			if anyUnknown(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func unknowns(attributes ...string) plancheck.PlanCheck {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
@@ -24,10 +26,11 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*trackingResource)(nil)
-	_ resource.ResourceWithImportState = (*trackingResource)(nil)
-	_ resource.ResourceWithIdentity    = (*trackingResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*trackingResource)(nil)
+	_ resource.ResourceWithConfigure    = (*trackingResource)(nil)
+	_ resource.ResourceWithImportState  = (*trackingResource)(nil)
+	_ resource.ResourceWithIdentity     = (*trackingResource)(nil)
+	_ resource.ResourceWithModifyPlan   = (*trackingResource)(nil)
+	_ resource.ResourceWithUpgradeState = (*trackingResource)(nil)
 )
 
 type trackingResource struct {
@@ -109,9 +112,13 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	attrs["stay_time_length_days"] = schema.Int64Attribute{MarkdownDescription: "Days since the last event (`stayTimeLength`).", Computed: true}
 
 	resp.Schema = schema.Schema{
+		Version: trackingitem.SchemaVersion,
 		MarkdownDescription: "One parcel tracking in TrackingMore. Create, read, update and delete map to `POST /trackings/post`, " +
 			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
-			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.",
+			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.\n\n" +
+			"Plans show what an update really moves: a title change plans the title and `updated_at` only, a `manual_status` plans `status` as that status, " +
+			"and a new carrier or destination leaves the parcel's progress unknown. `carrier_code` is checked at plan time against TrackingMore's carrier list " +
+			"(`GET /carriers`, which costs no quota, fetched once per run), with a suggestion for a mistyped code; if the list cannot be fetched the plan warns and goes on.",
 		Attributes: attrs,
 	}
 }
@@ -124,6 +131,26 @@ func withStringModifiers(attrs map[string]schema.Attribute, name string, more ..
 	}
 	a.PlanModifiers = append(a.PlanModifiers, more...)
 	attrs[name] = a
+}
+
+// UpgradeState moves state of version 0 (customer_email, a string) to
+// version 1 (customer_emails, a list), on the state's JSON, so that no copy
+// of the old schema is kept.
+func (r *trackingResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
+	return map[int64]resource.StateUpgrader{0: {StateUpgrader: func(_ context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
+		var state map[string]any
+		if err := json.Unmarshal(req.RawState.JSON, &state); err != nil {
+			resp.Diagnostics.AddError("Unable to upgrade state", "The version 0 state of trackingmore_tracking is not JSON: "+err.Error())
+			return
+		}
+		trackingitem.UpgradeV0(state)
+		upgraded, err := json.Marshal(state)
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to upgrade state", err.Error())
+			return
+		}
+		resp.DynamicValue = &tfprotov6.DynamicValue{JSON: upgraded}
+	}}}
 }
 
 func (r *trackingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

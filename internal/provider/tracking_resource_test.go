@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -36,15 +37,13 @@ func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(trackingAddr, tfjsonpath.New(name), v)
 }
 
-// importIDOf builds the carrier_code/tracking_number import ID from state.
-func importIDOf(addr string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", addr)
-		}
-		return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
+// trackingImportID builds trackingAddr's carrier_code/tracking_number import ID from state.
+func trackingImportID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[trackingAddr]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", trackingAddr)
 	}
+	return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
 }
 
 // checkOnMock asserts what the mock itself stores for carrier/number.
@@ -75,7 +74,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
   title                      = "Espresso machine"
   logistics_channel          = "UPS Worldwide Saver"
   customer_name              = "Jane Doe"
-  customer_email             = "jane@example.com"
+  customer_emails            = ["jane@example.com"]
   customer_phone             = "+14155550100"
   order_id                   = "SO-1001"
   destination_code           = "US"
@@ -95,7 +94,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr("id", knownvalue.StringRegexp(hexID)),
 					expectAttr("title", knownvalue.StringExact("Espresso machine")),
-					expectAttr("customer_email", knownvalue.StringExact("jane@example.com")),
+					expectAttr("customer_emails", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("jane@example.com")})),
 					expectAttr("archived", knownvalue.Bool(true)),
 					expectAttr("manual_status", knownvalue.StringExact("exception")),
 					expectAttr("status", knownvalue.StringExact("exception")),
@@ -120,7 +119,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
   title                      = "Espresso machine (refurbished)"
   logistics_channel          = "UPS Standard"
   customer_name              = "Jane Q. Doe"
-  customer_email             = "jane.doe@example.org"
+  customer_emails            = ["jane.doe@example.org"]
   customer_phone             = "+442071838750"
   order_id                   = "SO-1002"
   destination_code           = "GB"
@@ -143,7 +142,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 					expectAttr("manual_status", knownvalue.Null()),
 				},
 				Check: checkOnMock(m, "ups", number, func(tr *trackingmore.Tracking) error {
-					if bool(tr.Archived) || tr.CustomerEmail != "jane.doe@example.org" || tr.DestinationCode != "GB" || tr.Status == "exception" {
+					if bool(tr.Archived) || !slices.Equal(tr.CustomerEmail, trackingmore.EmailList{"jane.doe@example.org"}) || tr.DestinationCode != "GB" || tr.Status == "exception" {
 						return fmt.Errorf("mock holds archived=%v email=%q destination=%q status=%q", tr.Archived, tr.CustomerEmail, tr.DestinationCode, tr.Status)
 					}
 					return nil
@@ -259,7 +258,7 @@ func TestAccTrackingResource_import(t *testing.T) {
   tracking_number  = "RR123456785CN"
   carrier_code     = "china-post"
   title            = "Tea set"
-  customer_email   = "li@example.cn"
+  customer_emails  = ["li@example.cn"]
   destination_code = "DE"
   archived         = true
   comment          = "gift"
@@ -278,7 +277,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 			{
 				ResourceName:            trackingAddr,
 				ImportState:             true,
-				ImportStateIdFunc:       importIDOf(trackingAddr),
+				ImportStateIdFunc:       trackingImportID,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: createOnly,
 			},
@@ -286,14 +285,14 @@ func TestAccTrackingResource_import(t *testing.T) {
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importIDOf(trackingAddr),
+				ImportStateIdFunc: trackingImportID,
 			},
 			{
 				// terraform plan -generate-config-out writes a config that plans clean.
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importIDOf(trackingAddr),
+				ImportStateIdFunc: trackingImportID,
 				GenerateConfig:    true,
 			},
 		},

@@ -6,8 +6,11 @@ package trackingitem
 
 import (
 	"strconv"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -26,7 +29,7 @@ type Model struct {
 	Title            types.String `tfsdk:"title"`
 	LogisticsChannel types.String `tfsdk:"logistics_channel"`
 	CustomerName     types.String `tfsdk:"customer_name"`
-	CustomerEmail    types.String `tfsdk:"customer_email"`
+	CustomerEmails   types.List   `tfsdk:"customer_emails"`
 	CustomerPhone    types.String `tfsdk:"customer_phone"`
 	OrderID          types.String `tfsdk:"order_id"`
 	DestinationCode  types.String `tfsdk:"destination_code"`
@@ -77,10 +80,16 @@ func Attributes() map[string]schema.Attribute {
 		"title":             optionalText("Product title (API field `title`)."),
 		"logistics_channel": optionalText("Logistics channel (API field `logistics_channel`)."),
 		"customer_name":     optionalText("Customer name (API field `customer_name`)."),
-		"customer_email": schema.StringAttribute{
-			MarkdownDescription: "Customer email address (API field `customer_email`).",
-			Optional:            true,
-			Validators:          []validator.String{validators.Email()},
+		"customer_emails": schema.ListAttribute{
+			MarkdownDescription: "The customer's email addresses, one address each, such as `[\"jane@example.com\"]` (API field `customer_email`, " +
+				"sent as a string for one address and as an array for several). At least one, each once; remove the argument to clear them.",
+			ElementType: types.StringType,
+			Optional:    true,
+			Validators: []validator.List{
+				listvalidator.SizeAtLeast(1),
+				listvalidator.UniqueValues(),
+				listvalidator.ValueStringsAre(validators.Email()),
+			},
 		},
 		"customer_phone": optionalText("Customer phone number, ideally in international format such as `+14155550100` (API field `customer_phone`)."),
 		"order_id":       optionalText("Your order id (API field `order_id`)."),
@@ -119,7 +128,7 @@ func (m Model) CreateRequest() trackingmore.CreateTrackingRequest {
 		Title:            m.Title.ValueString(),
 		LogisticsChannel: m.LogisticsChannel.ValueString(),
 		CustomerName:     m.CustomerName.ValueString(),
-		CustomerEmail:    m.CustomerEmail.ValueString(),
+		CustomerEmail:    EmailList(m.CustomerEmails),
 		CustomerPhone:    m.CustomerPhone.ValueString(),
 		OrderID:          m.OrderID.ValueString(),
 	}
@@ -150,7 +159,11 @@ func (m Model) UpdateRequest(prior Model) (req trackingmore.UpdateTrackingReques
 	req.Title = text(m.Title, prior.Title)
 	req.LogisticsChannel = text(m.LogisticsChannel, prior.LogisticsChannel)
 	req.CustomerName = text(m.CustomerName, prior.CustomerName)
-	req.CustomerEmail = text(m.CustomerEmail, prior.CustomerEmail)
+	if !same(m.CustomerEmails, prior.CustomerEmails) {
+		emails := EmailList(m.CustomerEmails)
+		req.CustomerEmail = &emails
+		changed = true
+	}
 	req.CustomerPhone = text(m.CustomerPhone, prior.CustomerPhone)
 	req.OrderID = text(m.OrderID, prior.OrderID)
 	req.DestinationCode = text(m.DestinationCode, prior.DestinationCode)
@@ -172,7 +185,24 @@ func (m Model) UpdateRequest(prior Model) (req trackingmore.UpdateTrackingReques
 
 // SameArguments reports whether m and other configure the same tracking the same way.
 func (m Model) SameArguments(other Model) bool {
-	return m.WithResults(Model{}) == other.WithResults(Model{})
+	mine, theirs := m.arguments(), other.arguments()
+	for i := range mine {
+		if !same(mine[i], theirs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// same is Equal, but a zero value (a Model field never set, such as
+// customer_emails of a Model built from an import ID) equals a typed null.
+func same(a, b attr.Value) bool {
+	return (a.IsNull() && b.IsNull()) || a.Equal(b)
+}
+
+func (m Model) arguments() []attr.Value {
+	return []attr.Value{m.TrackingNumber, m.CarrierCode, m.Title, m.LogisticsChannel, m.CustomerName, m.CustomerEmails,
+		m.CustomerPhone, m.OrderID, m.DestinationCode, m.Archived, m.ManualStatus}
 }
 
 // WithResults returns m with the read-only values of results.
@@ -191,7 +221,7 @@ func (m *Model) ReadArguments(t *trackingmore.Tracking) {
 	m.Title = NullIfEmpty(string(t.Title))
 	m.LogisticsChannel = NullIfEmpty(string(t.LogisticsChannel))
 	m.CustomerName = NullIfEmpty(string(t.CustomerName))
-	m.CustomerEmail = NullIfEmpty(string(t.CustomerEmail))
+	m.CustomerEmails = EmailsValue(t.CustomerEmail)
 	m.CustomerPhone = NullIfEmpty(string(t.CustomerPhone))
 	m.OrderID = NullIfEmpty(string(t.OrderID))
 	m.DestinationCode = NullIfEmpty(string(t.DestinationCode))
@@ -252,6 +282,54 @@ func StatusName(s string) string {
 		return ""
 	}
 	return s
+}
+
+// EmailList is the addresses of a customer_emails list, as the client sends them.
+func EmailList(l types.List) trackingmore.EmailList {
+	var out trackingmore.EmailList
+	for _, e := range l.Elements() {
+		if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
+}
+
+// EmailsValue is the customer_emails value of the addresses the API
+// stores: null for none, since the schema allows no empty list.
+func EmailsValue(emails []string) types.List {
+	if len(emails) == 0 {
+		return types.ListNull(types.StringType)
+	}
+	elems := make([]attr.Value, len(emails))
+	for i, e := range emails {
+		elems[i] = types.StringValue(e)
+	}
+	return types.ListValueMust(types.StringType, elems)
+}
+
+// SchemaVersion is the state version of trackingmore_tracking and
+// trackingmore_trackings: 1 since customer_email (a string) became
+// customer_emails (a list).
+const SchemaVersion = 1
+
+// UpgradeV0 rewrites one tracking's version 0 state, as decoded JSON, for
+// version 1: customer_email's string (several addresses joined with commas,
+// as version 0 read them) becomes customer_emails' list.
+func UpgradeV0(item map[string]any) {
+	var emails []any
+	if s, ok := item["customer_email"].(string); ok {
+		for _, e := range strings.Split(s, ",") {
+			if e = strings.TrimSpace(e); e != "" {
+				emails = append(emails, e)
+			}
+		}
+	}
+	delete(item, "customer_email")
+	item["customer_emails"] = nil
+	if len(emails) > 0 {
+		item["customer_emails"] = emails
+	}
 }
 
 func NullIfEmpty(s string) types.String {

@@ -3,6 +3,7 @@ package trackingmore
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,7 +28,7 @@ func TestFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	if created.ID != "376c250081c4553cb197894fa49d888a" || created.TrackingNumber != "8000311584581" ||
-		created.CarrierCode != "turkey-post" || created.Status != "pending" || created.CustomerEmail != "" ||
+		created.CarrierCode != "turkey-post" || created.Status != "pending" || created.CustomerEmail != nil ||
 		created.CreatedAt != "2017-07-05T10:00:50+00:00" {
 		t.Errorf("create: %+v", created)
 	}
@@ -169,9 +170,10 @@ func TestTolerantTracking(t *testing.T) {
 		name, in string
 		check    func(Tracking) bool
 	}{
-		{"email string", `{"customer_email":"a@b.c"}`, func(t Tracking) bool { return t.CustomerEmail == "a@b.c" }},
-		{"email array", `{"customer_email":["a@b.c","d@e.f"]}`, func(t Tracking) bool { return t.CustomerEmail == "a@b.c,d@e.f" }},
-		{"email null", `{"customer_email":null}`, func(t Tracking) bool { return t.CustomerEmail == "" }},
+		{"email string", `{"customer_email":"a@b.c"}`, func(t Tracking) bool { return slices.Equal(t.CustomerEmail, EmailList{"a@b.c"}) }},
+		{"email array", `{"customer_email":["a@b.c","d@e.f"]}`, func(t Tracking) bool { return slices.Equal(t.CustomerEmail, EmailList{"a@b.c", "d@e.f"}) }},
+		{"email joined string", `{"customer_email":"a@b.c, d@e.f"}`, func(t Tracking) bool { return slices.Equal(t.CustomerEmail, EmailList{"a@b.c", "d@e.f"}) }},
+		{"email null", `{"customer_email":null}`, func(t Tracking) bool { return t.CustomerEmail == nil }},
 		{"status number", `{"status":7}`, func(t Tracking) bool { return t.Status == "7" }},
 		{"status string", `{"status":"delivered"}`, func(t Tracking) bool { return t.Status == "delivered" }},
 		{"phone number", `{"customer_phone":8613800138000}`, func(t Tracking) bool { return t.CustomerPhone == "8613800138000" }},
@@ -241,6 +243,18 @@ func TestTransitTimeSharePercent(t *testing.T) {
 		got, ok := TransitTime{Delivered: c.delivered}.SharePercent(c.raw)
 		if got != c.want || ok != c.ok {
 			t.Errorf("SharePercent(%q) of %d delivered = %v, %v; want %v, %v", c.raw, c.delivered, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestEmailListMarshal(t *testing.T) {
+	for _, c := range []struct {
+		list EmailList
+		want string
+	}{{nil, `""`}, {EmailList{"a@b.c"}, `"a@b.c"`}, {EmailList{"a@b.c", "d@e.f"}, `["a@b.c","d@e.f"]`}} {
+		got, err := json.Marshal(c.list)
+		if err != nil || string(got) != c.want {
+			t.Errorf("Marshal(%q) = %s, %v; want %s", c.list, got, err, c.want)
 		}
 	}
 }

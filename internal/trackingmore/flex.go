@@ -17,6 +17,13 @@ import (
 // FlexString is text that may arrive as a string, number, bool, null or array.
 type FlexString string
 
+// EmailList is customer_email, which the API stores as a string or an array
+// of strings: it decodes a string (split at commas, as the API joins
+// several), an array (each element split alike) or null; it encodes one
+// address as a string, several as an array, and none as "" (which clears
+// the field on PUT).
+type EmailList []string
+
 // FlexInt is an integer that may arrive as a number, a numeric string, "" or null.
 type FlexInt int64
 
@@ -64,6 +71,33 @@ func (s *FlexString) UnmarshalJSON(b []byte) error {
 
 // String returns the text.
 func (s FlexString) String() string { return string(s) }
+
+// UnmarshalJSON accepts a string, an array of strings (or other scalars) or null.
+func (l *EmailList) UnmarshalJSON(b []byte) error {
+	var joined FlexString
+	if err := joined.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	var out EmailList
+	for _, part := range strings.Split(string(joined), ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	*l = out
+	return nil
+}
+
+// MarshalJSON writes "" for no address, a string for one, an array for several.
+func (l EmailList) MarshalJSON() ([]byte, error) {
+	switch len(l) {
+	case 0:
+		return []byte(`""`), nil
+	case 1:
+		return json.Marshal(l[0])
+	}
+	return json.Marshal([]string(l))
+}
 
 // UnmarshalJSON accepts a number, a numeric string, a bool, "" or null.
 func (n *FlexInt) UnmarshalJSON(b []byte) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -57,13 +58,13 @@ func TestMockRoundTrip(t *testing.T) {
 
 	// Single trackings.
 	created := must(c.CreateTracking(ctx, trackingmore.CreateTrackingRequest{
-		TrackingNumber: "1Z999AA10123456784", CarrierCode: "ups", Title: "gift", DestinationCode: "DE", CustomerEmail: "a@b.c",
+		TrackingNumber: "1Z999AA10123456784", CarrierCode: "ups", Title: "gift", DestinationCode: "DE", CustomerEmail: trackingmore.EmailList{"a@b.c", "d@e.f"},
 	}))
 	if created.ID == "" || created.Status != "pending" || created.Title != "gift" || created.DestinationCode != "DE" {
 		t.Errorf("created: %+v", created)
 	}
 	got := must(c.GetTracking(ctx, "ups", "1Z999AA10123456784", "en"))
-	if got.ID != created.ID || got.CustomerEmail != "a@b.c" {
+	if got.ID != created.ID || !slices.Equal(got.CustomerEmail, trackingmore.EmailList{"a@b.c", "d@e.f"}) {
 		t.Errorf("get: %+v", got)
 	}
 	title, archived, status := "renamed", trackingmore.StringBool(true), trackingmore.ManualStatusDelivered

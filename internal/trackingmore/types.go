@@ -19,7 +19,7 @@ type Tracking struct {
 	OrderID            FlexString   `json:"order_id"`
 	Comment            FlexString   `json:"comment"`
 	CustomerName       FlexString   `json:"customer_name"`
-	CustomerEmail      FlexString   `json:"customer_email"`
+	CustomerEmail      EmailList    `json:"customer_email"`
 	CustomerPhone      FlexString   `json:"customer_phone"`
 	LogisticsChannel   FlexString   `json:"logistics_channel"`
 	DestinationCode    FlexString   `json:"destination_code"`
@@ -63,22 +63,22 @@ type Checkpoint struct {
 
 // CreateTrackingRequest is the body of POST /trackings/post and one item of POST /trackings/batch.
 type CreateTrackingRequest struct {
-	TrackingNumber           string `json:"tracking_number"`
-	CarrierCode              string `json:"carrier_code"`
-	DestinationCode          string `json:"destination_code,omitempty"`
-	Title                    string `json:"title,omitempty"`
-	LogisticsChannel         string `json:"logistics_channel,omitempty"`
-	CustomerName             string `json:"customer_name,omitempty"`
-	CustomerEmail            string `json:"customer_email,omitempty"`
-	CustomerPhone            string `json:"customer_phone,omitempty"`
-	OrderID                  string `json:"order_id,omitempty"`
-	OrderCreateTime          string `json:"order_create_time,omitempty"`
-	TrackingShipDate         string `json:"tracking_ship_date,omitempty"`
-	TrackingPostalCode       string `json:"tracking_postal_code,omitempty"`
-	TrackingAccountNumber    string `json:"tracking_account_number,omitempty"`
-	SpecialNumberDestination string `json:"specialNumberDestination,omitempty"`
-	Lang                     string `json:"lang,omitempty"`
-	Comment                  string `json:"comment,omitempty"`
+	TrackingNumber           string    `json:"tracking_number"`
+	CarrierCode              string    `json:"carrier_code"`
+	DestinationCode          string    `json:"destination_code,omitempty"`
+	Title                    string    `json:"title,omitempty"`
+	LogisticsChannel         string    `json:"logistics_channel,omitempty"`
+	CustomerName             string    `json:"customer_name,omitempty"`
+	CustomerEmail            EmailList `json:"customer_email,omitempty"`
+	CustomerPhone            string    `json:"customer_phone,omitempty"`
+	OrderID                  string    `json:"order_id,omitempty"`
+	OrderCreateTime          string    `json:"order_create_time,omitempty"`
+	TrackingShipDate         string    `json:"tracking_ship_date,omitempty"`
+	TrackingPostalCode       string    `json:"tracking_postal_code,omitempty"`
+	TrackingAccountNumber    string    `json:"tracking_account_number,omitempty"`
+	SpecialNumberDestination string    `json:"specialNumberDestination,omitempty"`
+	Lang                     string    `json:"lang,omitempty"`
+	Comment                  string    `json:"comment,omitempty"`
 }
 
 // ManualStatus is the status a PUT may set by hand; the API accepts only these three.
@@ -100,7 +100,7 @@ type UpdateTrackingRequest struct {
 	Title            *string       `json:"title,omitempty"`
 	LogisticsChannel *string       `json:"logistics_channel,omitempty"`
 	CustomerName     *string       `json:"customer_name,omitempty"`
-	CustomerEmail    *string       `json:"customer_email,omitempty"`
+	CustomerEmail    *EmailList    `json:"customer_email,omitempty"`
 	CustomerPhone    *string       `json:"customer_phone,omitempty"`
 	OrderID          *string       `json:"order_id,omitempty"`
 	DestinationCode  *string       `json:"destination_code,omitempty"`

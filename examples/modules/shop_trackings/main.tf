@@ -9,7 +9,7 @@ locals {
       tracking_number = s.tracking_number
       order_id        = order
       title           = s.title
-      customer_email  = s.customer_email
+      customer_emails = s.customer_emails
       customer_name   = s.customer_name
       manual_status   = s.delivered ? "delivered" : null
     }
@@ -29,7 +29,7 @@ resource "trackingmore_tracking" "each" {
   tracking_number = each.value.tracking_number
   order_id        = each.value.order_id
   title           = each.value.title
-  customer_email  = each.value.customer_email
+  customer_emails = each.value.customer_emails
   customer_name   = each.value.customer_name
   manual_status   = each.value.manual_status
 }

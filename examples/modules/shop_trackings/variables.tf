@@ -8,7 +8,7 @@ variable "shipments" {
   type = map(object({
     carrier_code    = string
     tracking_number = string
-    customer_email  = optional(string)
+    customer_emails = optional(list(string))
     customer_name   = optional(string)
     title           = optional(string)
     delivered       = optional(bool, false)
@@ -30,8 +30,8 @@ variable "shipments" {
   }
 
   validation {
-    condition     = alltrue([for s in values(var.shipments) : s.customer_email == null || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", s.customer_email))])
-    error_message = "customer_email must be an email address such as jane@example.com."
+    condition     = alltrue([for s in values(var.shipments) : alltrue([for e in s.customer_emails == null ? [] : s.customer_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])])
+    error_message = "customer_emails must hold email addresses such as jane@example.com, one address each."
   }
 
   validation {

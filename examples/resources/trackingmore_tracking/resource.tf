@@ -6,7 +6,7 @@ resource "trackingmore_tracking" "espresso" {
   title            = "Espresso machine"
   order_id         = "SO-1001"
   customer_name    = "Jane Doe"
-  customer_email   = "jane@example.com"
+  customer_emails  = ["jane@example.com", "orders@example.com"]
   customer_phone   = "+14155550100"
   destination_code = "US"
 }

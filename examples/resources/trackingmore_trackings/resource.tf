@@ -5,10 +5,10 @@ variable "shipments" {
   type = map(object({
     carrier_code    = string
     tracking_number = string
-    customer_email  = optional(string)
+    customer_emails = optional(list(string))
   }))
   default = {
-    "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_email = "jane@example.com" }
+    "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_emails = ["jane@example.com"] }
     "SO-1002" = { carrier_code = "usps", tracking_number = "9400111899223197428490" }
     "SO-1003" = { carrier_code = "china-post", tracking_number = "RR123456785CN" }
   }
@@ -20,7 +20,7 @@ resource "trackingmore_trackings" "shop" {
       carrier_code    = s.carrier_code
       tracking_number = s.tracking_number
       order_id        = order
-      customer_email  = s.customer_email
+      customer_emails = s.customer_emails
     }
   }
 }

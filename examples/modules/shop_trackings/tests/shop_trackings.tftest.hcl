@@ -6,7 +6,7 @@
 
 variables {
   shipments = {
-    "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_email = "jane@example.com", title = "Espresso machine" }
+    "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_emails = ["jane@example.com"], title = "Espresso machine" }
     "SO-1002" = { carrier_code = "usps", tracking_number = "9400111899223197428490" }
     "SO-1003" = { carrier_code = "china-post", tracking_number = "RR123456785CN", customer_name = "Li Wei" }
   }
@@ -45,7 +45,7 @@ run "rejects_a_bad_email" {
 
   variables {
     shipments = {
-      "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_email = "jane-at-example.com" }
+      "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_emails = ["jane-at-example.com"] }
     }
   }
 
@@ -108,7 +108,7 @@ run "deliver_one_order" {
     statuses_before = run.create.statuses
 
     shipments = {
-      "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_email = "jane@example.com", title = "Espresso machine" }
+      "SO-1001" = { carrier_code = "ups", tracking_number = "1Z999AA10123456784", customer_emails = ["jane@example.com"], title = "Espresso machine" }
       "SO-1002" = { carrier_code = "usps", tracking_number = "9400111899223197428490", title = "Running shoes", delivered = true }
       "SO-1003" = { carrier_code = "china-post", tracking_number = "RR123456785CN", customer_name = "Li Wei" }
     }
