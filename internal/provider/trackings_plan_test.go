@@ -216,7 +216,7 @@ func TestAccTrackingsResource_unknownCarrier(t *testing.T) {
 			{
 				Config: bulkConfig(m, items(`"upss"`)),
 				ExpectError: wrapped("Unknown carrier code", `Attribute trackings["web-1"].carrier_code: "upss" is not a TrackingMore carrier code.`,
-					`Did you mean "usps"`, "trackingmore_carriers"),
+					`Did you mean "ups"`, "trackingmore_carriers"),
 			},
 			{
 				PreConfig: func() {
