@@ -10,20 +10,27 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-// createTrackings creates plan's items. If some fail but others exist, the
-// failed ones are warnings, not errors: an error would taint, and so
-// re-create, the trackings that were created. They stay in state as
+// createTrackings creates plan's items. A create the account's quota
+// cannot cover fails before any call, creating nothing. If some items fail
+// but others exist, the failed ones are warnings, not errors: Terraform
+// taints a create that reports an error, and so would delete and re-create
+// the trackings that were created. Each warning says whether applying
+// again helps (failedItemWarning). The failed items stay in state as
 // planned, with null ids, and are returned as failed.
 func createTrackings(ctx context.Context, client *trackingmore.Client, plan trackingsResourceModel, diags *diag.Diagnostics) (*trackingsResourceModel, []string) {
 	id, err := newBulkID()
 	if err != nil {
 		diags.AddError("Unable to create trackings", err.Error())
+		return nil, nil
+	}
+	if !quotaCovers(ctx, client, len(plan.Trackings), diags) {
 		return nil, nil
 	}
 	state := trackingsResourceModel{ID: types.StringValue(id), Trackings: map[string]trackingitem.Model{}}
@@ -34,7 +41,7 @@ func createTrackings(ctx context.Context, client *trackingmore.Client, plan trac
 		return nil, nil
 	}
 	for _, d := range failures {
-		diags.AddWarning(d.Summary(), d.Detail()+" The next terraform apply adds it again.")
+		diags.AddWarning(failedItemWarning(d))
 	}
 	var failed []string
 	for _, label := range sortedKeys(plan.Trackings) {
@@ -44,6 +51,38 @@ func createTrackings(ctx context.Context, client *trackingmore.Client, plan trac
 		}
 	}
 	return &state, failed
+}
+
+// quotaCovers refuses a first create of n trackings that the account's
+// remaining quota cannot cover, the one failure that would otherwise leave
+// a first create half done. If the account cannot be read, the creates
+// report their own errors.
+func quotaCovers(ctx context.Context, client *trackingmore.Client, n int, diags *diag.Diagnostics) bool {
+	info, err := client.GetUserInfo(ctx)
+	if err != nil || int(info.TrackNumber) >= n {
+		return true
+	}
+	diags.AddError("Not enough tracking quota",
+		fmt.Sprintf("Creating these %d trackings needs %d units of quota; the TrackingMore account has %d left, so nothing was created. "+
+			"Top up the quota (the trackingmore_user_info data source shows remaining_quota), or create fewer trackings at a time, then apply again.",
+			n, n, int(info.TrackNumber)))
+	return false
+}
+
+// itemRefused marks the error of an item the API refused (an invalid
+// number or carrier, a duplicate, no quota): unlike a call that failed,
+// applying again fails the same way until the configuration or the account
+// changes.
+type itemRefused struct{ diag.Diagnostic }
+
+// failedItemWarning is the warning a first create reports for a failure d.
+func failedItemWarning(d diag.Diagnostic) (summary, detail string) {
+	if _, refused := d.(itemRefused); refused {
+		return d.Summary(), d.Detail() + " This failure is permanent: every apply fails the same way until you fix it as said. " +
+			"This apply does not fail, so that the trackings it created are not tainted (Terraform would delete and re-create them); " +
+			"to fail a CI run on it, give the resource the postcondition of the guide \"Managing thousands of trackings\"."
+	}
+	return d.Summary(), d.Detail() + " This failure is transient: the next terraform apply creates what is missing."
 }
 
 // readTrackings refreshes state with the cheapest lookup. Items the API no
@@ -117,22 +156,24 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 	}
 	byRef, planByRef := labelsByRef(state.Trackings), labelsByRef(plan.Trackings)
 
-	// A label that disappears frees its tracking, unless another label now
-	// holds the same number: then the tracking moves between labels for free.
+	// A tracking kept under another label moves there for free; a tracking
+	// no label keeps is deleted.
+	kept := keptTrackings(state.Trackings, plan.Trackings)
+	keeps := make(map[string]bool, len(kept))
+	for _, from := range kept {
+		keeps[from] = true
+	}
 	var deletes []trackingmore.TrackingRef
 	for _, label := range sortedKeys(state.Trackings) {
-		item := state.Trackings[label]
-		if next, ok := plan.Trackings[label]; ok && next.TrackingNumber.Equal(item.TrackingNumber) {
-			continue
+		if !keeps[label] {
+			deletes = append(deletes, state.Trackings[label].Ref())
 		}
-		if newLabel, moved := planByRef[item.Ref()]; moved && newLabel != label {
-			if _, taken := state.Trackings[newLabel]; !taken {
-				state.Trackings[newLabel] = item
-				delete(state.Trackings, label)
-				continue
-			}
+	}
+	for label, from := range kept {
+		if label != from {
+			state.Trackings[label] = state.Trackings[from]
+			delete(state.Trackings, from)
 		}
-		deletes = append(deletes, item.Ref())
 	}
 	deleteItems(ctx, client, state, deletes, byRef, diags)
 
@@ -152,7 +193,8 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 		}
 		if !next.CarrierCode.Equal(prior.CarrierCode) {
 			if err := client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
-				explain.AddAPIError(diags, "Unable to change carrier", label+" ("+prior.Subject()+")", err)
+				diags.AddError("Unable to change carrier", explain.CarrierError(ctx, client, label+" ("+prior.Subject()+")",
+					carrierPath(label), next.CarrierCode.ValueString(), err))
 				continue
 			}
 			prior.CarrierCode = next.CarrierCode
@@ -161,7 +203,7 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 		if put, changed := next.UpdateRequest(prior); changed {
 			edits = append(edits, trackingmore.BatchUpdateItem{TrackingRef: next.Ref(), UpdateTrackingRequest: put})
 		} else {
-			state.Trackings[label] = next.WithResults(prior)
+			state.Trackings[label] = settled(next, prior)
 		}
 	}
 	updateItems(ctx, client, state, plan, edits, planByRef, diags)
@@ -182,7 +224,7 @@ func deleteItems(ctx context.Context, client *trackingmore.Client, state *tracki
 			delete(state.Trackings, byRef[ref])
 			continue
 		}
-		diags.AddError("Unable to delete tracking", itemError(byRef[ref], ref, e))
+		diags.AddError("Unable to delete tracking", itemError(ctx, client, byRef[ref], ref, e))
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to delete trackings", fmt.Sprintf("a batch of %d trackings", len(refs)), err)
@@ -213,11 +255,11 @@ func createItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
-		detail := itemError(labelByRef[ref], ref, e)
+		detail := itemError(ctx, client, labelByRef[ref], ref, e)
 		if e.Code == 4016 {
 			detail += " It is not managed by this configuration: remove it from the map, or import it."
 		}
-		diags.AddError("Unable to create tracking", detail)
+		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to create tracking", detail)})
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to create trackings", fmt.Sprintf("%d of %d trackings", len(reqs)-res.Added, len(reqs)), err)
@@ -234,7 +276,7 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
 		failed[ref] = true
-		diags.AddError("Unable to update tracking", itemError(labelByRef[ref], ref, e))
+		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to update tracking", itemError(ctx, client, labelByRef[ref], ref, e))})
 	}
 	echoes := map[trackingmore.TrackingRef]*trackingmore.Tracking{}
 	for i := range res.Trackings {
@@ -248,24 +290,51 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 			continue
 		}
 		label := labelByRef[e.TrackingRef]
-		item := plan.Trackings[label].WithResults(state.Trackings[label])
+		results := state.Trackings[label]
 		if echo != nil {
-			item.ReadEcho(echo)
+			results.ReadEcho(echo)
 		}
-		if !item.ManualStatus.IsNull() {
-			item.Status = item.ManualStatus
+		item := plan.Trackings[label]
+		if item.Status.IsUnknown() && !item.ManualStatus.IsNull() {
+			item.Status = item.ManualStatus // the echo's status may be the number sent
 		}
-		state.Trackings[label] = item
+		state.Trackings[label] = settled(item, results)
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to update trackings", fmt.Sprintf("a batch of %d trackings", len(edits)), err)
 	}
 }
 
-// itemError describes one failed item of a batch call.
-func itemError(label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
+// settled is the planned item with every read-only value the plan left
+// unknown taken from results (what the API answered, or the prior values).
+// What the plan knew stays: an echo that shows a newer status must not
+// contradict the plan.
+func settled(planned, results trackingitem.Model) trackingitem.Model {
+	for _, f := range [...]struct {
+		dst *types.String
+		v   types.String
+	}{
+		{&planned.ID, results.ID}, {&planned.Status, results.Status}, {&planned.Substatus, results.Substatus},
+		{&planned.LastEvent, results.LastEvent}, {&planned.LastUpdateTime, results.LastUpdateTime}, {&planned.CreatedAt, results.CreatedAt},
+	} {
+		if f.dst.IsUnknown() {
+			*f.dst = f.v
+		}
+	}
+	return planned
+}
+
+// itemError describes one failed item of a batch call; an unknown carrier
+// as the plan-time check does (explain.CarrierError).
+func itemError(ctx context.Context, client *trackingmore.Client, label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
 	err := &trackingmore.APIError{Code: int(e.Code), Message: e.Message}
-	return explain.Error(fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber), err)
+	return explain.CarrierError(ctx, client, fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber),
+		carrierPath(label), ref.CarrierCode, err)
+}
+
+// carrierPath is the carrier_code attribute of the item under label.
+func carrierPath(label string) path.Path {
+	return path.Root("trackings").AtMapKey(label).AtName("carrier_code")
 }
 
 // labelsByRef indexes items by the tracking each one names.

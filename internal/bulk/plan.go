@@ -3,12 +3,15 @@ package bulk
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // validateTrackings runs each item attribute's validators on every known
@@ -45,12 +48,14 @@ func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Di
 }
 
 // planTrackings plans config given the prior state (nil for a create).
-// Plans stay quiet: only what a change can alter is unknown. An item whose
-// arguments are unchanged keeps all its values; a changed item keeps its id
-// and created_at unless its number changed; the resource keeps its id. An
-// item a first create failed to create (null id) is planned as new, since
-// the apply creates it.
-func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+// Plans stay quiet: only what a change can alter is unknown. An item that
+// keeps a prior tracking (keptTrackings: same label and number, or a label
+// it moved to) keeps what the change cannot move (plannedResults); any
+// other item is a new tracking, with every read-only value unknown. The
+// resource keeps its id. Trackings the apply deletes are named in a
+// warning, since the plan counts them as one update. With a client, the
+// carrier codes that are new to an item are checked (checkCarriers).
+func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	var before map[string]trackingitem.Model
@@ -61,20 +66,23 @@ func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tf
 	trackings := tftypes.NewValue(typ.AttributeTypes["trackings"], tftypes.UnknownValue)
 	if items, known := trackingsElements(config, diags); known {
 		planned := make(map[string]tftypes.Value, len(items))
+		models := make(map[string]trackingitem.Model, len(items))
 		for label, raw := range items {
 			if !raw.IsKnown() {
 				planned[label] = raw // a whole item only known at apply
 				continue
 			}
-			item := withDefaults(itemFromTerraform(ctx, raw, diags)).WithResults(unknownResults)
-			if was, ok := before[label]; ok && !was.ID.IsNull() && item.TrackingNumber.Equal(was.TrackingNumber) {
-				item.ID, item.CreatedAt = was.ID, was.CreatedAt
-				if item.SameArguments(was) {
-					item = item.WithResults(was)
-				}
+			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithResults(unknownResults)
+		}
+		kept := keptTrackings(before, models)
+		checkCarriers(ctx, client, before, models, kept, diags)
+		for label, item := range models {
+			if from, ok := kept[label]; ok {
+				item = plannedResults(item, before[from])
 			}
 			planned[label] = itemToTerraform(ctx, item, diags)
 		}
+		warnDeletes(before, models, kept, len(planned) > len(models), diags)
 		trackings = tftypes.NewValue(typ.AttributeTypes["trackings"], planned)
 	}
 	return tftypes.NewValue(typ, map[string]tftypes.Value{"id": id, "trackings": trackings})
@@ -84,4 +92,168 @@ func planTrackings(ctx context.Context, prior *trackingsResourceModel, config tf
 var unknownResults = trackingitem.Model{
 	ID: types.StringUnknown(), Status: types.StringUnknown(), Substatus: types.StringUnknown(),
 	LastEvent: types.StringUnknown(), LastUpdateTime: types.StringUnknown(), CreatedAt: types.StringUnknown(),
+}
+
+// keptTrackings pairs each planned label with the prior label whose
+// tracking it keeps: its own, when the tracking number is unchanged, or
+// one that is gone or renumbered and held the same carrier and number
+// (the apply moves that tracking for free). A move goes only to a label
+// the prior state does not hold. Items never created keep nothing. Plan
+// and apply both decide with this, so the plan shows what the apply does.
+func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]string {
+	kept := make(map[string]string, len(planned))
+	var freed map[trackingmore.TrackingRef]string
+	for label, was := range prior {
+		if was.ID.IsNull() {
+			continue
+		}
+		if next, ok := planned[label]; ok && next.TrackingNumber.Equal(was.TrackingNumber) {
+			kept[label] = label
+			continue
+		}
+		if freed == nil {
+			freed = map[trackingmore.TrackingRef]string{}
+		}
+		freed[was.Ref()] = label
+	}
+	for label, next := range planned {
+		if _, taken := prior[label]; taken || len(freed) == 0 {
+			continue
+		}
+		if from, ok := freed[next.Ref()]; ok && !next.TrackingNumber.IsUnknown() && !next.CarrierCode.IsUnknown() {
+			kept[label] = from
+		}
+	}
+	return kept
+}
+
+// plannedResults is item, which keeps the tracking of was, with was's
+// read-only values where the change cannot move them. An unchanged item
+// keeps them all. A new carrier or destination re-tracks the parcel, so its
+// progress (status, substatus, last event and update time) is unknown; a
+// manual status sets the status it names, and removing one returns the
+// carrier's; other arguments move none of them.
+func plannedResults(item, was trackingitem.Model) trackingitem.Model {
+	if item.SameArguments(was) {
+		return item.WithResults(was)
+	}
+	item.ID, item.CreatedAt = was.ID, was.CreatedAt
+	if !item.CarrierCode.Equal(was.CarrierCode) || !item.DestinationCode.Equal(was.DestinationCode) {
+		return item
+	}
+	item.LastEvent, item.LastUpdateTime = was.LastEvent, was.LastUpdateTime
+	switch {
+	case item.ManualStatus.Equal(was.ManualStatus):
+		item.Status, item.Substatus = was.Status, was.Substatus
+	case !item.ManualStatus.IsNull():
+		item.Status = item.ManualStatus
+	}
+	return item
+}
+
+// checkCarriers checks, against TrackingMore's carrier catalogue, the
+// carrier code of each item that is new or changes carrier: the codes
+// already applied were accepted, so a plan that changes no carrier costs
+// no call. The catalogue is fetched once per provider process; if it
+// cannot be, one warning says so and the apply will tell.
+func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, diags *diag.Diagnostics) {
+	if client == nil {
+		return
+	}
+	var catalogue *carriercheck.Catalogue
+	for _, label := range sortedKeys(planned) {
+		code := planned[label].CarrierCode
+		if code.IsUnknown() || code.IsNull() {
+			continue
+		}
+		if from, ok := kept[label]; ok && code.Equal(prior[from].CarrierCode) {
+			continue
+		}
+		if catalogue == nil {
+			var err error
+			if catalogue, err = carriercheck.Get(ctx, client); err != nil {
+				diags.AddAttributeWarning(path.Root("trackings"), "Carrier codes not checked",
+					fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check the items' carrier codes: %v. "+
+						"The plan goes on; an unknown code fails the apply with code 4015. %s", err, carriercheck.LookupHint))
+				return
+			}
+		}
+		if !catalogue.Has(code.ValueString()) {
+			at := carrierPath(label)
+			diags.AddAttributeError(at, "Unknown carrier code", carriercheck.Problem(at.String(), code.ValueString(), catalogue))
+		}
+	}
+}
+
+// listedAtMost is how many trackings a plan warning names before it counts the rest.
+const listedAtMost = 20
+
+// warnDeletes warns of the trackings the apply deletes: the plan's summary
+// counts the resource as one update, however many it deletes. A deleted
+// tracking that another label creates again is re-created, losing its
+// history and costing quota. someUnknown: items only known at apply may
+// yet keep some of them.
+func warnDeletes(prior, planned map[string]trackingitem.Model, kept map[string]string, someUnknown bool, diags *diag.Diagnostics) {
+	keeps := make(map[string]bool, len(kept))
+	for _, from := range kept {
+		keeps[from] = true
+	}
+	var createdBy map[trackingmore.TrackingRef]string
+	var deleted, recreated []string
+	for _, label := range sortedKeys(prior) {
+		was := prior[label]
+		if keeps[label] || was.ID.IsNull() {
+			continue
+		}
+		next, stays := planned[label]
+		if stays && next.TrackingNumber.IsUnknown() {
+			continue // whether it keeps its tracking is known at apply
+		}
+		if createdBy == nil {
+			createdBy = labelsByRef(planned)
+		}
+		subject := label + " (" + was.Subject() + ")"
+		switch to, again := createdBy[was.Ref()]; {
+		case again:
+			recreated = append(recreated, subject+": created again under "+to)
+		case stays:
+			deleted = append(deleted, subject+": the label now tracks "+next.Subject())
+		default:
+			deleted = append(deleted, subject+": removed from the map")
+		}
+	}
+	if len(deleted)+len(recreated) == 0 {
+		return
+	}
+	var detail strings.Builder
+	detail.WriteString("The plan counts " + typeName + " as one update, but the apply deletes trackings from TrackingMore, with their history.")
+	if len(deleted) > 0 {
+		fmt.Fprintf(&detail, "\n\nDeleted (%d):%s", len(deleted), bulletList(deleted))
+	}
+	if len(recreated) > 0 {
+		fmt.Fprintf(&detail, "\n\nDeleted and created again (%d), each costing a unit of quota:%s\n\n"+
+			"A tracking moves to another label for free only if that label is new: apply the rename in two steps "+
+			"(first to a label not used before), or keep the labels as they are.", len(recreated), bulletList(recreated))
+	}
+	if someUnknown {
+		detail.WriteString("\n\nItems only known at apply may yet keep some of these trackings.")
+	}
+	summary := fmt.Sprintf("Apply deletes %d trackings", len(deleted)+len(recreated))
+	if len(deleted)+len(recreated) == 1 {
+		summary = "Apply deletes 1 tracking"
+	}
+	diags.AddAttributeWarning(path.Root("trackings"), summary, detail.String())
+}
+
+// bulletList renders lines as a list, the first listedAtMost of them.
+func bulletList(lines []string) string {
+	var b strings.Builder
+	for i, line := range lines {
+		if i == listedAtMost {
+			fmt.Fprintf(&b, "\n  - and %d more", len(lines)-listedAtMost)
+			break
+		}
+		b.WriteString("\n  - " + line)
+	}
+	return b.String()
 }

@@ -137,7 +137,8 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 	config := decodeValue(req.Config, trackingsType(), &diags)
 	prior := decodeTrackings(ctx, req.PriorState, &diags)
 	if !diags.HasError() && !proposed.IsNull() { // null: a destroy, planned as proposed
-		resp.PlannedState = encodeValue(planTrackings(ctx, prior, config, &diags), &diags)
+		// Without a client (the provider block failed), no carrier is checked.
+		resp.PlannedState = encodeValue(planTrackings(ctx, s.client.Load(), prior, config, &diags), &diags)
 	}
 	resp.Diagnostics = protoDiagnostics(diags)
 	return resp, nil

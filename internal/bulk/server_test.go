@@ -153,9 +153,10 @@ func TestPlanTrackings(t *testing.T) {
 	retitled, renumbered, fresh := created, created, created
 	retitled.Title = types.StringValue("Tea")
 	renumbered.TrackingNumber = types.StringValue("1Z999AA10123456785")
+	fresh.TrackingNumber = types.StringValue("1Z999AA10123456786")
 	fresh.Archived = types.BoolNull() // left out of the configuration
 
-	planned := planTrackings(ctx, prior, config(map[string]trackingitem.Model{
+	planned := planTrackings(ctx, nil, prior, config(map[string]trackingitem.Model{
 		"same": created, "retitled": retitled, "renumbered": renumbered, "failed": neverCreated, "new": fresh,
 	}), &diags)
 	items, _ := trackingsElements(planned, &diags)
@@ -172,7 +173,7 @@ func TestPlanTrackings(t *testing.T) {
 		id, status, since types.String
 	}{
 		{"same", created.ID, created.Status, created.CreatedAt},
-		{"retitled", created.ID, unknown, created.CreatedAt},
+		{"retitled", created.ID, created.Status, created.CreatedAt},
 		{"renumbered", unknown, unknown, unknown},
 		{"failed", unknown, unknown, unknown},
 		{"new", unknown, unknown, unknown},

@@ -59,7 +59,7 @@ var sustainedFaults = mockapi.Faults{ErrorRate: 0.2, ResetRate: 0.05, ThrottleRa
 // eventually run out, so these tests allow 10.
 var resilientSettings = map[string]string{"max_retries": "10"}
 
-// resilientConfig is m.Config with resilientSettings.
+// resilientConfig is m.config with resilientSettings.
 func resilientConfig(m *acctest.Mock, body string) string {
 	return m.ConfigWith(resilientSettings, body)
 }
@@ -313,18 +313,17 @@ func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 	}
 }
 
-// TestAccResilience_partialFailures: one bulk create where the quota runs
-// out in the second batch, one item already exists on the mock (not ours)
-// and one names a carrier the API rejects. What was created is in state
-// with its id, the failed items are planned again, and once the causes are
-// fixed (quota topped up, the foreign item dropped from the map, the carrier
-// corrected) the next apply converges. The item diagnostics are checked in
-// TestResilience_partialFailureDiagnostics.
+// TestAccResilience_partialFailures: one bulk create where one item already
+// exists on the mock (not ours). What was created is in state with its id,
+// the failed item is planned again, and once it is dropped from the map the
+// next apply converges. A carrier the API does not know fails the plan
+// (TestAccTrackingsResource_unknownCarrier), a quota too small the whole
+// create (TestAccTrackingsResource_partialFailures); the item diagnostics
+// are checked in TestResilience_partialFailureDiagnostics.
 func TestAccResilience_partialFailures(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
 	items := upsItems(42, "")
 	items["x-foreign"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1FOREIGN\""
-	items["x-carrier"] = "      carrier_code = \"nosuchcarrier\"\n      tracking_number = \"1Z999AA1CARRIER\""
 	fixed := upsItems(42, "")
 	fixed["x-carrier"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1CARRIER\""
 	added := upsItems(42, "")
@@ -342,26 +341,23 @@ func TestAccResilience_partialFailures(t *testing.T) {
 						TrackingNumber: "1Z999AA1FOREIGN", CarrierCode: "ups"}); err != nil {
 						t.Fatal(err)
 					}
-					m.SetQuota(41) // 40 in the first batch, 1 of the second
 				},
 				Config:             bulkConfig(m, items),
 				ExpectNonEmptyPlan: true,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(bulkAddr, bulkItem("order-0040", "id"), knownvalue.StringRegexp(hexID)),
-					statecheck.ExpectKnownValue(bulkAddr, bulkItem("order-0041", "id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(bulkAddr, bulkItem("order-0041", "id"), knownvalue.StringRegexp(hexID)),
 					statecheck.ExpectKnownValue(bulkAddr, bulkItem("x-foreign", "id"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(bulkAddr, bulkItem("x-carrier", "id"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					if n := m.TrackingCount(); n != 42 {
-						return fmt.Errorf("the mock holds %d trackings, want 41 created + 1 foreign", n)
+					if n := m.TrackingCount(); n != 43 {
+						return fmt.Errorf("the mock holds %d trackings, want 42 created + 1 foreign", n)
 					}
 					return nil
 				},
 			},
 			{
-				PreConfig: func() { m.SetQuota(100) },
-				Config:    bulkConfig(m, fixed),
+				Config: bulkConfig(m, fixed),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(bulkAddr, plancheck.ResourceActionUpdate),
 				}},
@@ -373,18 +369,21 @@ func TestAccResilience_partialFailures(t *testing.T) {
 				},
 			},
 			{
-				// On update the rejected item is an error naming it; the rest stays.
+				// An unknown carrier on update fails the plan, naming the item; the rest stays.
 				Config:      bulkConfig(m, added),
-				ExpectError: regexp.MustCompile(`(?s)x-new \(nosuchcarrier/1Z999AA1NEWONE\).*code\s+4015`),
+				ExpectError: regexp.MustCompile(`(?s)trackings\["x-new"\]\.carrier_code: "nosuchcarrier" is not a\s+TrackingMore carrier code`),
 			},
 			{Config: bulkConfig(m, fixed)},
 		},
 	})
 }
 
-// TestResilience_partialFailureDiagnostics: a first bulk create that fails
-// for some items reports each of them, by label and number with its cause,
-// as a warning (an error would taint the created items), and no error.
+// TestResilience_partialFailureDiagnostics: a first bulk create the quota
+// cannot cover creates nothing and says so; one whose items the API
+// refuses (a foreign duplicate, a carrier it does not know: the plan-time
+// check is skipped here) reports each of them, by label and number with
+// its cause, as a warning that says the failure is permanent (an error
+// would taint the created items), and no error.
 func TestResilience_partialFailureDiagnostics(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
 	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{
@@ -406,15 +405,22 @@ func TestResilience_partialFailureDiagnostics(t *testing.T) {
 	for i := range 50 {
 		items[fmt.Sprintf("order-%04d", i)] = item("ups", fmt.Sprintf("1Z999AA1%010d", i))
 	}
-	_, diags := p.Create(context.Background(), t, "trackingmore_trackings", map[string]tftypes.Value{
-		"trackings": tftypes.NewValue(tftypes.Map{ElementType: itemType}, items),
-	})
-	want := []*regexp.Regexp{
-		regexp.MustCompile(`x-foreign \(ups/1Z999AA1FOREIGN\): Tracking already exists \(code 4016\).*import it`),
-		regexp.MustCompile(`x-carrier \(nosuchcarrier/1Z999AA1CARRIER\):.*code 4015`),
+	config := map[string]tftypes.Value{"trackings": tftypes.NewValue(tftypes.Map{ElementType: itemType}, items)}
+
+	_, diags := p.Create(context.Background(), t, "trackingmore_trackings", config)
+	if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityError ||
+		!strings.Contains(diags[0].Detail, "needs 52 units of quota; the TrackingMore account has 45 left, so nothing was created") {
+		t.Errorf("a create beyond the quota: want one error, got:\n%s", acctest.DiagnosticsText(diags))
 	}
-	for i := 45; i < 50; i++ {
-		want = append(want, regexp.MustCompile(fmt.Sprintf(`order-%04d \(ups/1Z999AA1%010d\):.*code 4021.*quota`, i, i)))
+	if n := m.TrackingCount(); n != 1 {
+		t.Errorf("a create beyond the quota left %d trackings, want only the foreign one", n)
+	}
+
+	m.SetQuota(100)
+	_, diags = p.Create(context.Background(), t, "trackingmore_trackings", config)
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`x-foreign \(ups/1Z999AA1FOREIGN\): Tracking already exists \(code 4016\).*import it\. This failure is permanent`),
+		regexp.MustCompile(`x-carrier \(nosuchcarrier/1Z999AA1CARRIER\) \(code 4015\)\. Attribute trackings\["x-carrier"\]\.carrier_code: "nosuchcarrier" is not a TrackingMore carrier code.*This failure is permanent`),
 	}
 	for _, d := range diags {
 		if d.Severity != tfprotov6.DiagnosticSeverityWarning {

@@ -56,6 +56,20 @@ func bulkItem(label, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
 }
 
+// expectCalls checks how many calls each endpoint has received since the
+// mock started. It resets nothing: counts add up over a test's steps.
+func expectCalls(m *acctest.Mock, want map[string]int64) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := m.Stats().ByEndpoint
+		for endpoint, n := range want {
+			if got[endpoint] != n {
+				return fmt.Errorf("%s: expected %d calls, got %d (all: %v)", endpoint, n, got[endpoint], got)
+			}
+		}
+		return nil
+	}
+}
+
 func TestAccTrackingsResource_lifecycle(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
 	items := map[string]string{
@@ -208,46 +222,63 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 	five := upsItems(5, "")
 	withExisting := upsItems(8, "")
 	withExisting["order-0099"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA10000000099\""
+	// A first create that leaves some trackings out fails the run through
+	// this postcondition, which, unlike an error of the create, taints nothing.
+	allCreated := `
+  lifecycle {
+    postcondition {
+      condition     = alltrue([for t in values(self.trackings) : t.id != null])
+      error_message = "Some trackings were not created: see the warnings."
+    }
+  }
+}
+`
+	withPostcondition := func(items map[string]string) string {
+		return strings.TrimSuffix(strings.TrimSpace(bulkConfig(m, items)), "}") + allCreated
+	}
+	withDuplicate := upsItems(5, "")
+	withDuplicate["order-0099"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA10000000099\""
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				// Quota runs out after three: those three are kept (not tainted),
-				// the two others are reported and planned again.
-				Config:             bulkConfig(m, five),
-				ExpectNonEmptyPlan: true,
-				Check: func(*terraform.State) error {
-					if n := m.TrackingCount(); n != 3 {
-						return fmt.Errorf("the mock holds %d trackings, want 3", n)
-					}
-					return nil
-				},
+				// The quota cannot cover the first create: it fails before creating anything.
+				Config:      bulkConfig(m, five),
+				ExpectError: regexp.MustCompile(`(?s)Not enough tracking quota.*needs 5 units of quota.*has 3 left, so nothing was created`),
 			},
 			{
-				// With quota again, the next apply converges without re-creating anything.
-				PreConfig: func() { m.SetQuota(100) },
-				Config:    bulkConfig(m, five),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(bulkAddr, plancheck.ResourceActionUpdate),
-				}},
-				Check: func(*terraform.State) error {
-					if n := m.TrackingCount(); n != 5 {
-						return fmt.Errorf("the mock holds %d trackings, want 5", n)
-					}
-					return nil
-				},
-			},
-			{
-				// An update that adds items beyond the quota and one that exists
-				// already: the error names each failed item; the rest is kept.
+				// A tracking the account already has: the others are created and
+				// kept; the duplicate is a warning, and the postcondition fails the run.
 				PreConfig: func() {
+					if n := m.TrackingCount(); n != 0 {
+						t.Errorf("the refused create left %d trackings on the mock", n)
+					}
 					_, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10000000099", CarrierCode: "ups"})
 					if err != nil {
 						t.Fatal(err)
 					}
-					m.SetQuota(1)
+					m.SetQuota(100)
 				},
-				Config: bulkConfig(m, withExisting),
+				Config:      withPostcondition(withDuplicate),
+				ExpectError: regexp.MustCompile(`Some trackings were not created`),
+			},
+			{
+				// Not tainted: once the duplicate leaves the map, nothing is re-created.
+				PreConfig: func() {
+					if n := m.TrackingCount(); n != 6 {
+						t.Errorf("the mock holds %d trackings, want the 5 created and the duplicate", n)
+					}
+				},
+				Config: withPostcondition(five),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{
+				// An update that adds items beyond the quota and one that exists
+				// already: the error names each failed item; the rest is kept.
+				PreConfig: func() { m.SetQuota(1) }, // ups/1Z999AA10000000099 exists since the second step
+				Config:    bulkConfig(m, withExisting),
 				// Items are created in label order: order-0005 takes the last unit of quota.
 				ExpectError: regexp.MustCompile(`(?s)order-0006 \(ups/1Z999AA10000000006\).*4021.*` +
 					`order-0007 \(ups/1Z999AA10000000007\).*4021.*order-0099 \(ups/1Z999AA10000000099\).*4016`),
