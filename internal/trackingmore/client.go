@@ -104,6 +104,7 @@ func New(cfg Config) (*Client, error) {
 	if hc.Transport == nil {
 		hc.Transport = cleanhttp.DefaultPooledTransport()
 	}
+	hc.Transport = finishingWrites{hc.Transport}
 	hc.Timeout = orDefault(cfg.RequestTimeout, defaultTimeout)
 	// The API never redirects, and following one would hand the key header
 	// to wherever it points: a 3xx is returned as is (an APIError).

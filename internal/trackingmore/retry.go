@@ -76,6 +76,11 @@ func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Respon
 	st.n++
 	st.reached, st.code, st.wait = false, 0, 0
 	if ctx.Err() != nil {
+		// Cancelled: no further attempt, but an answer that came back (a
+		// write finishing, see finishingWrites) is still the answer.
+		if err == nil {
+			return false, nil
+		}
 		return false, ctx.Err()
 	}
 	var retry bool
