@@ -53,10 +53,12 @@ fi
 
 if cli_supports "$tf_path" query; then
   step "$cli query (adopt two trackings a shop system created outside Terraform)"
-  for order in SO-3001:1Z999AA10123456785 SO-3002:1Z999AA10123456786; do
+  # One of them with two customer addresses: the API keeps them as an array.
+  for tracking in \
+    '{"carrier_code":"ups","tracking_number":"1Z999AA10123456785","order_id":"SO-3001","title":"Gift card","customer_email":["jane@example.com","john@example.com"]}' \
+    '{"carrier_code":"ups","tracking_number":"1Z999AA10123456786","order_id":"SO-3002","title":"Gift card"}'; do
     curl -fsS -H "Trackingmore-Api-Key: $TRACKINGMORE_API_KEY" -H 'Content-Type: application/json' \
-      -d "{\"carrier_code\":\"ups\",\"tracking_number\":\"${order#*:}\",\"order_id\":\"${order%%:*}\",\"title\":\"Gift card\"}" \
-      "$MOCK_BASE_URL/trackings/post" >/dev/null
+      -d "$tracking" "$MOCK_BASE_URL/trackings/post" >/dev/null
   done
   mkdir "$work/onboard"
   cp "$ROOT"/examples/demo/onboard/* "$work/onboard/"
@@ -65,6 +67,7 @@ if cli_supports "$tf_path" query; then
     "$tf" query -generate-config-out=generated.tf -no-color >query.log || { cat query.log; exit 1; }
     grep -E '^list\.' query.log
     echo "generated.tf: $(grep -c '^import {' generated.tf) import blocks, $(grep -c '^resource ' generated.tf) resources"
+    grep -E '^ *customer_emails *= *\[' generated.tf
     "$tf" plan -input=false -no-color >plan.log || { cat plan.log; exit 1; }
     grep -qx 'Plan: 2 to import, 0 to add, 0 to change, 0 to destroy.' plan.log || { cat plan.log; exit 1; }
     grep -E '^Plan:' plan.log
