@@ -14,14 +14,14 @@ func TestAPIFloor(t *testing.T) {
 		n    int
 		want int
 	}{
-		{kindBulk, phaseApply, 5000, 125},
-		{kindBulk, phaseApply, 100, 3},
+		{kindBulk, phaseApply, 5000, 128},
+		{kindBulk, phaseApply, 100, 6},
 		{kindBulk, phasePlan, 5000, 3},
 		{kindBulk, phasePlan, 20, 1},
 		{kindBulk, phaseUpdate, 5000, 13}, // 500 items
 		{kindBulk, phaseUpdate, 20, 1},    // 2 items
 		{kindBulk, phaseDestroy, 1000, 25},
-		{kindSingle, phaseApply, 1000, 1000},
+		{kindSingle, phaseApply, 1000, 2002},
 		{kindSingle, phasePlan, 1000, 1000},
 		{kindSingle, phaseUpdate, 1000, 100},
 		{kindSingle, phaseUpdate, 5, 1},

@@ -66,18 +66,30 @@ func (k kind) usesAPI() bool { return k != kindData }
 // updated is how many items the update phase changes: 10 %, at least one.
 func updated(n int) int { return max(1, n/10) }
 
+// carrierLists is what the plan-time carrier check costs an apply that
+// creates trackings: one GET /carriers in each of the two provider processes
+// Terraform starts (plan, then apply).
+const carrierLists = 2
+
 // apiFloor is the fewest API calls the documented limits allow for a phase
 // over n items. Update and destroy run with -refresh=false, so no phase but
 // plan pays for a refresh.
 func apiFloor(k kind, p phase, n int) int {
 	switch k {
 	case kindSingle:
-		if p == phaseUpdate {
+		switch p {
+		case phaseApply:
+			// A create, and the read that fills what its echo lacks, so
+			// that the next refresh finds no drift.
+			return 2*n + carrierLists
+		case phaseUpdate:
 			return updated(n)
 		}
-		return n // one create, GET or DELETE per resource
+		return n // one GET or DELETE per resource
 	case kindBulk:
 		switch p {
+		case phaseApply:
+			return ceilDiv(n, batchSize) + carrierLists + 1 // and one quota check before the first create
 		case phasePlan:
 			return ceilDiv(n, pageSize)
 		case phaseUpdate:

@@ -101,3 +101,27 @@ func TestCarrierErrorAtApply(t *testing.T) {
 		t.Errorf("CarrierError of another error = %q, want explain.Error's", other)
 	}
 }
+
+// TestCLITrackingResource_carrierListUnreachable: when GET /carriers fails at
+// plan time, the plan still succeeds (exit 2: a create), with a warning that
+// names the attribute and says the code was not checked.
+func TestCLITrackingResource_carrierListUnreachable(t *testing.T) {
+	t.Parallel()
+	m := acctest.NewMock(t, mockapi.Options{})
+	m.SetFaults(mockapi.Faults{ErrorRate: 1})
+	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(map[string]string{"max_retries": "0"}, `
+resource "trackingmore_tracking" "test" {
+  tracking_number = "1Z999AA10123456784"
+  carrier_code    = "ups"
+}
+`))
+	code, out := w.Run("plan", "-input=false", "-detailed-exitcode")
+	want := acctest.Wrapped("Warning: Carrier code not checked", `Could not fetch TrackingMore's carrier list (GET /carriers) to check carrier_code = "ups"`,
+		"The plan goes on")
+	if code != 2 || !want.MatchString(out) {
+		t.Errorf("exit %d (want 2, a create) and a warning matching %s:\n%s", code, want, out)
+	}
+	if got := m.Stats().ByEndpoint["GET /carriers"]; got != 1 {
+		t.Errorf("GET /carriers called %d times, want 1 (no retries with max_retries = 0)", got)
+	}
+}
