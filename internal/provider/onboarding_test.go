@@ -24,7 +24,7 @@ func TestAccTrackingsResource_onboardAccount(t *testing.T) {
 	const dataSource = `
 data "trackingmore_trackings" "all" {}
 `
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -50,7 +50,7 @@ func TestRealtimeTrackingEphemeralResource_schemaMatchesDataSource(t *testing.T)
 // trackingmore_realtime_tracking is in the state.
 func TestAccRealtimeTrackingEphemeralResource(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks: []tfversion.TerraformVersionCheck{acctest.RequireFeature("ephemeral")},
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
 			"trackingmore": testAccProtoV6ProviderFactories["trackingmore"],

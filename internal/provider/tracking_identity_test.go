@@ -29,7 +29,7 @@ func expectIdentity(carrier, number string) statecheck.StateCheck {
 // (and, with generated configuration, writes a block that plans no change).
 func TestAccTrackingResource_identity(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -54,7 +54,7 @@ func TestAccTrackingResource_identity(t *testing.T) {
 // the import, naming the identity attribute, before any API call.
 func TestAccTrackingResource_importIdentityInvalid(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -47,7 +47,7 @@ func TestAccTrackingListResource(t *testing.T) {
 		{CarrierCode: "usps", TrackingNumber: "9400111899223197428490", OrderID: "order-1002"},
 		{CarrierCode: "dhl", TrackingNumber: "1234567890"},
 	}
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("query")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
