@@ -48,7 +48,7 @@ func TestAccTrackingResource_twoEmails(t *testing.T) {
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   tfresource.ImportBlockWithID,
-				ImportStateIdFunc: trackingImportID,
+				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
 				GenerateConfig:    true,
 				ImportPlanChecks: tfresource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectKnownValue("trackingmore_tracking.generated", tfjsonpath.New("customer_emails"), twoEmails),

@@ -38,26 +38,6 @@ func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(trackingAddr, tfjsonpath.New(name), v)
 }
 
-// trackingImportID builds trackingAddr's carrier_code/tracking_number import ID from state.
-func trackingImportID(s *terraform.State) (string, error) {
-	rs, ok := s.RootModule().Resources[trackingAddr]
-	if !ok {
-		return "", fmt.Errorf("%s not in state", trackingAddr)
-	}
-	return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
-}
-
-// checkOnMock asserts what the mock itself stores for carrier/number.
-func checkOnMock(m *acctest.Mock, carrier, number string, check func(*trackingmore.Tracking) error) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		t, err := m.Client.GetTracking(context.Background(), carrier, number, "")
-		if err != nil {
-			return fmt.Errorf("reading %s/%s from the mock: %w", carrier, number, err)
-		}
-		return check(t)
-	}
-}
-
 func TestAccTrackingResource_lifecycle(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
 	const number = "1Z999AA10123456784"
@@ -278,7 +258,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 			{
 				ResourceName:            trackingAddr,
 				ImportState:             true,
-				ImportStateIdFunc:       trackingImportID,
+				ImportStateIdFunc:       acctest.ImportIDOf(trackingAddr),
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: createOnly,
 			},
@@ -286,14 +266,14 @@ func TestAccTrackingResource_import(t *testing.T) {
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: trackingImportID,
+				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
 			},
 			{
 				// terraform plan -generate-config-out writes a config that plans clean.
 				ResourceName:      trackingAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: trackingImportID,
+				ImportStateIdFunc: acctest.ImportIDOf(trackingAddr),
 				GenerateConfig:    true,
 			},
 		},

@@ -56,20 +56,6 @@ func bulkItem(label, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
 }
 
-// expectCalls checks how many calls each endpoint has received since the
-// mock started. It resets nothing: counts add up over a test's steps.
-func expectCalls(m *acctest.Mock, want map[string]int64) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		got := m.Stats().ByEndpoint
-		for endpoint, n := range want {
-			if got[endpoint] != n {
-				return fmt.Errorf("%s: expected %d calls, got %d (all: %v)", endpoint, n, got[endpoint], got)
-			}
-		}
-		return nil
-	}
-}
-
 func TestAccTrackingsResource_lifecycle(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{})
 	items := map[string]string{
