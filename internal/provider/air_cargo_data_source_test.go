@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -15,7 +16,10 @@ import (
 )
 
 func TestAccAirCargoDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	// A stopped clock: the mock dates the events from the current hour, which
+	// must not turn between the expectation read here and Terraform's reads.
+	stopped := time.Date(2026, 11, 30, 12, 30, 0, 0, time.UTC)
+	m := acctest.NewMock(t, mockapi.Options{Now: func() time.Time { return stopped }})
 	want, err := m.Client.AirCargo(context.Background(), trackingmore.AirCargoRequest{Numbers: []string{"160-12345675", "99912345678"}})
 	if err != nil || len(want) != 2 || len(want[0].TrackInfo) == 0 {
 		t.Fatalf("air cargo: %v, %+v", err, want)

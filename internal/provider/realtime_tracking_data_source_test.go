@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -15,7 +16,10 @@ import (
 )
 
 func TestAccRealtimeTrackingDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	// A stopped clock: the mock dates an unstored shipment from the current
+	// day, which must not turn between the expectation read here and Terraform's reads.
+	stopped := time.Date(2026, 11, 30, 12, 30, 0, 0, time.UTC)
+	m := acctest.NewMock(t, mockapi.Options{Now: func() time.Time { return stopped }})
 	want, err := m.Client.RealtimeTracking(context.Background(), trackingmore.RealtimeRequest{
 		CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", DestinationCode: "US",
 	})
