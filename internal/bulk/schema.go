@@ -134,25 +134,30 @@ func checkItemAttributes(attrs map[string]schema.Attribute) error {
 
 // itemValidators, itemListValidators and itemDefaults are the item
 // attributes' validators and defaults, read once from their definitions.
-var itemValidators = sync.OnceValue(func() map[string][]validator.String {
-	validators := map[string][]validator.String{}
-	for name, a := range itemAttributes() {
-		if s, ok := a.(schema.StringAttribute); ok && len(s.Validators) > 0 {
-			validators[name] = s.Validators
-		}
-	}
-	return validators
-})
+var (
+	itemValidators = validatorsOf(func(a schema.Attribute) []validator.String {
+		s, _ := a.(schema.StringAttribute)
+		return s.Validators
+	})
+	itemListValidators = validatorsOf(func(a schema.Attribute) []validator.List {
+		l, _ := a.(schema.ListAttribute)
+		return l.Validators
+	})
+)
 
-var itemListValidators = sync.OnceValue(func() map[string][]validator.List {
-	validators := map[string][]validator.List{}
-	for name, a := range itemAttributes() {
-		if l, ok := a.(schema.ListAttribute); ok && len(l.Validators) > 0 {
-			validators[name] = l.Validators
+// validatorsOf maps each item attribute that has validators of one kind
+// (those that of returns) to them.
+func validatorsOf[V any](of func(schema.Attribute) []V) func() map[string][]V {
+	return sync.OnceValue(func() map[string][]V {
+		validators := map[string][]V{}
+		for name, a := range itemAttributes() {
+			if v := of(a); len(v) > 0 {
+				validators[name] = v
+			}
 		}
-	}
-	return validators
-})
+		return validators
+	})
+}
 
 var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
 	values := map[string]attr.Value{}
