@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -26,7 +27,7 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return
 		}
@@ -51,9 +52,11 @@ func (k *keyList) Set(v string) error {
 // errVersion: --version was asked for.
 var errVersion = errors.New("version requested")
 
-// run serves until ctx ends; its first line on stdout names the base URL.
-func run(ctx context.Context, args []string, stdout io.Writer) error {
-	opts, addr, err := parseFlags(args)
+// run serves until ctx ends. Its first line on stdout is exactly
+// "listening on http://ADDR/v2" (scripts take the base URL from the rest
+// of that line); the second says which limits are enforced.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	opts, addr, err := parseFlags(args, stderr)
 	if errors.Is(err, errVersion) {
 		fmt.Fprintln(stdout, "trackingmore-mock", version)
 		return nil
@@ -70,7 +73,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	srv := &http.Server{Handler: mock, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "listening on http://%s/v2\n", ln.Addr())
+	fmt.Fprintf(stdout, "listening on http://%s/v2\nlimits: %s\n", ln.Addr(), opts.Limits)
 
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -84,11 +87,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	return srv.Shutdown(shutdown)
 }
 
-func parseFlags(args []string) (mockapi.Options, string, error) {
+func parseFlags(args []string, stderr io.Writer) (mockapi.Options, string, error) {
 	var (
-		opts mockapi.Options
-		keys keyList
-		f    = &opts.Faults
+		opts       mockapi.Options
+		keys       keyList
+		f          = &opts.Faults
+		documented bool
 	)
 	fs := flag.NewFlagSet("trackingmore-mock", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (loopback by default)")
@@ -107,8 +111,13 @@ func parseFlags(args []string) (mockapi.Options, string, error) {
 	fs.Float64Var(&f.ResetRate, "reset-rate", 0, "share of requests whose connection is dropped [0,1]")
 	fs.Float64Var(&f.ResetAfterWriteRate, "reset-after-write-rate", 0, "share of writes performed and then dropped [0,1]")
 	fs.Float64Var(&f.ThrottleRate, "throttle-rate", 0, "share of requests answered 429 [0,1]")
-	fs.Float64Var(&f.RateLimit, "rate-limit", 0, "requests per second per API key (0: off)")
-	fs.BoolVar(&f.EnforceDocumentedLimits, "enforce-documented-limits", false, "enforce the documented list and realtime limits")
+	rateLimit := fs.Float64("rate-limit", mockapi.DefaultRateLimit, "requests per second per API key, all /v2 endpoints together (1 is TrackingMore's limit of a v2 account; more models a negotiated one); "+
+		"the documented list (1/s) and realtime (3/s, once per shipment per 2 h) limits apply within it; 0: no limits at all")
+	fs.DurationVar(&opts.Limits.RetryAfter, "retry-after", 0, "`duration` a 429 asks to wait in a Retry-After header (whole seconds, rounded up); 0: no header, as TrackingMore documents none")
+	fs.BoolFunc("enforce-documented-limits", "deprecated, does nothing: the documented limits are always enforced (--rate-limit 0 turns every limit off)", func(string) error {
+		documented = true
+		return nil
+	})
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault randomness")
 	fs.BoolVar(&opts.HTTPStatusMode, "http-status-mode", false, "mirror meta 401/404/429/5xx in the HTTP status")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -123,6 +132,16 @@ func parseFlags(args []string) (mockapi.Options, string, error) {
 	}
 	if err := f.Validate(); err != nil {
 		return opts, "", fmt.Errorf("invalid fault flags: %w", err)
+	}
+	if math.IsNaN(*rateLimit) || math.IsInf(*rateLimit, 0) || *rateLimit < 0 {
+		return opts, "", fmt.Errorf("--rate-limit must be a non-negative number of requests per second (0: no limits), got %v", *rateLimit)
+	}
+	if opts.Limits.RetryAfter < 0 {
+		return opts, "", fmt.Errorf("--retry-after must not be negative, got %v", opts.Limits.RetryAfter)
+	}
+	opts.Limits.RateLimit, opts.Limits.Off = *rateLimit, *rateLimit == 0
+	if documented {
+		fmt.Fprintln(stderr, "trackingmore-mock: --enforce-documented-limits is deprecated and does nothing: the documented limits are always enforced")
 	}
 	if opts.Latency < 0 {
 		return opts, "", fmt.Errorf("--latency must not be negative, got %v", opts.Latency)

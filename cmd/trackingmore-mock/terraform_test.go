@@ -134,7 +134,7 @@ var providerSource = acctest.TerraformBlock("trackform/trackingmore")
 func TestTerraformTwoAccounts(t *testing.T) {
 	t.Parallel()
 	w := newWorkspace(t)
-	m := startMock(t, "--addr", "127.0.0.1:0", "--api-key", "shop-a-key-0001", "--api-key", "shop-b-key-0002")
+	m := startMock(t, "--addr", "127.0.0.1:0", "--rate-limit", "0", "--api-key", "shop-a-key-0001", "--api-key", "shop-b-key-0002")
 	config := func(titleB string) string {
 		return providerSource + fmt.Sprintf(`
 provider "trackingmore" {
@@ -186,7 +186,7 @@ func TestTerraformStateFileSurvivesKill9(t *testing.T) {
 	t.Parallel()
 	w := newWorkspace(t)
 	stateFile := filepath.Join(t.TempDir(), "mock-state.json")
-	m := startMock(t, "--addr", "127.0.0.1:0", "--state-file", stateFile)
+	m := startMock(t, "--addr", "127.0.0.1:0", "--rate-limit", "0", "--state-file", stateFile)
 	addr := strings.TrimSuffix(strings.TrimPrefix(m.base, "http://"), "/v2")
 	config := providerSource + fmt.Sprintf(`
 provider "trackingmore" {
@@ -207,7 +207,7 @@ resource "trackingmore_tracking" "fleet" {
 	m.kill()
 
 	// The same address, so the configuration stays the same.
-	startMock(t, "--addr", addr, "--state-file", stateFile)
+	startMock(t, "--addr", addr, "--rate-limit", "0", "--state-file", stateFile)
 	w.ExpectEmptyPlan()
 	if got := trackingTitle(t, m.base, "kill-nine-key", "dhl", "KILL000049"); got != "parcel 49" {
 		t.Errorf("after the restart KILL000049 has title %q", got)

@@ -26,7 +26,9 @@ type Mock struct {
 
 // NewMock starts a mock API with opts for this test only; the test's
 // cleanup stops it. Its client uses APIKey and 3 retries, then whatever
-// configure changes.
+// configure changes. opts are used as given: zero Limits are TrackingMore's
+// real ones (1 request/s per key), so a test that does not test limits
+// passes Limits: mockapi.NoLimits.
 func NewMock(t testing.TB, opts mockapi.Options, configure ...func(*trackingmore.Config)) *Mock {
 	t.Helper()
 	srv := mockapi.New(opts)

@@ -17,7 +17,7 @@ import (
 func TestMock_Config(t *testing.T) {
 	t.Setenv("TF_ACC_PROVIDER_HOST", "")
 	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "")
-	m := NewMock(t, mockapi.Options{})
+	m := NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	want := TerraformBlock("registry.terraform.io/hashicorp/trackingmore") + fmt.Sprintf(`provider "trackingmore" {
   api_key = "tm-test-key-0123456789"
   base_url = %q
@@ -42,7 +42,7 @@ data "trackingmore_user_info" "test" {}
 // up over the test, nothing resets them.
 func TestMock_ExpectCalls(t *testing.T) {
 	ctx := context.Background()
-	m := NewMock(t, mockapi.Options{})
+	m := NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	if _, err := m.Client.GetUserInfo(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 }
 
 func TestMock_ExpectNoCalls(t *testing.T) {
-	m := NewMock(t, mockapi.Options{})
+	m := NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	rec := &recorder{TB: t}
 	if m.ExpectNoCalls(rec); len(rec.errors) != 0 {
 		t.Errorf("no calls made: %v", rec.errors)
@@ -95,7 +95,7 @@ func TestMock_ExpectNoCalls(t *testing.T) {
 // CheckDestroyed see a tracking created through the API, and its deletion.
 func TestMock_holdings(t *testing.T) {
 	ctx := context.Background()
-	m := NewMock(t, mockapi.Options{})
+	m := NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	created, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10123456784", CarrierCode: "ups", Title: "Coffee"})
 	if err != nil {
 		t.Fatal(err)
@@ -159,10 +159,10 @@ func stateOf(resources map[string]map[string]string) *terraform.State {
 // The client speaks for APIKey unless configure says otherwise.
 func TestNewMock_configure(t *testing.T) {
 	ctx := context.Background()
-	if _, err := NewMock(t, mockapi.Options{APIKeys: []string{APIKey}}).Client.GetUserInfo(ctx); err != nil {
+	if _, err := NewMock(t, mockapi.Options{APIKeys: []string{APIKey}, Limits: mockapi.NoLimits}).Client.GetUserInfo(ctx); err != nil {
 		t.Errorf("with APIKey: %v", err)
 	}
-	other := NewMock(t, mockapi.Options{APIKeys: []string{APIKey}}, func(cfg *trackingmore.Config) { cfg.APIKey = "tm-other-key-0123456789" })
+	other := NewMock(t, mockapi.Options{APIKeys: []string{APIKey}, Limits: mockapi.NoLimits}, func(cfg *trackingmore.Config) { cfg.APIKey = "tm-other-key-0123456789" })
 	if _, err := other.Client.GetUserInfo(ctx); err == nil {
 		t.Error("a key the mock does not know was accepted")
 	}

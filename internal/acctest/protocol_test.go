@@ -36,7 +36,7 @@ func TestObjectOf(t *testing.T) {
 // NewProtoServer configures the server against the mock: a create through
 // it lands on the mock, and Create returns the new state.
 func TestProtoServer_Create(t *testing.T) {
-	m := NewMock(t, mockapi.Options{})
+	m := NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	p := NewProtoServer(t, func() (tfprotov6.ProviderServer, error) { return bulkWithProviderBlock{bulk.NewServer("test")()}, nil }, m)
 	itemType := p.Schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
 	item := ObjectOf(itemType, map[string]tftypes.Value{

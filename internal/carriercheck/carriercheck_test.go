@@ -28,7 +28,7 @@ func newClient(t *testing.T, baseURL string) *trackingmore.Client {
 // mockClient is a client of a fresh mock, which serves the real catalogue.
 func mockClient(t *testing.T) (*trackingmore.Client, *mockapi.Server) {
 	t.Helper()
-	srv := mockapi.New(mockapi.Options{})
+	srv := mockapi.New(mockapi.Options{Limits: mockapi.NoLimits})
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	return newClient(t, ts.URL+"/v2"), srv

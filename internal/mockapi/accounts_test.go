@@ -9,7 +9,7 @@ import (
 // TestAccountsAreIsolated: each key is an account; the same number lives
 // in two accounts, and nothing one key does is seen by the other.
 func TestAccountsAreIsolated(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](5)})
+	m := newMock(t, Options{Quota: ptr[int64](5), Limits: NoLimits})
 	const a, b = "shop-a-key-0001", "shop-b-key-0002"
 	for _, k := range []string{a, b} {
 		m.callKey(k, "POST", "/trackings/post", obj{"tracking_number": "RR123456785CN", "carrier_code": "china-post", "title": k}).want(t, 200, nil)
@@ -53,7 +53,7 @@ func TestAccountsAreIsolated(t *testing.T) {
 }
 
 func TestFixedKeys(t *testing.T) {
-	m := newMock(t, Options{APIKeys: []string{"k1", "k2"}, Quota: ptr[int64](7)})
+	m := newMock(t, Options{APIKeys: []string{"k1", "k2"}, Quota: ptr[int64](7), Limits: NoLimits})
 	m.callKey("k3", "GET", "/trackings/getuserinfo", nil).want(t, 4001, nil)
 	if _, ok := m.srv.Account("k3"); ok {
 		t.Error("k3 opens an account")
@@ -71,7 +71,7 @@ func TestFixedKeys(t *testing.T) {
 // TestAdminPerAccount: admin endpoints act on all accounts, or on one
 // with ?key=; stats name accounts by a label, never the whole key.
 func TestAdminPerAccount(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](9)})
+	m := newMock(t, Options{Quota: ptr[int64](9), Limits: NoLimits})
 	const a, b = "alpha-secret-key", "bravo-secret-key"
 	for _, k := range []string{a, b} {
 		m.callKey(k, "POST", "/trackings/post", obj{"tracking_number": "1234567890", "carrier_code": "dhl"}).want(t, 200, nil)
@@ -123,7 +123,7 @@ func TestAdminPerAccount(t *testing.T) {
 
 // TestStatsByPattern: the stats key is the method and the route pattern.
 func TestStatsByPattern(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("1234567890", "dhl", nil)
 	m.call("POST", "/trackings/dhl/1234567890", obj{"title": "x"}).want(t, 200, nil)
 	m.call("GET", "/trackings/dhl/1234567890/en", nil).want(t, 200, nil)

@@ -10,14 +10,55 @@ import (
 )
 
 // settings is the body of POST /__mock/faults and the answer of it: the
-// Faults fields plus latency, quota and HTTP status mode. Absent fields
-// keep their value.
+// Faults fields plus latency, quota, HTTP status mode and limits. Absent
+// fields keep their value.
 type settings struct {
 	Faults
-	Latency        *string `json:"latency,omitempty"`
-	Quota          *int64  `json:"quota,omitempty"`
-	HTTPStatusMode *bool   `json:"http_status_mode,omitempty"`
+	Latency        *string         `json:"latency,omitempty"`
+	Quota          *int64          `json:"quota,omitempty"`
+	HTTPStatusMode *bool           `json:"http_status_mode,omitempty"`
+	Limits         *limitSettings  `json:"limits,omitempty"`
+	RateLimit      json.RawMessage `json:"rate_limit,omitempty"`                // moved to limits: refused (errMovedToLimits)
+	Documented     json.RawMessage `json:"enforce_documented_limits,omitempty"` // moved to limits: refused
 }
+
+// limitSettings is Limits as JSON: {"off":false,"rate_limit":1,"retry_after":"0s"}.
+// Absent fields keep their value.
+type limitSettings struct {
+	Off        *bool    `json:"off,omitempty"`
+	RateLimit  *float64 `json:"rate_limit,omitempty"` // answered as the rate in force (0 set: 1)
+	RetryAfter *string  `json:"retry_after,omitempty"`
+}
+
+// apply returns l changed by the fields present.
+func (ls limitSettings) apply(l Limits) (Limits, error) {
+	if ls.Off != nil {
+		l.Off = *ls.Off
+	}
+	if ls.RateLimit != nil {
+		l.RateLimit = *ls.RateLimit
+	}
+	if ls.RetryAfter != nil {
+		d, err := time.ParseDuration(*ls.RetryAfter)
+		if err != nil || d < 0 {
+			return l, fmt.Errorf("limits.retry_after must be a non-negative duration such as \"2s\" (\"0s\": no header), got %q", *ls.RetryAfter)
+		}
+		l.RetryAfter = d
+	}
+	if err := l.Validate(); err != nil {
+		return l, fmt.Errorf("limits: %w", err)
+	}
+	return l, nil
+}
+
+func limitsJSON(l Limits) *limitSettings {
+	return &limitSettings{Off: ptr(l.Off), RateLimit: ptr(l.rate()), RetryAfter: ptr(l.RetryAfter.String())}
+}
+
+// errMovedToLimits answers the fault settings that became Limits.
+var errMovedToLimits = errors.New(`rate_limit and enforce_documented_limits are no longer faults: the mock enforces TrackingMore's documented limits by default ` +
+	`(1 request/s per API key; list 1/s; realtime 3/s, once per shipment per 2 h). Set another rate with {"limits":{"rate_limit":R}} ` +
+	`(or start the mock with --rate-limit R), or turn every limit off with {"limits":{"off":true}} (or --rate-limit 0)`)
 
 var errUnknownAdmin = errors.New("unknown admin endpoint; try /__mock/stats, /__mock/reset, /__mock/faults, /__mock/advance")
 
@@ -95,14 +136,24 @@ func (s *Server) adminFaults(r *http.Request, a *account) (any, error) {
 	if err := dec.Decode(&in); err != nil {
 		return nil, fmt.Errorf("invalid settings: %w", err)
 	}
+	if in.RateLimit != nil || in.Documented != nil {
+		return nil, errMovedToLimits
+	}
 	if a != nil {
-		// Faults, latency and the status mode are the server's, not an account's.
-		if in.Faults != s.faults || in.Latency != nil || in.HTTPStatusMode != nil {
-			return nil, errors.New("with ?key= only quota can be set: faults, latency and http_status_mode apply to the whole server")
+		// Faults, latency, limits and the status mode are the server's, not an account's.
+		if in.Faults != s.faults || in.Latency != nil || in.HTTPStatusMode != nil || in.Limits != nil {
+			return nil, errors.New("with ?key= only quota can be set: faults, latency, limits and http_status_mode apply to the whole server")
 		}
 	}
 	if err := in.Faults.Validate(); err != nil {
 		return nil, err
+	}
+	limits := s.limits
+	if in.Limits != nil {
+		var err error
+		if limits, err = in.Limits.apply(limits); err != nil {
+			return nil, err
+		}
 	}
 	latency := s.latency
 	if in.Latency != nil {
@@ -115,7 +166,7 @@ func (s *Server) adminFaults(r *http.Request, a *account) (any, error) {
 	if in.Quota != nil && *in.Quota < 0 {
 		return nil, errors.New("quota must not be negative")
 	}
-	s.faults, s.latency = in.Faults, latency
+	s.faults, s.latency, s.limits = in.Faults, latency, limits
 	if in.HTTPStatusMode != nil {
 		s.httpStatusMode = *in.HTTPStatusMode
 	}
@@ -129,7 +180,7 @@ func (s *Server) adminFaults(r *http.Request, a *account) (any, error) {
 	if a != nil {
 		quota = a.quota
 	}
-	return settings{Faults: s.faults, Latency: ptr(s.latency.String()), Quota: ptr(quota), HTTPStatusMode: ptr(s.httpStatusMode)}, nil
+	return settings{Faults: s.faults, Latency: ptr(s.latency.String()), Quota: ptr(quota), HTTPStatusMode: ptr(s.httpStatusMode), Limits: limitsJSON(s.limits)}, nil
 }
 
 func (s *Server) adminAdvance(r *http.Request, a *account) (any, error) {

@@ -3,7 +3,7 @@ package mockapi
 import "testing"
 
 func TestAirCargo(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	var out []struct {
 		TrackNumber  string  `json:"track_number"`
 		Weight       float64 `json:"weight"`

@@ -24,7 +24,7 @@ type batchResult struct {
 }
 
 func TestBatchCreate(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("DUP0000001", "ups", nil)
 	var res batchResult
 	a := m.call("POST", "/trackings/batch", []obj{
@@ -64,7 +64,7 @@ func TestBatchCreate(t *testing.T) {
 }
 
 func TestBatchQuotaRunsOut(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](3)})
+	m := newMock(t, Options{Quota: ptr[int64](3), Limits: NoLimits})
 	var res batchResult
 	m.call("POST", "/trackings/batch", items(5, "Q", "usps")).want(t, 201, &res)
 	if res.Added != 3 || len(res.Errors) != 2 || res.Errors[0].Code != 4021 || res.Errors[1].Code != 4021 {
@@ -79,7 +79,7 @@ func TestBatchQuotaRunsOut(t *testing.T) {
 }
 
 func TestUpdateMore(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("UPD0000001", "gls", nil)
 	var res batchResult
 	m.call("POST", "/trackings/updatemore", []obj{
@@ -108,7 +108,7 @@ func codesOf(errs []itemError) []int {
 }
 
 func TestBatchDelete(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("BDEL000001", "dpd", nil)
 	var raw obj
 	m.call("POST", "/trackings/delete", []obj{
@@ -129,7 +129,7 @@ func TestBatchDelete(t *testing.T) {
 }
 
 func TestList(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	for i := range 5 {
 		m.create(fmt.Sprintf("LIST%06d", i), "yunda", obj{"order_id": fmt.Sprintf("O%d", i), "order_create_time": fmt.Sprint(1700000000 + i)})
 	}
@@ -189,7 +189,7 @@ func TestList(t *testing.T) {
 }
 
 func TestStatusNumberAndUserInfo(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](50)})
+	m := newMock(t, Options{Quota: ptr[int64](50), Limits: NoLimits})
 	m.create("STAT000001", "sto", nil)
 	m.create("STAT000002", "sto", nil)
 	m.call("PUT", "/trackings/sto/STAT000002", obj{"status": "7"}).want(t, 200, nil)

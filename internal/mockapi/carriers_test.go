@@ -35,7 +35,7 @@ func catalogueCodes(t *testing.T) map[string][]string {
 }
 
 func TestCarriers(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	published := catalogueCodes(t)
 	if len(published) != 1085 {
 		t.Fatalf("data/carriers.json holds %d distinct codes, want 1085", len(published))
@@ -97,7 +97,7 @@ func TestEveryEmittedCodeIsReal(t *testing.T) {
 	for _, k := range known {
 		check("well-known carriers", k.code)
 	}
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	numbers := []string{"1Z999AA10123456784", "9400111899223197428490", "123456789012", "1234567890",
 		"4PX3001234567890CN", "SF1234567890123", "JT1234567890123", "EA123456785CN", "LZ448865302CN"}
 	for cc, post := range postOf {
@@ -134,7 +134,7 @@ func TestEveryEmittedCodeIsReal(t *testing.T) {
 // TestRequiredFields: a carrier whose entry names required fields accepts
 // a tracking without them, which then stays notfound; with them it moves.
 func TestRequiredFields(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	if got := catalogueCodes(t)["deutsche-post"]; len(got) != 1 || got[0] != "tracking_ship_date" {
 		t.Fatalf("deutsche-post requires %v", got)
 	}

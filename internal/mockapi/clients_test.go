@@ -10,7 +10,7 @@ import (
 // TestNullIsNotSent: null neither clears a field nor fails, on PUT,
 // updatemore, create, batch and realtime; "" still clears.
 func TestNullIsNotSent(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("1234567890", "dhl", obj{"title": "old", "customer_name": "Jane", "order_id": nil, "comment": nil})
 	var echo obj
 	m.call("PUT", "/trackings/dhl/1234567890", obj{"title": "x", "status": nil, "archived": nil, "customer_name": nil}).want(t, 200, &echo)
@@ -28,7 +28,7 @@ func TestNullIsNotSent(t *testing.T) {
 
 // TestPostOnTrackingPathUpdates: a PHP client's PUT arrives as POST.
 func TestPostOnTrackingPathUpdates(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("1234567890", "dhl", nil)
 	var echo obj
 	m.call("POST", "/trackings/dhl/1234567890", obj{"title": "by POST"}).want(t, 200, &echo)
@@ -41,7 +41,7 @@ func TestPostOnTrackingPathUpdates(t *testing.T) {
 // TestOrderTimeBoundsKeepTrackingsWithoutOne: min=0&max=<now> returns
 // every tracking, also those without an order time.
 func TestOrderTimeBoundsKeepTrackingsWithoutOne(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("1234567890", "dhl", nil)
 	m.create("1234567891", "dhl", obj{"order_create_time": "2024-02-01 10:00:00"})
 	m.create("1234567892", "dhl", obj{"order_create_time": "2030-01-01"})
@@ -61,7 +61,7 @@ func TestOrderTimeBoundsKeepTrackingsWithoutOne(t *testing.T) {
 
 // TestLooseSlashes: doubled and trailing slashes read as single ones.
 func TestLooseSlashes(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("1234567890", "dhl", nil)
 	for _, p := range []string{"//carriers", "/carriers/", "//trackings//dhl//1234567890", "/trackings/dhl/1234567890/", "/trackings//get"} {
 		m.call("GET", p, nil).want(t, 200, nil)

@@ -3,7 +3,7 @@ package mockapi
 import "testing"
 
 func TestCostTime(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	var out []map[string]any
 	m.call("POST", "/trackings/costtime", []obj{
 		{"carrier_code": "china-post", "original": "CN", "destination": "US"},

@@ -6,7 +6,7 @@ import (
 )
 
 func TestDetect(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	for _, tc := range []struct{ number, want string }{
 		{"1Z999AA10123456784", "[ups]"},
 		{"RH051844173TR", "[turkey-post]"},

@@ -3,6 +3,11 @@
 // httptest.NewServer(mockapi.New(mockapi.Options{...})) or as the
 // trackingmore-mock command; point the client at <server URL>/v2.
 //
+// The zero Options enforce TrackingMore's real limits (see "Faults and
+// limits"): 1 request per second per API key. A test that does not test
+// limits opts out with Options{Limits: mockapi.NoLimits}; the command with
+// --rate-limit 0.
+//
 // # Wire
 //
 // Every /v2 answer is the API envelope
@@ -131,8 +136,9 @@
 //
 // realtime answers {"items":[tracking]} for the stored tracking of that
 // carrier+number if any, else for a shipment the carrier has known for one
-// to ten days; it stores nothing. Under EnforceDocumentedLimits a repeat
-// within 2 simulated hours returns the earlier answer without charge.
+// to ten days; it stores nothing. Unless Limits.Off, a repeat within 2
+// simulated hours returns the earlier answer without charge, rather than
+// the 429 or error the documentation leaves open [ours].
 //
 // Detection: UPS 1Z+16 → ups; UPU S10 (AA123456789CC) → the national
 // post of CC (China EMS first for CN numbers starting with E, and for
@@ -151,18 +157,40 @@
 //
 // # Faults and limits
 //
+// Options.Limits is each account's budget; its zero value is TrackingMore's
+// documented default for a v2 account: 1 request per second across every
+// /v2 endpoint together (Limits.RateLimit, 0 meaning DefaultRateLimit;
+// more models a negotiated limit), and within it, always, the documented
+// per-endpoint limits: /trackings/get (GET and POST together) 1 per
+// second, /trackings/realtime 3 per second (only reachable on a raised
+// limit) and the same shipment once per 2 simulated hours (above). Each
+// limit is a token bucket (golang.org/x/time/rate) of burst max(1,
+// ceil(rate)) per account [ours: TrackingMore does not say how it counts];
+// a request refused by the general limit spends no token, one refused by
+// an endpoint's limit has spent its general one [ours]. Requests of any /v2 path count,
+// unknown ones too, once the key opens an account; requests without a
+// valid key are answered 401/4001 and count against nothing [ours].
+// Limits.Off (NoLimits, --rate-limit 0) turns every limit off, for tests
+// that do not test limits.
+//
+// A limited request is answered meta 429 "Too Many Requests" (HTTP 200, or
+// 429 under HTTPStatusMode) with no Retry-After or other rate-limit header,
+// as none is documented; TrackingMore asks a client to wait 120 s after a
+// 429, which the mock does not enforce: the next token is given as soon as
+// the bucket refills [ours]. Limits.RetryAfter (--retry-after) > 0 adds
+// Retry-After, in whole seconds rounded up, to every 429, injected ones
+// too [ours].
+//
 // Per /v2 request, in order: the request is counted in Stats; Latency is
-// waited; auth; rate limits (RateLimit per account, and under
-// EnforceDocumentedLimits 1 req/s per account for /trackings/get and 3
-// req/s for /trackings/realtime, each a golang.org/x/time/rate limiter) answer meta 429 "Too Many Requests" with header
-// Retry-After: 1; ThrottleRate answers the same at random; ErrorRate
+// waited; auth; the limits answer meta 429 as above;
+// ThrottleRate answers the same at random; ErrorRate
 // answers HTTP 500 or 503 without doing anything; ResetRate drops the
 // connection without doing anything; the handler runs; then, for
 // successful writes, ResetAfterWriteRate drops the connection after the
 // change was made. Randomness comes from a source seeded with Options.Seed.
-// Token buckets run on the real clock (Options.Now). Limits, faults and
-// latency are the server's; the buckets and the realtime memory are each
-// account's.
+// Token buckets run on the real clock (Options.Now), not the simulated
+// one. Limits, faults and latency are the server's; the buckets and the
+// realtime memory are each account's.
 //
 // # State file
 //
@@ -181,7 +209,10 @@
 //
 //	GET  /__mock/stats    the Stats JSON (with ?key=: that account's counters)
 //	POST /__mock/reset    clear trackings, stats, quota, clock offset, and the state file (faults are kept)
-//	POST /__mock/faults   {"error_rate":0.1, ..., "latency":"50ms", "quota":N, "http_status_mode":true}; absent fields keep their value; answers the new settings; with ?key= only quota
+//	POST /__mock/faults   {"error_rate":0.1, ..., "latency":"50ms", "quota":N, "http_status_mode":true,
+//	                      "limits":{"off":false,"rate_limit":1,"retry_after":"0s"}}; absent fields keep their value;
+//	                      answers the new settings; with ?key= only quota. The former fault fields
+//	                      rate_limit and enforce_documented_limits are refused (400), naming "limits".
 //	POST /__mock/advance  {"hours":N} moves the simulated clock (N may be fractional)
 //
 // Stats.ByEndpoint is keyed "METHOD /template": the method as received and

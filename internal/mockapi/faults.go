@@ -5,21 +5,18 @@ import (
 	"math"
 	"net"
 	"net/http"
-	"time"
 )
 
-// Faults configures injected failures and rate limits. Rates are
+// Faults configures injected failures (rate limits are Limits). Rates are
 // probabilities in [0,1] drawn per request from the seeded source.
 type Faults struct {
-	ErrorRate               float64 `json:"error_rate"`                // answer HTTP 500 or 503 (meta 500/503) without doing anything
-	ResetRate               float64 `json:"reset_rate"`                // drop the connection without answering; nothing done
-	ResetAfterWriteRate     float64 `json:"reset_after_write_rate"`    // state-changing requests: perform the write, then drop the connection
-	ThrottleRate            float64 `json:"throttle_rate"`             // random 429 answers with Retry-After
-	RateLimit               float64 `json:"rate_limit"`                // requests/second per account (token bucket, burst max(1, ceil(rate))); 0 = off
-	EnforceDocumentedLimits bool    `json:"enforce_documented_limits"` // list 1 req/s, realtime 3 req/s per key; realtime once per shipment per 2 simulated hours
+	ErrorRate           float64 `json:"error_rate"`             // answer HTTP 500 or 503 (meta 500/503) without doing anything
+	ResetRate           float64 `json:"reset_rate"`             // drop the connection without answering; nothing done
+	ResetAfterWriteRate float64 `json:"reset_after_write_rate"` // state-changing requests: perform the write, then drop the connection
+	ThrottleRate        float64 `json:"throttle_rate"`          // random 429 answers (Retry-After only when Limits.RetryAfter > 0)
 }
 
-// Validate reports a rate outside [0,1] or a negative rate limit.
+// Validate reports a rate outside [0,1].
 func (f Faults) Validate() error {
 	for name, v := range map[string]float64{
 		"error_rate": f.ErrorRate, "reset_rate": f.ResetRate,
@@ -29,30 +26,7 @@ func (f Faults) Validate() error {
 			return fmt.Errorf("%s must be between 0 and 1, got %v", name, v)
 		}
 	}
-	if math.IsNaN(f.RateLimit) || math.IsInf(f.RateLimit, 0) || f.RateLimit < 0 {
-		return fmt.Errorf("rate_limit must be a non-negative number of requests per second, got %v", f.RateLimit)
-	}
 	return nil
-}
-
-// Documented per-key limits, enforced under EnforceDocumentedLimits.
-const (
-	listRate     = 1
-	realtimeRate = 3
-	realtimeTTL  = 2 * time.Hour // simulated
-)
-
-// limited applies the configured and documented rate limits to a request
-// of account a. Called with s.mu held.
-func (s *Server) limited(a *account, e endpoint) bool {
-	now := s.now()
-	if s.faults.RateLimit > 0 && !a.allow("", s.faults.RateLimit, now) {
-		return true
-	}
-	if s.faults.EnforceDocumentedLimits && e.limit > 0 {
-		return !a.allow(e.path, e.limit, now) // GET and POST of a path share its bucket
-	}
-	return false
 }
 
 // roll draws from the seeded source; a zero rate draws nothing so the

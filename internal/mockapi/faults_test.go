@@ -7,11 +7,11 @@ import (
 )
 
 func TestAuth(t *testing.T) {
-	m := newMock(t, Options{APIKeys: []string{"good"}})
+	m := newMock(t, Options{APIKeys: []string{"good"}, Limits: NoLimits})
 	m.callKey("", "GET", "/carriers", nil).want(t, 401, nil)
 	m.callKey("bad", "GET", "/carriers", nil).want(t, 4001, nil)
 	m.callKey("good", "GET", "/carriers", nil).want(t, 200, nil)
-	open := newMock(t, Options{})
+	open := newMock(t, Options{Limits: NoLimits})
 	open.callKey("anything", "GET", "/carriers", nil).want(t, 200, nil)
 	if a := open.callKey("", "GET", "/carriers", nil); a.status != 200 || a.Meta.Code != 401 {
 		t.Errorf("default mode: HTTP %d meta %d", a.status, a.Meta.Code)
@@ -19,7 +19,7 @@ func TestAuth(t *testing.T) {
 }
 
 func TestHTTPStatusMode(t *testing.T) {
-	m := newMock(t, Options{HTTPStatusMode: true, Faults: Faults{RateLimit: 1}})
+	m := newMock(t, Options{HTTPStatusMode: true}) // the default limits: 1 request/s per key
 	for _, tc := range []struct {
 		key, method, path string
 		body              any
@@ -31,14 +31,14 @@ func TestHTTPStatusMode(t *testing.T) {
 		{"k2", "GET", "/carriers", nil, 429, 429},
 	} {
 		a := m.callKey(tc.key, tc.method, tc.path, tc.body)
-		if a.status != tc.http || a.Meta.Code != tc.meta {
+		if a.status != tc.http || a.Meta.Code != tc.meta || a.header.Get("Retry-After") != "" {
 			t.Errorf("%s %s: HTTP %d meta %d, want %d %d", tc.method, tc.path, a.status, a.Meta.Code, tc.http, tc.meta)
 		}
 	}
 }
 
 func TestErrorRate(t *testing.T) {
-	m := newMock(t, Options{Faults: Faults{ErrorRate: 1}})
+	m := newMock(t, Options{Faults: Faults{ErrorRate: 1}, Limits: NoLimits})
 	a := m.call("POST", "/trackings/post", obj{"tracking_number": "FAULT00001", "carrier_code": "ups"})
 	if (a.status != 500 && a.status != 503) || a.Meta.Code != a.status {
 		t.Errorf("HTTP %d meta %d", a.status, a.Meta.Code)
@@ -49,7 +49,7 @@ func TestErrorRate(t *testing.T) {
 }
 
 func TestResetRate(t *testing.T) {
-	m := newMock(t, Options{Faults: Faults{ResetRate: 1}})
+	m := newMock(t, Options{Faults: Faults{ResetRate: 1}, Limits: NoLimits})
 	if resp, err := m.send(testKey, "POST", "/v2/trackings/post", obj{"tracking_number": "FAULT00001", "carrier_code": "ups"}); err == nil {
 		resp.Body.Close()
 		t.Fatal("connection not dropped")
@@ -60,7 +60,7 @@ func TestResetRate(t *testing.T) {
 }
 
 func TestResetAfterWrite(t *testing.T) {
-	m := newMock(t, Options{Faults: Faults{ResetAfterWriteRate: 1}})
+	m := newMock(t, Options{Faults: Faults{ResetAfterWriteRate: 1}, Limits: NoLimits})
 	if resp, err := m.send(testKey, "POST", "/v2/trackings/post", obj{"tracking_number": "FAULT00001", "carrier_code": "ups"}); err == nil {
 		resp.Body.Close()
 		t.Fatal("connection not dropped")
@@ -77,20 +77,25 @@ func TestResetAfterWrite(t *testing.T) {
 }
 
 func TestThrottleRate(t *testing.T) {
-	m := newMock(t, Options{Faults: Faults{ThrottleRate: 1}})
+	m := newMock(t, Options{Faults: Faults{ThrottleRate: 1}, Limits: NoLimits})
 	a := m.call("GET", "/carriers", nil)
 	a.want(t, 429, nil)
-	if a.header.Get("Retry-After") != "1" || a.Meta.Type != "Too Many Requests" || a.status != 200 {
+	if a.header.Get("Retry-After") != "" || a.Meta.Type != "Too Many Requests" || a.status != 200 {
 		t.Errorf("throttle answer HTTP %d, Retry-After %q, type %q", a.status, a.header.Get("Retry-After"), a.Meta.Type)
 	}
 	if st := m.srv.Stats(); st.Throttled != 1 || st.Errors != 0 {
 		t.Errorf("stats %+v", st)
 	}
+	// Retry-After only when the limits ask for it, on injected 429s too.
+	m.srv.SetLimits(Limits{Off: true, RetryAfter: 1500 * time.Millisecond})
+	if a := m.call("GET", "/carriers", nil); a.Meta.Code != 429 || a.header.Get("Retry-After") != "2" {
+		t.Errorf("throttle with RetryAfter 1.5s: meta %d, Retry-After %q", a.Meta.Code, a.header.Get("Retry-After"))
+	}
 }
 
 func TestSeededFaultsAreDeterministic(t *testing.T) {
 	run := func() []int {
-		m := newMock(t, Options{Seed: 42, Faults: Faults{ThrottleRate: 0.5}})
+		m := newMock(t, Options{Seed: 42, Faults: Faults{ThrottleRate: 0.5}, Limits: NoLimits})
 		var codes []int
 		for range 20 {
 			codes = append(codes, m.call("GET", "/carriers", nil).Meta.Code)
@@ -112,37 +117,8 @@ func TestSeededFaultsAreDeterministic(t *testing.T) {
 	}
 }
 
-func TestRateLimit(t *testing.T) {
-	m := newMock(t, Options{Faults: Faults{RateLimit: 2}})
-	for i, want := range []int{200, 200, 429} {
-		if a := m.call("GET", "/carriers", nil); a.Meta.Code != want || (want == 429 && a.header.Get("Retry-After") != "1") {
-			t.Errorf("request %d: meta %d, want %d", i, a.Meta.Code, want)
-		}
-	}
-	m.callKey("other-key", "GET", "/carriers", nil).want(t, 200, nil) // per key
-	m.clock.Add(500 * time.Millisecond)
-	m.call("GET", "/carriers", nil).want(t, 200, nil)
-	m.call("GET", "/carriers", nil).want(t, 429, nil)
-}
-
-func TestDocumentedLimits(t *testing.T) {
-	m := newMock(t, Options{Faults: Faults{EnforceDocumentedLimits: true}})
-	m.call("GET", "/trackings/get", nil).want(t, 200, nil)
-	m.call("POST", "/trackings/get", nil).want(t, 429, nil) // GET and POST share the list bucket
-	m.call("GET", "/trackings/get", nil).want(t, 429, nil)
-	m.call("GET", "/carriers", nil).want(t, 200, nil) // other endpoints are free
-	for i, want := range []int{200, 200, 200, 429} {
-		body := obj{"tracking_number": "RTLIMIT" + string(rune('A'+i)), "carrier_code": "dhl"}
-		if code := m.call("POST", "/trackings/realtime", body).Meta.Code; code != want {
-			t.Errorf("realtime %d: %d, want %d", i, code, want)
-		}
-	}
-	m.clock.Add(time.Second)
-	m.call("GET", "/trackings/get", nil).want(t, 200, nil)
-}
-
 func TestAdminAndReset(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](10)})
+	m := newMock(t, Options{Quota: ptr[int64](10), Limits: NoLimits})
 	m.create("ADMIN00001", "ups", nil)
 	m.call("GET", "/nope", nil)
 
@@ -189,7 +165,7 @@ func TestAdminAndReset(t *testing.T) {
 }
 
 func TestLatency(t *testing.T) {
-	m := newMock(t, Options{Latency: 30 * time.Millisecond})
+	m := newMock(t, Options{Latency: 30 * time.Millisecond, Limits: NoLimits})
 	start := time.Now()
 	m.call("GET", "/carriers", nil)
 	if time.Since(start) < 30*time.Millisecond {

@@ -70,7 +70,7 @@ func decodeAny(t *testing.T, raw []byte) any {
 // TestFixtureShapes checks the mock against real responses of the API
 // (testdata/fixtures, from the contract's section 6).
 func TestFixtureShapes(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	body := func(a answer) any {
 		raw, _ := json.Marshal(struct {
 			Meta meta            `json:"meta"`

@@ -22,7 +22,7 @@ func FuzzServeHTTP(f *testing.F) {
 		}
 		req.Header.Set("Trackingmore-Api-Key", apiKey)
 		rec := httptest.NewRecorder()
-		New(Options{}).ServeHTTP(rec, req)
+		New(Options{Limits: NoLimits}).ServeHTTP(rec, req)
 		var env struct {
 			Meta *meta           `json:"meta"`
 			Data json.RawMessage `json:"data"`

@@ -172,7 +172,7 @@ func (a *account) lookup(o object) (*tracking, *reply) {
 	return t, nil
 }
 
-// realtimeHit is a remembered realtime answer (EnforceDocumentedLimits).
+// realtimeHit is a remembered realtime answer (unless Limits.Off).
 type realtimeHit struct {
 	at   time.Time
 	data any
@@ -191,7 +191,7 @@ func (a *account) realtimeTracking(c *call) reply {
 	}
 	now := a.simNow()
 	k := t.key()
-	if hit, seen := a.realtime[k]; seen && a.srv.faults.EnforceDocumentedLimits && now.Sub(hit.at) < realtimeTTL {
+	if hit, seen := a.realtime[k]; seen && !a.srv.limits.Off && now.Sub(hit.at) < realtimeTTL {
 		return ok(hit.data)
 	}
 	if !a.charge(1) {
@@ -209,7 +209,7 @@ func (a *account) realtimeTracking(c *call) reply {
 	data := struct {
 		Items []trackingWire `json:"items"`
 	}{[]trackingWire{view(t, now)}}
-	if a.srv.faults.EnforceDocumentedLimits {
+	if !a.srv.limits.Off {
 		a.realtime[k] = realtimeHit{at: now, data: data}
 	}
 	return ok(data)

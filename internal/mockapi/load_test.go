@@ -22,7 +22,7 @@ func TestLoad(t *testing.T) {
 		}
 		perClient = n
 	}
-	m := newMock(t, Options{Now: time.Now})
+	m := newMock(t, Options{Now: time.Now, Limits: NoLimits})
 	var sent atomic.Int64
 	live := make([][]string, clients) // per client: numbers it holds
 	deadline := time.Now().Add(time.Minute + time.Duration(perClient)*300*time.Millisecond)

@@ -3,7 +3,7 @@ package mockapi
 import "testing"
 
 func TestMeteredEndpoints(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](2)})
+	m := newMock(t, Options{Quota: ptr[int64](2), Limits: NoLimits})
 	detect := obj{"tracking_number": "1234567890"}
 	for i := range 5 { // the first call of five pays
 		m.call("POST", "/carriers/detect", detect).want(t, 200, nil)

@@ -3,7 +3,7 @@ package mockapi
 import "testing"
 
 func TestRemote(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	var out []obj
 	m.call("POST", "/trackings/remote", []obj{
 		{"country": "US", "postcode": "99501", "company": "ACME"},

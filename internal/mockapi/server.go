@@ -22,7 +22,8 @@ type Options struct {
 	APIKeys        []string         // one account per key; empty: every distinct non-empty key gets an account on first use
 	Quota          *int64           // remaining quota units of each account at start (0: every create gets 4021); nil means DefaultQuota
 	Latency        time.Duration    // added to every /v2 request
-	Faults         Faults           // injected failures and rate limits
+	Limits         Limits           // each account's request budget; the zero value is TrackingMore's default, NoLimits turns it off
+	Faults         Faults           // injected failures
 	Seed           int64            // seeds fault randomness (deterministic sequences)
 	HTTPStatusMode bool             // mirror meta 401/404/429/500/503 in the HTTP status
 	Now            func() time.Time // real clock; nil means time.Now
@@ -39,6 +40,7 @@ type Server struct {
 	stateFile  string
 
 	mu             sync.Mutex // guards everything below
+	limits         Limits
 	faults         Faults
 	latency        time.Duration
 	httpStatusMode bool
@@ -70,9 +72,13 @@ func Open(opts Options) (*Server, error) {
 		seed:           opts.Seed,
 		now:            opts.Now,
 		stateFile:      opts.StateFile,
+		limits:         opts.Limits,
 		faults:         opts.Faults,
 		latency:        opts.Latency,
 		httpStatusMode: opts.HTTPStatusMode,
+	}
+	if err := opts.Limits.Validate(); err != nil {
+		return nil, err
 	}
 	for _, k := range opts.APIKeys {
 		s.keys[k] = true
@@ -95,7 +101,7 @@ func Open(opts Options) (*Server, error) {
 
 // Reset clears every account (trackings, quota, clock offset, counters),
 // the server's stats and its clock offset, and restores the starting
-// quota. Faults and latency are kept.
+// quota. Limits, faults and latency are kept.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -294,10 +300,11 @@ func template(r *http.Request) string {
 
 // outcome is the dispatcher's decision for one request.
 type outcome struct {
-	rep    reply
-	status int  // HTTP status
-	drop   bool // reset the connection instead of answering
-	kind   int  // what Stats counts it as
+	rep        reply
+	status     int    // HTTP status
+	retryAfter string // the Retry-After header of a 429; "" for none
+	drop       bool   // reset the connection instead of answering
+	kind       int    // what Stats counts it as
 }
 
 // Kinds of outcome Stats counts.
@@ -359,6 +366,9 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, e endpoint) {
 		dropConnection(w)
 		return
 	}
+	if out.retryAfter != "" {
+		w.Header().Set("Retry-After", out.retryAfter)
+	}
 	writeEnvelope(w, out.rep, out.status)
 }
 
@@ -375,7 +385,7 @@ func (s *Server) process(c *call, e endpoint, apiKey string, a *account) outcome
 		rep = fail(4001)
 	case s.limited(a, e) || s.roll(s.faults.ThrottleRate):
 		out := s.answer(fail(429))
-		out.kind = throttled
+		out.kind, out.retryAfter = throttled, s.limits.retryAfter()
 		return out
 	case s.roll(s.faults.ErrorRate):
 		code := 500
@@ -420,9 +430,6 @@ func dispatch(a *account, c *call, e endpoint) reply {
 }
 
 func writeEnvelope(w http.ResponseWriter, rep reply, status int) {
-	if rep.code == 429 {
-		w.Header().Set("Retry-After", "1")
-	}
 	writeJSON(w, status, rep.envelope())
 }
 

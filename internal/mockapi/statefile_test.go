@@ -13,7 +13,7 @@ import (
 // exactly as that one did, for every account; reset empties the file.
 func TestStateFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	m := newMock(t, Options{StateFile: path, Quota: ptr[int64](20)})
+	m := newMock(t, Options{StateFile: path, Quota: ptr[int64](20), Limits: NoLimits})
 	const other = "second-shop-key"
 	m.create("1234567890", "dhl", obj{"title": "kept", "destination_code": "FR"})
 	m.create("1Z999AA10123456784", "ups", nil)
@@ -35,7 +35,7 @@ func TestStateFile(t *testing.T) {
 	}
 	before := read(m)
 
-	again := newMock(t, Options{StateFile: path, Now: m.clock.Now})
+	again := newMock(t, Options{StateFile: path, Now: m.clock.Now, Limits: NoLimits})
 	if after := read(again); len(after) != len(before) {
 		t.Fatal("accounts lost")
 	} else {
@@ -69,14 +69,14 @@ func TestStateFileErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"version":99}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(Options{StateFile: bad}); err == nil || !strings.Contains(err.Error(), "version 99") {
+	if _, err := Open(Options{StateFile: bad, Limits: NoLimits}); err == nil || !strings.Contains(err.Error(), "version 99") {
 		t.Errorf("Open of another version: %v", err)
 	}
 
 	// A state file that cannot be written answers every change with 500,
 	// naming the file's trouble, rather than keep what a restart would lose.
 	gone := filepath.Join(dir, "missing-dir", "state.json")
-	m := newMock(t, Options{StateFile: gone})
+	m := newMock(t, Options{StateFile: gone, Limits: NoLimits})
 	a := m.call("POST", "/trackings/post", obj{"tracking_number": "1234567890", "carrier_code": "dhl"})
 	if a.status != 500 || a.Meta.Code != 500 || !strings.Contains(a.Meta.Message, "state file") {
 		t.Errorf("create with an unwritable state file: HTTP %d meta %d %q", a.status, a.Meta.Code, a.Meta.Message)

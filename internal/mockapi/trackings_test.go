@@ -9,7 +9,7 @@ import (
 )
 
 func TestCreateEchoAndGet(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	echo := m.create("RH051844173TR", "turkey-post", obj{
 		"title": "Boots", "customer_email": "a@example.com", "destination_code": "DE",
 		"order_id": "#1001", "tracking_ship_date": "20240301", "comment": "fragile", "lang": "en",
@@ -47,7 +47,7 @@ func TestCreateEchoAndGet(t *testing.T) {
 }
 
 func TestCustomerEmailArrayIsStoredAsString(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("ABCDE12345", "ups", obj{"customer_email": []string{"a@x.io", "b@x.io"}, "customer_phone": 4915112345})
 	got := m.get("ups", "ABCDE12345")
 	if got["customer_email"] != "a@x.io,b@x.io" || got["customer_phone"] != "4915112345" {
@@ -56,7 +56,7 @@ func TestCustomerEmailArrayIsStoredAsString(t *testing.T) {
 }
 
 func TestErrorCodes(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("EXISTING01", "dhl", nil)
 	for _, tc := range []struct {
 		name         string
@@ -112,7 +112,7 @@ func TestErrorCodes(t *testing.T) {
 }
 
 func TestPut(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("PUTTEST001", "fedex", obj{"title": "old", "customer_name": "Ann"})
 	before := m.get("fedex", "PUTTEST001")
 	m.srv.Advance(time.Hour)
@@ -155,7 +155,7 @@ func TestPut(t *testing.T) {
 }
 
 func TestDelete(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("DELTEST001", "usps", nil)
 	var data []any
 	m.call("DELETE", "/trackings/usps/DELTEST001", nil).want(t, 200, &data)
@@ -166,7 +166,7 @@ func TestDelete(t *testing.T) {
 }
 
 func TestChangeCarrier(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("CHANGE0001", "dhl", nil)
 	m.create("CHANGE0001", "ups", nil)
 	var data obj
@@ -180,7 +180,7 @@ func TestChangeCarrier(t *testing.T) {
 }
 
 func TestProgress(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	const n = 40
 	for i := range n {
 		m.create(fmt.Sprintf("PROG%06d", i), "china-post", obj{"destination_code": "US"})
@@ -241,7 +241,7 @@ func TestProgress(t *testing.T) {
 	}
 
 	// deterministic: a fresh server at the same clock reads the same
-	m2 := newMock(t, Options{})
+	m2 := newMock(t, Options{Limits: NoLimits})
 	m2.create("PROG000000", "china-post", obj{"destination_code": "US"})
 	m2.srv.Advance(3*time.Hour + 10*24*time.Hour)
 	a, b := m.get("china-post", "PROG000000"), m2.get("china-post", "PROG000000")
@@ -251,7 +251,7 @@ func TestProgress(t *testing.T) {
 }
 
 func TestNotUpdateFreezes(t *testing.T) {
-	m := newMock(t, Options{})
+	m := newMock(t, Options{Limits: NoLimits})
 	m.create("FROZEN0001", "ups", nil)
 	m.srv.Advance(time.Hour)
 	var data obj
@@ -267,7 +267,7 @@ func TestNotUpdateFreezes(t *testing.T) {
 }
 
 func TestRealtime(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](10)})
+	m := newMock(t, Options{Quota: ptr[int64](10), Limits: NoLimits})
 	var data struct {
 		Items []obj `json:"items"`
 	}
@@ -286,15 +286,16 @@ func TestRealtime(t *testing.T) {
 }
 
 func TestRealtimeOncePerTwoHours(t *testing.T) {
-	m := newMock(t, Options{Quota: ptr[int64](10), Faults: Faults{EnforceDocumentedLimits: true}})
+	m := newMock(t, Options{Quota: ptr[int64](10)}) // the default limits
 	body := obj{"tracking_number": "RT12345678", "carrier_code": "dhl"}
 	first := m.call("POST", "/trackings/realtime", body)
-	m.clock.Add(time.Second) // refill the 3 req/s bucket
+	m.clock.Add(time.Second) // refill the 1 req/s bucket
 	m.srv.Advance(time.Hour)
 	second := m.call("POST", "/trackings/realtime", body)
 	if string(first.Data) != string(second.Data) || m.quota() != 9 {
 		t.Errorf("repeat within 2h was not the earlier answer (quota %d)", m.quota())
 	}
+	m.clock.Add(time.Second)
 	m.srv.Advance(90 * time.Minute)
 	m.call("POST", "/trackings/realtime", body).want(t, 200, nil)
 	if m.quota() != 8 {

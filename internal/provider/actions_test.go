@@ -18,7 +18,7 @@ import (
 // TestAccRealtimeRefreshAction: an invalid configuration fails at plan time;
 // an action_trigger after create runs one realtime query for the new tracking.
 func TestAccRealtimeRefreshAction(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("actions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -68,7 +68,7 @@ action "trackingmore_realtime_refresh" "test" {
 // TestAccStopUpdatesAction stops a tracking made outside Terraform, and
 // fails, naming it, for one the API does not know.
 func TestAccStopUpdatesAction(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	triggered := func(number string) string {
 		return m.Config(fmt.Sprintf(`
 resource "terraform_data" "stop" {

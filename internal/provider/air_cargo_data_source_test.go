@@ -19,7 +19,7 @@ func TestAccAirCargoDataSource_basic(t *testing.T) {
 	// A stopped clock: the mock dates the events from the current hour, which
 	// must not turn between the expectation read here and Terraform's reads.
 	stopped := time.Date(2026, 11, 30, 12, 30, 0, 0, time.UTC)
-	m := acctest.NewMock(t, mockapi.Options{Now: func() time.Time { return stopped }})
+	m := acctest.NewMock(t, mockapi.Options{Now: func() time.Time { return stopped }, Limits: mockapi.NoLimits})
 	want, err := m.Client.AirCargo(context.Background(), trackingmore.AirCargoRequest{Numbers: []string{"160-12345675", "99912345678"}})
 	if err != nil || len(want) != 2 || len(want[0].TrackInfo) == 0 {
 		t.Fatalf("air cargo: %v, %+v", err, want)

@@ -23,7 +23,7 @@ import (
 // trackings on the account that the state does not know).
 func TestCancel_bulkCreate(t *testing.T) {
 	const latency = 2 * time.Second
-	m := acctest.NewMock(t, mockapi.Options{Latency: latency})
+	m := acctest.NewMock(t, mockapi.Options{Latency: latency, Limits: mockapi.NoLimits})
 	p := acctest.NewProtoServer(t, newServer, m)
 	itemType := p.Schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
 	items := map[string]tftypes.Value{}
@@ -88,7 +88,7 @@ func TestCancel_singleCreate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			m := acctest.NewMock(t, mockapi.Options{Latency: latency})
+			m := acctest.NewMock(t, mockapi.Options{Latency: latency, Limits: mockapi.NoLimits})
 			p := acctest.NewProtoServer(t, newServer, m)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()

@@ -15,7 +15,7 @@ import (
 // TestAccCarrierDetectionDataSource_basic detects two known formats; a number
 // no carrier matches (API code 4032) reads as an empty list, not an error.
 func TestAccCarrierDetectionDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	candidate := func(name, code string) knownvalue.Check {
 		return knownvalue.ObjectExact(map[string]knownvalue.Check{"name": knownvalue.StringExact(name), "code": knownvalue.StringExact(code)})
 	}

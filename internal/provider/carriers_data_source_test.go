@@ -14,7 +14,7 @@ import (
 )
 
 func TestAccCarriersDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	all, err := m.Client.ListCarriers(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)

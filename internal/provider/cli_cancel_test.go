@@ -17,7 +17,7 @@ import (
 func TestCLICancel_bulkCreate(t *testing.T) {
 	t.Parallel()
 	const items = 2000
-	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond})
+	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond, Limits: mockapi.NoLimits})
 	w := acctest.NewInProcessWorkdir(t, newServer, bulkConfig(m, upsItems(items, "")))
 	w.InterruptThenConverge(m, items, func() bool { return m.Stats().ByEndpoint["POST /trackings/batch"] >= 5 })
 }
@@ -27,7 +27,7 @@ func TestCLICancel_bulkCreate(t *testing.T) {
 func TestCLICancel_singleCreates(t *testing.T) {
 	t.Parallel()
 	const n = 200
-	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond})
+	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond, Limits: mockapi.NoLimits})
 	var body strings.Builder
 	for i := range n {
 		fmt.Fprintf(&body, "resource \"trackingmore_tracking\" \"t%03d\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA1%010d\"\n}\n", i, i)

@@ -104,7 +104,7 @@ func TestAccHostileInput(t *testing.T) {
 	reliability(t, "hostile.invalid_inputs", len(rows))
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
-			m := acctest.NewMock(t, mockapi.Options{})
+			m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 			config := m.ConfigWith(row.settings, row.config)
 			acctest.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

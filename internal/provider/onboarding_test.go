@@ -20,7 +20,7 @@ import (
 // account into one resource, -generate-config-out writes its map, and the
 // generated configuration plans no change.
 func TestAccTrackingsResource_onboardAccount(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const dataSource = `
 data "trackingmore_trackings" "all" {}
 `

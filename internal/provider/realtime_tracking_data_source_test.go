@@ -19,7 +19,7 @@ func TestAccRealtimeTrackingDataSource_basic(t *testing.T) {
 	// A stopped clock: the mock dates an unstored shipment from the current
 	// day, which must not turn between the expectation read here and Terraform's reads.
 	stopped := time.Date(2026, 11, 30, 12, 30, 0, 0, time.UTC)
-	m := acctest.NewMock(t, mockapi.Options{Now: func() time.Time { return stopped }})
+	m := acctest.NewMock(t, mockapi.Options{Now: func() time.Time { return stopped }, Limits: mockapi.NoLimits})
 	want, err := m.Client.RealtimeTracking(context.Background(), trackingmore.RealtimeRequest{
 		CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", DestinationCode: "US",
 	})

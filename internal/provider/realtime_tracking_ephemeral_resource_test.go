@@ -49,7 +49,7 @@ func TestRealtimeTrackingEphemeralResource_schemaMatchesDataSource(t *testing.T)
 // its own state, which is how ephemeral values are tested), and nothing of
 // trackingmore_realtime_tracking is in the state.
 func TestAccRealtimeTrackingEphemeralResource(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks: []tfversion.TerraformVersionCheck{acctest.RequireFeature("ephemeral")},
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){

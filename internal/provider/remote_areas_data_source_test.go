@@ -15,7 +15,7 @@ import (
 )
 
 func TestAccRemoteAreasDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	// Berlin's answer is the mock's to give; ask it first.
 	berlin, err := m.Client.CheckRemoteAreas(context.Background(), []trackingmore.RemoteAreaQuery{{Country: "DE", Postcode: "10115"}})
 	if err != nil {

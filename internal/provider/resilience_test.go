@@ -192,7 +192,7 @@ func bulkFleet(n int, title string, altEvery int) (map[string]string, map[string
 // and fails on any change), and destroy (still under faults) leaves nothing.
 func TestAccResilience_faultsSingle(t *testing.T) {
 	n := scaled(16, 100)
-	m := acctest.NewMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults, Limits: mockapi.Limits{Off: true, RetryAfter: time.Second}})
 	config, want := fleet(m, n, "Parcel", 0)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -212,7 +212,7 @@ func TestAccResilience_faultsSingle(t *testing.T) {
 // batch creates, list refreshes and batch deletes under the same faults.
 func TestAccResilience_faultsBulk(t *testing.T) {
 	n := scaled(100, 500)
-	m := acctest.NewMock(t, mockapi.Options{Seed: 12, Faults: sustainedFaults})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 12, Faults: sustainedFaults, Limits: mockapi.Limits{Off: true, RetryAfter: time.Second}})
 	items, want := bulkFleet(n, "Bulk", 0)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -238,7 +238,7 @@ var ambiguousFaults = mockapi.Faults{ResetAfterWriteRate: 0.3}
 // that finds its work done counts as done).
 func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 	n := scaled(8, 40)
-	m := acctest.NewMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults, Limits: mockapi.NoLimits})
 	created, wantCreated := fleet(m, n, "Parcel", 0)
 	edited, wantEdited := fleet(m, n, "Renamed", 2)
 	acctest.ParallelTest(t, resource.TestCase{
@@ -259,7 +259,7 @@ func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 // a retried batch create adopts the items its first attempt created.
 func TestAccResilience_ambiguousWritesBulk(t *testing.T) {
 	n := scaled(45, 300)
-	m := acctest.NewMock(t, mockapi.Options{Seed: 22, Faults: ambiguousFaults})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 22, Faults: ambiguousFaults, Limits: mockapi.NoLimits})
 	created, wantCreated := bulkFleet(n, "Bulk", 0)
 	edited, wantEdited := bulkFleet(n, "Renamed", 3)
 	acctest.ParallelTest(t, resource.TestCase{
@@ -283,7 +283,7 @@ func TestAccResilience_ambiguousWritesBulk(t *testing.T) {
 func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 	const n = 6
 	faults := mockapi.Faults{ErrorRate: 0.5}
-	m := acctest.NewMock(t, mockapi.Options{Seed: 5})
+	m := acctest.NewMock(t, mockapi.Options{Seed: 5, Limits: mockapi.NoLimits})
 	config, _ := fleet(m, n, "Parcel", 0)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -321,7 +321,7 @@ func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 // create (TestAccTrackingsResource_partialFailures); the item diagnostics
 // are checked in TestResilience_partialFailureDiagnostics.
 func TestAccResilience_partialFailures(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	items := upsItems(42, "")
 	items["x-foreign"] = "      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1FOREIGN\""
 	fixed := upsItems(42, "")
@@ -385,7 +385,7 @@ func TestAccResilience_partialFailures(t *testing.T) {
 // its cause, as a warning that says the failure is permanent (an error
 // would taint the created items), and no error.
 func TestResilience_partialFailureDiagnostics(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{
 		TrackingNumber: "1Z999AA1FOREIGN", CarrierCode: "ups"}); err != nil {
 		t.Fatal(err)

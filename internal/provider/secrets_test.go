@@ -77,7 +77,7 @@ data "trackingmore_user_info" "test" {}
 
 	t.Run("accepted key", func(t *testing.T) {
 		// Retries are logged too: make some happen.
-		m := acctest.NewMock(t, mockapi.Options{APIKeys: []string{secretKey}, Seed: 3, Faults: mockapi.Faults{ErrorRate: 0.3}})
+		m := acctest.NewMock(t, mockapi.Options{APIKeys: []string{secretKey}, Seed: 3, Faults: mockapi.Faults{ErrorRate: 0.3}, Limits: mockapi.NoLimits})
 		acctest.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
@@ -92,7 +92,7 @@ data "trackingmore_user_info" "test" {}
 	})
 
 	t.Run("rejected key", func(t *testing.T) {
-		m := acctest.NewMock(t, mockapi.Options{APIKeys: []string{"other"}})
+		m := acctest.NewMock(t, mockapi.Options{APIKeys: []string{"other"}, Limits: mockapi.NoLimits})
 		var rejected string
 		acctest.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -16,7 +16,7 @@ import (
 )
 
 func TestAccStatusCountsDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const count = 30
 	createUPSTrackings(t, m, count)
 	m.Advance(7 * 24 * time.Hour)

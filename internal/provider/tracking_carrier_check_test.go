@@ -38,7 +38,7 @@ func expectOnlyCarrierList(m *acctest.Mock) error {
 // fails the plan, on create and on a carrier change, naming the attribute
 // with a suggestion, before any call that costs quota or changes anything.
 func TestAccTrackingResource_unknownCarrierFailsPlan(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const number = "1Z999AA10123456784"
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -75,7 +75,7 @@ func TestAccTrackingResource_unknownCarrierFailsPlan(t *testing.T) {
 // TestCarrierErrorAtApply: a 4015 at apply (the plan-time check could not
 // run) says what the plan would have said, not the API's field names.
 func TestCarrierErrorAtApply(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	ctx := context.Background()
 	_, createErr := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10123456784", CarrierCode: "upss"})
 	if _, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10123456784", CarrierCode: "ups"}); err != nil {
@@ -107,7 +107,7 @@ func TestCarrierErrorAtApply(t *testing.T) {
 // names the attribute and says the code was not checked.
 func TestCLITrackingResource_carrierListUnreachable(t *testing.T) {
 	t.Parallel()
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	m.SetFaults(mockapi.Faults{ErrorRate: 1})
 	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(map[string]string{"max_retries": "0"}, `
 resource "trackingmore_tracking" "test" {

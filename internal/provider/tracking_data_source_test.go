@@ -17,7 +17,7 @@ import (
 )
 
 func TestAccTrackingDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	ctx := context.Background()
 	created, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{
 		TrackingNumber: "RR123456785CN", CarrierCode: "china-post", DestinationCode: "US",
@@ -76,7 +76,7 @@ data "trackingmore_tracking" "parcel" {
 }
 
 func TestAccTrackingDataSource_notFound(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -26,7 +26,7 @@ type invalidArgument struct {
 // expects a validation error naming the attribute, with no API call at all.
 func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgument) {
 	t.Helper()
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	// Runs after the parallel subtests below have finished.
 	t.Cleanup(func() { m.ExpectNoCalls(t) })
 	for _, row := range rows {

@@ -24,7 +24,7 @@ var twoEmails = knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("
 // managed, and an import with generated configuration writes a
 // configuration that is valid and plans nothing.
 func TestAccTrackingResource_twoEmails(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const number = "1Z999AA10123456784"
 	acctest.ParallelTest(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -79,7 +79,7 @@ func TestTrackingIDFunctions(t *testing.T) {
 
 // TestAccTrackingIDFunctions calls both functions through the CLI, round trip included.
 func TestAccTrackingIDFunctions(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("functions")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -28,7 +28,7 @@ func expectIdentity(carrier, number string) statecheck.StateCheck {
 // in-place carrier change, and an import block with identity = {…} imports
 // (and, with generated configuration, writes a block that plans no change).
 func TestAccTrackingResource_identity(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -53,7 +53,7 @@ func TestAccTrackingResource_identity(t *testing.T) {
 // TestAccTrackingResource_importIdentityInvalid: a malformed identity fails
 // the import, naming the identity attribute, before any API call.
 func TestAccTrackingResource_importIdentityInvalid(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -78,7 +78,7 @@ resource "trackingmore_tracking" "test" {
 // 1.12) gets one on its next read, also when the tracking is gone: the
 // framework refuses a read without identity even for a removed resource.
 func TestTrackingResource_readFillsMissingIdentity(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	ctx := context.Background()
 	if _, err := m.Client.CreateTracking(ctx, trackingmore.CreateTrackingRequest{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784"}); err != nil {
 		t.Fatal(err)

@@ -40,7 +40,7 @@ func TestTrackingListResource_schemaMatchesFilters(t *testing.T) {
 // Terraform, with identities, display names and (include_resource) whole
 // resources, and the filters narrow it.
 func TestAccTrackingListResource(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	seed := []trackingmore.CreateTrackingRequest{
 		{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", Title: "Shoes",
 			CustomerEmail: trackingmore.EmailList{"jane@example.com", "jane.doe@example.org"}},

@@ -71,7 +71,7 @@ func unknowns(attributes ...string) plancheck.PlanCheck {
 // TestAccTrackingResource_quietPlans: an update plans unknown only what the
 // change can move: a title change, the title and updated_at.
 func TestAccTrackingResource_quietPlans(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const number = "1Z999AA10123456784"
 	config := func(carrier, extra string) string {
 		return trackingConfig(m, `
@@ -123,7 +123,7 @@ func TestAccTrackingResource_quietPlans(t *testing.T) {
 // create, and after updates, `plan -refresh-only` finds nothing changed
 // outside Terraform, and a title change plans the title and updated_at only.
 func TestCLITrackingResource_noDriftAfterApply(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	config := func(lines string) string {
 		return trackingConfig(m, `
   tracking_number  = "1Z999AA10123456784"

@@ -39,7 +39,7 @@ func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
 }
 
 func TestAccTrackingResource_lifecycle(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const number = "1Z999AA10123456784"
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 
@@ -234,7 +234,7 @@ func TestAccTrackingResource_lifecycle(t *testing.T) {
 }
 
 func TestAccTrackingResource_import(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	config := trackingConfig(m, `
   tracking_number  = "RR123456785CN"
   carrier_code     = "china-post"
@@ -281,7 +281,7 @@ func TestAccTrackingResource_import(t *testing.T) {
 }
 
 func TestAccTrackingResource_importInvalidID(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -295,7 +295,7 @@ func TestAccTrackingResource_importInvalidID(t *testing.T) {
 }
 
 func TestAccTrackingResource_drift(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	config := trackingConfig(m, `
   tracking_number = "9400111899223197428490"
   carrier_code    = "usps"
@@ -360,7 +360,7 @@ func TestAccTrackingResource_drift(t *testing.T) {
 
 func TestAccTrackingResource_apiErrors(t *testing.T) {
 	t.Run("duplicate", func(t *testing.T) {
-		m := acctest.NewMock(t, mockapi.Options{})
+		m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 		acctest.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
@@ -380,7 +380,7 @@ func TestAccTrackingResource_apiErrors(t *testing.T) {
 		})
 	})
 	t.Run("quota", func(t *testing.T) {
-		m := acctest.NewMock(t, mockapi.Options{})
+		m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 		m.SetQuota(0)
 		acctest.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -39,7 +39,7 @@ func createUPSTrackings(t *testing.T, m *acctest.Mock, count int) {
 // TestAccTrackingsDataSource_pagination lists more trackings than the API's
 // default page of 100, whole and capped by max_results.
 func TestAccTrackingsDataSource_pagination(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const count = 105
 	createUPSTrackings(t, m, count)
 
@@ -76,7 +76,7 @@ data "trackingmore_trackings" "first" {
 // TestAccTrackingsDataSource_filters filters by status after the parcels have
 // moved on, and by numbers AND order ids AND a time range.
 func TestAccTrackingsDataSource_filters(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	createUPSTrackings(t, m, 50)
 	// A week on, parcels have reached different statuses.
 	m.Advance(7 * 24 * time.Hour)
@@ -130,7 +130,7 @@ data "trackingmore_trackings" "some" {
 
 // TestAccTrackingsDataSource_empty: nothing matches → an empty list, not null.
 func TestAccTrackingsDataSource_empty(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	createUPSTrackings(t, m, 3)
 
 	acctest.ParallelTest(t, resource.TestCase{

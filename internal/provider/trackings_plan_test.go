@@ -74,7 +74,7 @@ var quietItems = map[string]string{
 // leaves only the substatus unknown, and a renamed label keeps its
 // tracking with every value known, at no API call.
 func TestAccTrackingsResource_quietPlans(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	edited := map[string]string{
 		"espresso": strings.Replace(quietItems["espresso"], "Espresso machine", "Espresso grinder", 1),
 		"shoes":    quietItems["shoes"] + "\n      manual_status = \"delivered\"",
@@ -127,7 +127,7 @@ func planRun(w *acctest.Workdir, config string) (string, int) {
 // destroy.
 func TestCLITrackingsPlan_namesWhatItDeletes(t *testing.T) {
 	t.Parallel()
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	w := acctest.NewInProcessWorkdir(t, newServer, bulkConfig(m, quietItems))
 	w.Apply()
 
@@ -163,7 +163,7 @@ func TestCLITrackingsPlan_namesWhatItDeletes(t *testing.T) {
 // created and says that applying again will not help, and how to fix it.
 func TestCLITrackingsApply_saysWhichFailuresArePermanent(t *testing.T) {
 	t.Parallel()
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "RR123456785CN", CarrierCode: "china-post"}); err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestCLITrackingsApply_saysWhichFailuresArePermanent(t *testing.T) {
 // suggestion, before any call but GET /carriers; one only known at apply is
 // checked by the apply's final plan, before the carrier change is sent.
 func TestAccTrackingsResource_unknownCarrier(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	items := func(webCarrier string) map[string]string {
 		return map[string]string{
 			"a":     quietItems["espresso"],

@@ -57,7 +57,7 @@ func bulkItem(label, attr string) tfjsonpath.Path {
 }
 
 func TestAccTrackingsResource_lifecycle(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	items := map[string]string{
 		"espresso": `      carrier_code = "ups"
       tracking_number = "1Z999AA10123456784"
@@ -168,7 +168,7 @@ func TestAccTrackingsResource_lifecycle(t *testing.T) {
 }
 
 func TestAccTrackingsResource_scale(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	items := upsItems(95, `      order_id = "SO"`)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -203,7 +203,7 @@ func TestAccTrackingsResource_scale(t *testing.T) {
 }
 
 func TestAccTrackingsResource_partialFailures(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	m.SetQuota(3)
 	five := upsItems(5, "")
 	withExisting := upsItems(8, "")
@@ -288,7 +288,7 @@ func TestAccTrackingsResource_partialFailures(t *testing.T) {
 }
 
 func TestAccTrackingsResource_invalid(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -323,7 +323,7 @@ func TestAccTrackingsResource_invalid(t *testing.T) {
 // whole map. The plan keeps them unknown (Terraform rejects any other
 // plan), and the apply converges to an empty plan.
 func TestAccTrackingsResource_unknownAtPlan(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	config := m.Config(`
 resource "terraform_data" "later" {
   input = {

@@ -16,7 +16,7 @@ import (
 )
 
 func TestAccTransitTimesDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	want, err := m.Client.TransitTimes(context.Background(), []trackingmore.TransitRoute{
 		{CarrierCode: "china-post", Original: "CN", Destination: "US"},
 		{CarrierCode: "dhl", Original: "DE", Destination: "DE"},

@@ -14,7 +14,7 @@ import (
 )
 
 func TestAccUserInfoDataSource_basic(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{})
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	m.SetQuota(1234)
 
 	const ds = "data.trackingmore_user_info.account"

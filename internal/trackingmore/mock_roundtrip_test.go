@@ -46,7 +46,7 @@ func must[T any](v T, err error) T {
 func TestMockRoundTrip(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	mock, c := newMock(t, mockapi.Options{})
+	mock, c := newMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 
 	// Single trackings.
 	created := must(c.CreateTracking(ctx, trackingmore.CreateTrackingRequest{
@@ -165,7 +165,7 @@ func TestMockRoundTrip(t *testing.T) {
 func TestMockErrors(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	mock, c := newMock(t, mockapi.Options{})
+	mock, c := newMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	req := trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10123456784", CarrierCode: "ups"}
 	must(c.CreateTracking(ctx, req))
 	bad := trackingmore.ManualStatus(5)
@@ -211,7 +211,7 @@ func TestMockErrors(t *testing.T) {
 		t.Errorf("batch quota: %+v, %v", res, err)
 	}
 
-	_, unauthorized := newMock(t, mockapi.Options{APIKeys: []string{"another-key"}})
+	_, unauthorized := newMock(t, mockapi.Options{APIKeys: []string{"another-key"}, Limits: mockapi.NoLimits})
 	if _, err := unauthorized.GetUserInfo(ctx); !trackingmore.IsUnauthorized(err) || code(err) != 4001 {
 		t.Errorf("wrong key: %v", err)
 	}
@@ -234,7 +234,7 @@ func TestMockFaults(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	adoptions := &adoptionCounter{}
-	mock, c := newMock(t, mockapi.Options{Seed: 7}, func(cfg *trackingmore.Config) { cfg.MaxRetries = 12; cfg.Logger = adoptions })
+	mock, c := newMock(t, mockapi.Options{Seed: 7, Limits: mockapi.NoLimits}, func(cfg *trackingmore.Config) { cfg.MaxRetries = 12; cfg.Logger = adoptions })
 	mock.SetFaults(mockapi.Faults{ErrorRate: 0.3, ResetRate: 0.1, ResetAfterWriteRate: 0.1})
 	const n = 40
 	for i := range n {
@@ -270,7 +270,7 @@ func TestMockFaults(t *testing.T) {
 func TestMockThrottleAndPacing(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	mock, c := newMock(t, mockapi.Options{Faults: mockapi.Faults{EnforceDocumentedLimits: true}},
+	mock, c := newMock(t, mockapi.Options{Limits: mockapi.Limits{RateLimit: 50}},
 		func(cfg *trackingmore.Config) { cfg.RequestsPerSecond = 50 })
 	for range 3 {
 		must(c.ListTrackings(ctx, trackingmore.ListOptions{}))
@@ -280,7 +280,7 @@ func TestMockThrottleAndPacing(t *testing.T) {
 	}
 	// Unpaced, the documented limit answers 429 with Retry-After: 1, which
 	// the client honours and then succeeds.
-	_, unpaced := newMock(t, mockapi.Options{Faults: mockapi.Faults{EnforceDocumentedLimits: true}})
+	_, unpaced := newMock(t, mockapi.Options{Limits: mockapi.Limits{RateLimit: 50, RetryAfter: time.Second}})
 	for range 2 {
 		must(unpaced.ListTrackings(ctx, trackingmore.ListOptions{}))
 	}
