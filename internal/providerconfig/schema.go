@@ -23,7 +23,7 @@ const (
 	EnvBaseURL = "TRACKINGMORE_BASE_URL"
 
 	defaultMaxRetries        = 4
-	defaultRequestsPerSecond = 10.0
+	defaultRequestsPerSecond = 1.0
 )
 
 // Model is the provider block.
@@ -52,7 +52,7 @@ func Schema() schema.Schema {
 				Validators:          []validator.String{validators.HTTPURL()},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a transient failure (connection error, HTTP 429 or 5xx, meta code 429/500/503) is retried, with exponential backoff and jitter. Defaults to 4.",
+				MarkdownDescription: "How many times a transient failure (connection error, HTTP 5xx, meta code 500/503) is retried, with exponential backoff and jitter, and how many times a rate-limited call (HTTP or meta 429) waits before it fails. After a 429 every call of the provider waits the two minutes TrackingMore asks for (or the answer's `Retry-After`), and the run shows a warning once. Defaults to 4.",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -62,7 +62,7 @@ func Schema() schema.Schema {
 				Validators:          []validator.String{validators.PositiveDuration()},
 			},
 			"requests_per_second": schema.Float64Attribute{
-				MarkdownDescription: "Client-side pacing shared by every resource and data source of this provider. The documented per-endpoint limits (1 list call and 3 realtime calls per second) are kept on top of it. Defaults to 10.",
+				MarkdownDescription: "Requests a second this provider sends, all resources and data sources together. TrackingMore limits a v2 account to 1 request a second (all endpoints together) unless it raised the account's limit, so the default is 1; raise it only to the limit TrackingMore granted the account. Calls are spaced 10 % wider than this rate, so that a provider at the account's rate never draws a 429. The documented per-endpoint limits (1 list call and 3 realtime calls per second) are kept on top of it. Single `trackingmore_tracking` resources that wait for this budget travel together through the batch endpoints (up to 40 a call), so Terraform's `-parallelism` sets how many share one call. Defaults to 1.",
 				Optional:            true,
 				Validators:          []validator.Float64{float64validator.Between(0.01, 1000)},
 			},

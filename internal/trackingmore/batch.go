@@ -23,6 +23,15 @@ func eachChunk[T any](items []T, fn func([]T) error) error {
 	return nil
 }
 
+// refsOf names the tracking of each item.
+func refsOf[T any](items []T, ref func(T) TrackingRef) []TrackingRef {
+	refs := make([]TrackingRef, len(items))
+	for i, item := range items {
+		refs[i] = ref(item)
+	}
+	return refs
+}
+
 type batchCreateData struct {
 	Submitted FlexInt          `json:"submitted"`
 	Added     FlexInt          `json:"added"`
@@ -34,6 +43,7 @@ type batchCreateData struct {
 // retried, per-item 4016 errors may be the earlier attempt's own writes: those
 // trackings are fetched and, when adoptable, moved to Trackings.
 func (c *Client) CreateTrackings(ctx context.Context, items []CreateTrackingRequest) (*BatchCreateResult, error) {
+	defer c.reads.writing(refsOf(items, CreateTrackingRequest.ref)...)()
 	res := &BatchCreateResult{}
 	err := eachChunk(items, func(chunk []CreateTrackingRequest) error {
 		started := time.Now()
@@ -98,6 +108,7 @@ type batchUpdateData struct {
 
 // UpdateTrackings changes several trackings (POST /trackings/updatemore).
 func (c *Client) UpdateTrackings(ctx context.Context, items []BatchUpdateItem) (*BatchUpdateResult, error) {
+	defer c.reads.writing(refsOf(items, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef })...)()
 	res := &BatchUpdateResult{}
 	err := eachChunk(items, func(chunk []BatchUpdateItem) error {
 		d, _, err := call[batchUpdateData](ctx, c, post(chunk, "trackings", "updatemore"))
@@ -137,6 +148,7 @@ type batchDeleteData struct {
 // DeleteTrackings removes several trackings (POST /trackings/delete). As
 // with DeleteTracking, an item not found in a retried chunk counts as deleted.
 func (c *Client) DeleteTrackings(ctx context.Context, refs []TrackingRef) (*BatchDeleteResult, error) {
+	defer c.reads.writing(refs...)()
 	res := &BatchDeleteResult{}
 	err := eachChunk(refs, func(chunk []TrackingRef) error {
 		d, retried, err := call[batchDeleteData](ctx, c, post(chunk, "trackings", "delete"))
@@ -168,6 +180,7 @@ type stopUpdatingData struct {
 // StopUpdating stops the refresh of several trackings, irreversibly
 // (POST /trackings/notupdate).
 func (c *Client) StopUpdating(ctx context.Context, refs []TrackingRef) (*StopUpdatingResult, error) {
+	defer c.reads.writing(refs...)()
 	res := &StopUpdatingResult{}
 	err := eachChunk(refs, func(chunk []TrackingRef) error {
 		d, _, err := call[stopUpdatingData](ctx, c, post(chunk, "trackings", "notupdate"))

@@ -34,6 +34,9 @@ const (
 	defaultRetryWaitMin = 500 * time.Millisecond
 	defaultRetryWaitMax = 30 * time.Second
 	defaultUserAgent    = "trackingmore-go"
+	// DefaultRateLimitPause is how long TrackingMore asks a client to send
+	// nothing after a 429 ("wait 120 secs"), when no Retry-After says otherwise.
+	DefaultRateLimitPause = 120 * time.Second
 	// maxResponseBytes bounds what one answer may hold (2000 trackings with
 	// their checkpoints stay far below it).
 	maxResponseBytes = 64 << 20
@@ -55,6 +58,7 @@ type Config struct {
 	RequestsPerSecond float64       // client-side pacing across all calls; 0 = no pacing (per-endpoint limits then also off)
 	RetryWaitMin      time.Duration // 0 = 500ms
 	RetryWaitMax      time.Duration // 0 = 30s; raised to RetryWaitMin when lower
+	RateLimitPause    time.Duration // after a 429 without Retry-After, every call waits this long; 0 = DefaultRateLimitPause
 	UserAgent         string
 	HTTPClient        *http.Client // optional base transport (tests); copied, its Timeout replaced
 	Logger            Logger
@@ -72,6 +76,12 @@ type Client struct {
 	waitMax   time.Duration
 	pacer     *pacer
 	logger    Logger
+	// rateLimitPause: see Config; rateLimitNotices: the warning of the
+	// latest 429 pause until TakeRateLimitNotice hands it out.
+	rateLimitPause   time.Duration
+	rateLimitNotices atomic.Pointer[string]
+	merging          merging
+	reads            *readCache
 	// serverOffset is the server's clock minus ours, learned from the Date
 	// header of answers (see adoptable); serverClock says whether it is known.
 	serverOffset atomic.Int64
@@ -87,7 +97,7 @@ func New(cfg Config) (*Client, error) {
 		// Never echo the key: it would end up in diagnostics.
 		return nil, errors.New("trackingmore: the API key contains spaces or control characters")
 	}
-	if cfg.MaxRetries < 0 || cfg.RequestTimeout < 0 || cfg.RequestsPerSecond < 0 || cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 {
+	if cfg.MaxRetries < 0 || cfg.RequestTimeout < 0 || cfg.RequestsPerSecond < 0 || cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 || cfg.RateLimitPause < 0 {
 		return nil, errors.New("trackingmore: MaxRetries, RequestTimeout, RequestsPerSecond and the retry waits must not be negative")
 	}
 	base := strings.TrimRight(orDefault(cfg.BaseURL, DefaultBaseURL), "/")
@@ -120,8 +130,12 @@ func New(cfg Config) (*Client, error) {
 		waitMax:   orDefault(cfg.RetryWaitMax, defaultRetryWaitMax),
 		pacer:     newPacer(cfg.RequestsPerSecond),
 		logger:    cfg.Logger,
+
+		rateLimitPause: orDefault(cfg.RateLimitPause, DefaultRateLimitPause),
+		reads:          newReadCache(),
 	}
 	c.waitMax = max(c.waitMax, c.waitMin)
+	c.merging = newMerging(c)
 	return c, nil
 }
 
@@ -211,8 +225,10 @@ func (c *Client) do(ctx context.Context, r request, out any) (retried bool, err 
 
 	started := time.Now()
 	st := &attempts{}
-	if err := c.pacer.wait(ctx, r.endpoint()); err != nil {
-		return false, fmt.Errorf("TrackingMore API: %s %s: %w", r.method, path, err)
+	if !takeSlot(ctx) { // a merging queue already waited for this call's slot
+		if err := c.pacer.wait(ctx, r.endpoint()); err != nil {
+			return false, fmt.Errorf("TrackingMore API: %s %s: %w", r.method, path, err)
+		}
 	}
 	resp, err := c.retryClient(ctx, st, r.endpoint()).Do(req)
 	if err == nil {

@@ -103,10 +103,12 @@ func (f *fakeAPI) reset() {
 	f.reqs = nil
 }
 
-// client builds a Client for f with fast retries; mod adjusts the config.
+// client builds a Client for f with fast retries and a short pause after a
+// 429 (tests of the pause set their own); mod adjusts the config.
 func (f *fakeAPI) client(t testing.TB, mod ...func(*Config)) *Client {
 	t.Helper()
-	cfg := Config{APIKey: testKey, BaseURL: f.URL, MaxRetries: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, RequestTimeout: 5 * time.Second, UserAgent: "test-agent/1.0"}
+	cfg := Config{APIKey: testKey, BaseURL: f.URL, MaxRetries: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
+		RateLimitPause: 5 * time.Millisecond, RequestTimeout: 5 * time.Second, UserAgent: "test-agent/1.0"}
 	for _, m := range mod {
 		m(&cfg)
 	}

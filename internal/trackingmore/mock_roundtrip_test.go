@@ -19,11 +19,26 @@ import (
 // milliseconds and gives up on a call after 5 s, changed by mod.
 func newMock(t *testing.T, opts mockapi.Options, mod ...func(*trackingmore.Config)) (*mockapi.Server, *trackingmore.Client) {
 	t.Helper()
-	fast := func(cfg *trackingmore.Config) {
-		cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.RequestTimeout = time.Millisecond, 5*time.Millisecond, 5*time.Second
-	}
 	m := acctest.NewMock(t, opts, append([]func(*trackingmore.Config){fast}, mod...)...)
 	return m.Server, m.Client
+}
+
+func fast(cfg *trackingmore.Config) {
+	cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.RequestTimeout = time.Millisecond, 5*time.Millisecond, 5*time.Second
+}
+
+// clientOf is one more client of the mock at url, as newMock builds them.
+func clientOf(t *testing.T, url string, mod ...func(*trackingmore.Config)) *trackingmore.Client {
+	t.Helper()
+	cfg := trackingmore.Config{APIKey: acctest.APIKey, BaseURL: url, MaxRetries: 3}
+	for _, m := range append([]func(*trackingmore.Config){fast}, mod...) {
+		m(&cfg)
+	}
+	c, err := trackingmore.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func code(err error) int {

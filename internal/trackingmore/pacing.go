@@ -3,18 +3,23 @@ package trackingmore
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
 )
 
-// endpointLimits are the documented per-account limits (1/s, 3/s), applied
-// when pacing is on, with a 10% margin: the server's window starts when a
-// request arrives, and the first request of a connection arrives later than
-// the next one.
-var endpointLimits = map[string]rate.Limit{
-	"/trackings/get":      rate.Every(1100 * time.Millisecond),
-	"/trackings/realtime": rate.Every(370 * time.Millisecond),
+// paceMargin stretches every interval the client keeps: the server's window
+// starts when a request arrives, and arrivals jitter (the first request of a
+// connection arrives later than the next one), so a client spacing calls at
+// exactly the server's rate draws 429s.
+const paceMargin = 1.1
+
+// endpointLimits are the documented per-account limits of single endpoints
+// (list 1/s, realtime 3/s), kept under the shared rate when pacing is on.
+var endpointLimits = map[string]float64{
+	"/trackings/get":      1,
+	"/trackings/realtime": 3,
 }
 
 // pacer spaces calls (shared and per-endpoint limiters, burst 1) and holds
@@ -28,34 +33,33 @@ type pacer struct {
 	until time.Time // no call starts before this (set by 429s)
 }
 
+// newPacer paces at rps with the margin. The shared limiter starts empty:
+// the account may have served another process a moment ago (Terraform
+// starts a new provider process for the apply right after the plan's), so
+// a process's first call waits one interval as any other does; the
+// endpoints' own limits, no faster than that, are then kept already.
 func newPacer(rps float64) *pacer {
 	p := &pacer{}
 	if rps > 0 {
-		p.shared = rate.NewLimiter(rate.Limit(rps), 1)
+		p.shared = limiter(rps)
+		p.shared.Allow()
 		p.endpoints = make(map[string]*rate.Limiter, len(endpointLimits))
-		for path, limit := range endpointLimits {
-			p.endpoints[path] = rate.NewLimiter(limit, 1)
+		for path, perSecond := range endpointLimits {
+			p.endpoints[path] = limiter(perSecond)
 		}
 	}
 	return p
 }
 
-// wait blocks until a call to endpoint may start, or ctx ends.
+func limiter(perSecond float64) *rate.Limiter {
+	return rate.NewLimiter(rate.Limit(perSecond/paceMargin), 1)
+}
+
+// wait blocks until a call to endpoint may start, or ctx ends. An empty
+// endpoint waits for the shared budget only.
 func (p *pacer) wait(ctx context.Context, endpoint string) error {
-	for {
-		p.mu.Lock()
-		d := time.Until(p.until)
-		p.mu.Unlock()
-		if d <= 0 {
-			break
-		}
-		t := time.NewTimer(d)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
-		}
+	if err := p.waitPause(ctx); err != nil {
+		return err
 	}
 	// The endpoint's own limit first, so a shared slot is not held while waiting on it.
 	if l := p.endpoints[endpoint]; l != nil {
@@ -69,11 +73,59 @@ func (p *pacer) wait(ctx context.Context, endpoint string) error {
 	return nil
 }
 
-// pause holds every caller back for d (extending, never shortening, a pause).
-func (p *pacer) pause(d time.Duration) {
+// waitPause blocks while a 429 pause lasts.
+func (p *pacer) waitPause(ctx context.Context) error {
+	for {
+		p.mu.Lock()
+		d := time.Until(p.until)
+		p.mu.Unlock()
+		if d <= 0 {
+			return nil
+		}
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// tryEndpoint takes endpoint's own slot if it is free now, without waiting;
+// true when the endpoint has no limit of its own.
+func (p *pacer) tryEndpoint(endpoint string) bool {
+	l := p.endpoints[endpoint]
+	return l == nil || l.Allow()
+}
+
+// pause holds every caller back for d (extending, never shortening, a
+// pause); it reports whether no pause was on, that is, a new one begins.
+func (p *pacer) pause(d time.Duration) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if until := time.Now().Add(d); until.After(p.until) {
+	now := time.Now()
+	fresh := !p.until.After(now)
+	if until := now.Add(d); until.After(p.until) {
 		p.until = until
 	}
+	return fresh
+}
+
+// slotKey marks a context whose next call already holds a pacing slot.
+type slotKey struct{}
+
+// withSlot returns ctx holding one slot of the shared budget, taken by a
+// merging queue before it chose what to send: the next call made with it
+// does not wait again (later calls with it, such as an adoption check, do).
+func withSlot(ctx context.Context) context.Context {
+	held := &atomic.Bool{}
+	held.Store(true)
+	return context.WithValue(ctx, slotKey{}, held)
+}
+
+// takeSlot spends ctx's held slot, if it has one left.
+func takeSlot(ctx context.Context) bool {
+	held, _ := ctx.Value(slotKey{}).(*atomic.Bool)
+	return held != nil && held.CompareAndSwap(true, false)
 }

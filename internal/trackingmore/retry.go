@@ -110,18 +110,52 @@ func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Respon
 	if retry {
 		st.wait = c.retryWait(st.n-1, st.code, resp)
 		if st.code == http.StatusTooManyRequests {
-			c.pacer.pause(st.wait)
-			c.warn(ctx, "TrackingMore API rate limit hit; pausing all calls", map[string]any{"pause": st.wait.String()})
+			c.rateLimited(ctx, st.wait)
 		}
 	}
 	return retry, nil
 }
 
-// retryWait honours Retry-After on 429/503, else backs off exponentially with
-// jitter: half of min·2^attempt fixed, half random, within [min, max].
+// rateLimited holds every call of the client back for pause after a 429,
+// and says why once per pause: a 429 at our own pacing means the account's
+// budget is shared or smaller than requests_per_second.
+func (c *Client) rateLimited(ctx context.Context, pause time.Duration) {
+	if !c.pacer.pause(pause) {
+		return
+	}
+	msg := RateLimitWarning(pause)
+	c.rateLimitNotices.Store(&msg)
+	c.warn(ctx, msg, nil)
+}
+
+// RateLimitWarning is what the client says when a 429 pauses it.
+func RateLimitWarning(pause time.Duration) string {
+	return fmt.Sprintf("TrackingMore answered 429 (rate limit exceeded): every call of this provider waits %s before the next one, "+
+		"as TrackingMore asks. Either another integration uses the same API key at the same time, or requests_per_second "+
+		"is above the account's limit (1 request a second unless TrackingMore raised it): lower requests_per_second, "+
+		"or give the other integration its own key.", pause.Round(time.Second))
+}
+
+// TakeRateLimitNotice returns the warning of the latest 429 pause the first
+// time it is asked for, so that it reaches the user once.
+func (c *Client) TakeRateLimitNotice() (string, bool) {
+	msg := c.rateLimitNotices.Swap(nil)
+	if msg == nil {
+		return "", false
+	}
+	return *msg, true
+}
+
+// retryWait honours Retry-After on 429/503; a 429 without one waits the
+// rate-limit pause TrackingMore documents (two minutes); anything else backs
+// off exponentially with jitter: half of min·2^attempt fixed, half random,
+// within [min, max].
 func (c *Client) retryWait(attempt, code int, resp *http.Response) time.Duration {
 	if d, ok := retryAfter(resp, code); ok {
 		return d
+	}
+	if code == http.StatusTooManyRequests {
+		return c.rateLimitPause
 	}
 	d := c.waitMax
 	if attempt < 32 {

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -246,5 +247,52 @@ func TestDeleteAfterRetry(t *testing.T) {
 	f := newFakeAPI(t, sequence(reply{reset: true}, meta(4017, "Tracking does not exist.")))
 	if err := f.client(t).DeleteTracking(context.Background(), "ups", "1Z999AA10123456784"); err != nil {
 		t.Errorf("retried delete: %v", err)
+	}
+}
+
+// A 429 without Retry-After holds every call of the client back for the
+// pause TrackingMore documents (two minutes unless configured), and the
+// warning that says why reaches the user once.
+func TestRateLimitPause(t *testing.T) {
+	t.Parallel()
+	if c, err := New(Config{APIKey: testKey}); err != nil || c.retryWait(0, http.StatusTooManyRequests, &http.Response{Header: http.Header{}}) != 2*time.Minute {
+		t.Errorf("default pause after a 429: %v", err)
+	}
+	var mu sync.Mutex
+	var arrivals []time.Time
+	f := newFakeAPI(t, func(n int, _ seen) reply {
+		mu.Lock()
+		arrivals = append(arrivals, time.Now())
+		mu.Unlock()
+		if n == 0 {
+			return reply{status: http.StatusTooManyRequests}
+		}
+		return ok(`{}`)
+	})
+	c := f.client(t, func(cfg *Config) { cfg.RateLimitPause = 400 * time.Millisecond })
+	var wg sync.WaitGroup
+	for i := range 2 {
+		wg.Go(func() {
+			time.Sleep(time.Duration(i) * 100 * time.Millisecond) // the second starts during the pause
+			if _, err := c.GetUserInfo(context.Background()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if len(arrivals) != 3 {
+		t.Fatalf("%d requests, want 3", len(arrivals))
+	}
+	for _, at := range arrivals[1:] {
+		if d := at.Sub(arrivals[0]); d < 400*time.Millisecond {
+			t.Errorf("a call went out %v after the 429, within the pause", d)
+		}
+	}
+	msg, ok := c.TakeRateLimitNotice()
+	if !ok || !strings.Contains(msg, "requests_per_second") || !strings.Contains(msg, "another integration") {
+		t.Errorf("notice: %q, %v", msg, ok)
+	}
+	if _, again := c.TakeRateLimitNotice(); again {
+		t.Error("the notice was handed out twice")
 	}
 }

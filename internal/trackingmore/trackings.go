@@ -38,11 +38,19 @@ func validateLang(lang string) error {
 	return nil
 }
 
-// CreateTracking adds one tracking (POST /trackings/post). A 4016 answer to a
-// call that was retried after an attempt that may have reached the server is
-// that attempt's own write: the tracking is fetched and returned instead,
-// provided it was not created before the call (see adoptable).
+// CreateTracking adds one tracking: alone through POST /trackings/post, or
+// merged with others waiting for the budget into POST /trackings/batch (see
+// merge.go). A 4016 answer to a call that was retried after an attempt that
+// may have reached the server is that attempt's own write: the tracking is
+// fetched and returned instead, provided it was not created before the call
+// (see adoptable).
 func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) (*Tracking, error) {
+	defer c.reads.writing(req.ref())()
+	return c.merging.creates.do(ctx, req)
+}
+
+// createOne is CreateTracking through POST /trackings/post.
+func (c *Client) createOne(ctx context.Context, req CreateTrackingRequest) (*Tracking, error) {
 	started := time.Now()
 	t, _, err := call[Tracking](ctx, c, post(req, "trackings", "post"))
 	if err == nil {
@@ -51,7 +59,7 @@ func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) 
 	if !IsAlreadyExists(err) || !wasRetried(err) {
 		return nil, err
 	}
-	existing, getErr := c.GetTracking(ctx, req.CarrierCode, req.TrackingNumber, "")
+	existing, getErr := c.getOne(ctx, req.ref(), "")
 	if getErr != nil {
 		return nil, fmt.Errorf("%w (checking whether an earlier attempt created it failed: %v)", err, getErr)
 	}
@@ -84,7 +92,10 @@ func (c *Client) adoptable(t *Tracking, started time.Time) bool {
 	return !created.Before(started.Add(-adoptSkew))
 }
 
-// GetTracking reads one tracking (GET /trackings/{carrier}/{number}[/{lang}]).
+// GetTracking reads one tracking: alone through GET
+// /trackings/{carrier}/{number}[/{lang}], or merged with other reads waiting
+// for the budget into GET /trackings/get (see merge.go and readCache, which
+// may answer it without a call). A read in another language always goes alone.
 func (c *Client) GetTracking(ctx context.Context, carrierCode, trackingNumber, lang string) (*Tracking, error) {
 	if err := validateRef(carrierCode, trackingNumber); err != nil {
 		return nil, err
@@ -92,7 +103,19 @@ func (c *Client) GetTracking(ctx context.Context, carrierCode, trackingNumber, l
 	if err := validateLang(lang); err != nil {
 		return nil, err
 	}
-	r := get("trackings", carrierCode, trackingNumber)
+	ref := TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode}
+	if lang != "" {
+		return c.getOne(ctx, ref, lang)
+	}
+	if t := c.reads.lookup(ref); t != nil {
+		return t, nil
+	}
+	return c.merging.reads.do(ctx, ref)
+}
+
+// getOne is GetTracking through GET /trackings/{carrier}/{number}[/{lang}].
+func (c *Client) getOne(ctx context.Context, ref TrackingRef, lang string) (*Tracking, error) {
+	r := get("trackings", ref.CarrierCode, ref.TrackingNumber)
 	if lang != "" {
 		r.path = append(r.path, lang)
 	}
@@ -103,13 +126,21 @@ func (c *Client) GetTracking(ctx context.Context, carrierCode, trackingNumber, l
 	return &t, nil
 }
 
-// UpdateTracking changes fields of one tracking (PUT /trackings/{carrier}/{number})
-// and returns the API's echo.
+// UpdateTracking changes fields of one tracking and returns the API's echo:
+// alone through PUT /trackings/{carrier}/{number}, or merged with others
+// waiting for the budget into POST /trackings/updatemore.
 func (c *Client) UpdateTracking(ctx context.Context, carrierCode, trackingNumber string, req UpdateTrackingRequest) (*Tracking, error) {
 	if err := validateRef(carrierCode, trackingNumber); err != nil {
 		return nil, err
 	}
-	r := request{method: http.MethodPut, path: []string{"trackings", carrierCode, trackingNumber}, body: req}
+	ref := TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode}
+	defer c.reads.writing(ref)()
+	return c.merging.updates.do(ctx, BatchUpdateItem{TrackingRef: ref, UpdateTrackingRequest: req})
+}
+
+// updateOne is UpdateTracking through PUT /trackings/{carrier}/{number}.
+func (c *Client) updateOne(ctx context.Context, item BatchUpdateItem) (*Tracking, error) {
+	r := request{method: http.MethodPut, path: item.path(), body: item.UpdateTrackingRequest}
 	t, _, err := call[Tracking](ctx, c, r)
 	if err != nil {
 		return nil, err
@@ -117,15 +148,24 @@ func (c *Client) UpdateTracking(ctx context.Context, carrierCode, trackingNumber
 	return &t, nil
 }
 
-// DeleteTracking removes one tracking (DELETE /trackings/{carrier}/{number}).
-// Not found after a retried attempt counts as success (that attempt deleted
-// it); on a first attempt the not-found APIError is returned.
+// DeleteTracking removes one tracking: alone through DELETE
+// /trackings/{carrier}/{number}, or merged with others waiting for the
+// budget into POST /trackings/delete. Not found after a retried attempt
+// counts as success (that attempt deleted it); on a first attempt the
+// not-found APIError is returned.
 func (c *Client) DeleteTracking(ctx context.Context, carrierCode, trackingNumber string) error {
 	if err := validateRef(carrierCode, trackingNumber); err != nil {
 		return err
 	}
-	r := request{method: http.MethodDelete, path: []string{"trackings", carrierCode, trackingNumber}}
-	retried, err := c.do(ctx, r, nil)
+	ref := TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode}
+	defer c.reads.writing(ref)()
+	_, err := c.merging.deletes.do(ctx, ref)
+	return err
+}
+
+// deleteOne is DeleteTracking through DELETE /trackings/{carrier}/{number}.
+func (c *Client) deleteOne(ctx context.Context, ref TrackingRef) error {
+	retried, err := c.do(ctx, request{method: http.MethodDelete, path: ref.path()}, nil)
 	if retried && IsNotFound(err) {
 		return nil
 	}
@@ -136,6 +176,8 @@ func (c *Client) DeleteTracking(ctx context.Context, carrierCode, trackingNumber
 // Not found after a retried attempt counts as success when the tracking is
 // now under the new carrier (that attempt moved it).
 func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber, newCarrierCode string) error {
+	defer c.reads.writing(TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode},
+		TrackingRef{TrackingNumber: trackingNumber, CarrierCode: newCarrierCode})()
 	body := struct {
 		TrackingNumber    string `json:"tracking_number"`
 		CarrierCode       string `json:"carrier_code"`
@@ -143,7 +185,7 @@ func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber,
 	}{trackingNumber, carrierCode, newCarrierCode}
 	retried, err := c.do(ctx, post(body, "trackings", "update"), nil)
 	if retried && IsNotFound(err) {
-		if _, getErr := c.GetTracking(ctx, newCarrierCode, trackingNumber, ""); getErr == nil {
+		if _, getErr := c.getOne(ctx, TrackingRef{TrackingNumber: trackingNumber, CarrierCode: newCarrierCode}, ""); getErr == nil {
 			return nil
 		}
 	}
@@ -153,6 +195,7 @@ func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber,
 // RealtimeTracking asks the carrier now (POST /trackings/realtime; documented
 // limit 3/s, the same shipment once per 2 h).
 func (c *Client) RealtimeTracking(ctx context.Context, req RealtimeRequest) (*Tracking, error) {
+	defer c.reads.writing(TrackingRef{TrackingNumber: req.TrackingNumber, CarrierCode: req.CarrierCode})() // it refreshes what the API stores
 	data, _, err := call[struct {
 		Items []Tracking `json:"items"`
 	}](ctx, c, post(req, "trackings", "realtime"))

@@ -145,6 +145,21 @@ type TrackingRef struct {
 	CarrierCode    string `json:"carrier_code"`
 }
 
+// path is the tracking's own endpoint, /trackings/{carrier}/{number}.
+func (r TrackingRef) path() []string { return []string{"trackings", r.CarrierCode, r.TrackingNumber} }
+
+func (t *Tracking) ref() TrackingRef {
+	return TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}
+}
+
+func (r CreateTrackingRequest) ref() TrackingRef {
+	return TrackingRef{TrackingNumber: r.TrackingNumber, CarrierCode: r.CarrierCode}
+}
+
+func (e BatchItemError) ref() TrackingRef {
+	return TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
+}
+
 // BatchUpdateItem is one item of POST /trackings/updatemore.
 type BatchUpdateItem struct {
 	TrackingRef
