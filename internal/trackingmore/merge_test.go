@@ -198,7 +198,7 @@ func TestMergedReads_oneListingServesTheAccount(t *testing.T) {
 	must(unpaced.UpdateTracking(ctx, "usps", refs[0].TrackingNumber, trackingmore.UpdateTrackingRequest{Title: &title}))
 	must(c.UpdateTracking(ctx, "usps", refs[1].TrackingNumber, trackingmore.UpdateTrackingRequest{Title: &title}))
 	time.Sleep(1200 * time.Millisecond) // the list endpoint's own slot (1/s) frees
-	must(c.GetUserInfo(ctx))              // and the budget is busy, so the reads wait and merge
+	must(c.GetUserInfo(ctx))            // and the budget is busy, so the reads wait and merge
 	before = calls()
 	missing := trackingmore.TrackingRef{TrackingNumber: "NEVERADDED1", CarrierCode: "usps"}
 	got, errs = read([]trackingmore.TrackingRef{refs[0], refs[1], missing})

@@ -85,7 +85,9 @@ func inputs[In, Out any](calls []*mergeCall[In, Out]) []In {
 	return ins
 }
 
-func createdAlone(TrackingRef) (string, []string) { return http.MethodPost, []string{"trackings", "post"} }
+func createdAlone(TrackingRef) (string, []string) {
+	return http.MethodPost, []string{"trackings", "post"}
+}
 func updatedAlone(r TrackingRef) (string, []string) { return http.MethodPut, r.path() }
 func deletedAlone(r TrackingRef) (string, []string) { return http.MethodDelete, r.path() }
 func readAlone(r TrackingRef) (string, []string)    { return http.MethodGet, r.path() }
