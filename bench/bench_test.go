@@ -37,14 +37,14 @@ func TestAPIFloor(t *testing.T) {
 	}
 }
 
-func TestParseCounts(t *testing.T) {
-	got, err := parseCounts("100, 1000,5000")
+func TestParseList(t *testing.T) {
+	got, err := parseList("-n", "100, 1000,5000")
 	if err != nil || len(got) != 3 || got[0] != 100 || got[2] != 5000 {
-		t.Fatalf("parseCounts = %v, %v", got, err)
+		t.Fatalf("parseList = %v, %v", got, err)
 	}
 	for _, bad := range []string{"", "0", "x", "10,-1"} {
-		if _, err := parseCounts(bad); err == nil {
-			t.Errorf("parseCounts(%q) accepted", bad)
+		if _, err := parseList("-n", bad); err == nil {
+			t.Errorf("parseList(%q) accepted", bad)
 		}
 	}
 }

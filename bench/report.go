@@ -104,7 +104,7 @@ func (r *report) writeContext(b *strings.Builder) {
 	fmt.Fprintf(b, "- Provider: `requests_per_second = %v` (default 10). The bench sets it to the mock's limit, as an operator who "+
 		"knows the account's limit would: the bench measures how the provider uses a budget, not how cautious its default is. "+
 		"At the default, single-resource phases are paced at half this rate; call counts are the same.\n", o.rps)
-	fmt.Fprintf(b, "- Terraform: `-parallelism=%d` (its default), `TF_IN_AUTOMATION=1`, the provider from `bin/` through `dev_overrides`.\n", parallelism)
+	fmt.Fprintf(b, "- Terraform: `-parallelism=%v`, `TF_IN_AUTOMATION=1`, the provider from `bin/` through `dev_overrides`.\n", r.opts.parallelism)
 	b.WriteString("- Phases: **apply** creates N trackings; **plan** is a no-change plan with refresh (`-detailed-exitcode`); " +
 		"**update** changes the title of 10 % of the items (`apply -refresh=false`); **destroy** (`-refresh=false`). " +
 		"Update and destroy skip the refresh so each phase's API calls are its own; the plan row is the cost of a refresh.\n")
@@ -172,9 +172,9 @@ func (r *report) callTarget(name string, sel func(result) bool) target {
 		if !sel(x) {
 			continue
 		}
-		ok := x.err == nil && x.api.Total <= int64(x.floor)
+		ok := x.err == nil && x.api.Total <= int64(x.bound)
 		verdict = andVerdict(verdict, ok)
-		parts = append(parts, fmt.Sprintf("N=%d %s %d/%d%s", x.n, x.phase, x.api.Total, x.floor, failedNote(x)))
+		parts = append(parts, fmt.Sprintf("N=%d %s %d/%d%s", x.n, x.phase, x.api.Total, x.bound, failedNote(x)))
 	}
 	return target{name, strings.Join(parts, "; "), verdict}
 }
@@ -182,7 +182,7 @@ func (r *report) callTarget(name string, sel func(result) bool) target {
 func (r *report) refreshTarget() target {
 	t := target{"Bulk refresh of 5,000: at most 4 list calls", "N=5000 not run", "not run"}
 	if x, ok := r.find(kindBulk, 5000, phasePlan); ok {
-		lists := x.api.ByEndpoint[floorEndpoint(kindBulk, phasePlan)]
+		lists := x.api.ByEndpoint["GET /trackings/get"]
 		t.measured = fmt.Sprintf("%d list calls, %d calls in all%s", lists, x.api.Total, failedNote(x))
 		t.verdict = andVerdict("not run", x.err == nil && x.api.Total <= 4)
 	}
@@ -301,7 +301,7 @@ func writeRow(b *strings.Builder, x result) {
 		return
 	}
 	fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s | %s | %d | %d | %s | %d | %d | %s |\n",
-		x.n, x.phase, round(x.wall), round(u.terraformCPU), round(u.providerCPU), mib(u.providerRSS), mib(u.terraformRSS), x.api.Total, x.floor,
+		x.n, x.phase, round(x.wall), round(u.terraformCPU), round(u.providerCPU), mib(u.providerRSS), mib(u.terraformRSS), x.api.Total, x.bound,
 		byEndpoint(x.api.ByEndpoint), x.api.Throttled, x.api.Errors+x.api.Faults, notes(x))
 }
 
@@ -321,8 +321,8 @@ func notes(x result) string {
 	case x.planNotEmpty:
 		n = append(n, "plan not empty")
 	}
-	if x.api.Total > int64(x.floor) {
-		n = append(n, fmt.Sprintf("%d over the floor", x.api.Total-int64(x.floor)))
+	if x.api.Total > int64(x.bound) {
+		n = append(n, fmt.Sprintf("%d over the floor", x.api.Total-int64(x.bound)))
 	}
 	if x.err != nil {
 		n = append(n, "**failed** (see below)")
