@@ -37,6 +37,7 @@ type options struct {
 	mock         mockSettings
 	rps          float64 // the provider's requests_per_second; 0: its default
 	binDir       string
+	binFlag      string // -bin as given, for the report
 	terraform    string
 	queryTF      string // Terraform for the onboarding scenario (1.14+); "auto": see resolveQueryTerraform
 	out          string
@@ -103,7 +104,7 @@ type scenarioRun struct {
 func (o options) plan() []scenarioRun {
 	var out []scenarioRun
 	for _, k := range runOrder(o.kinds) {
-		if slices.ContainsFunc(o.skips, func(s skipped) bool { return s.kind == k }) {
+		if o.skipped(k) {
 			continue
 		}
 		pars := []int{defaultParallelism}
@@ -119,6 +120,18 @@ func (o options) plan() []scenarioRun {
 	slices.SortStableFunc(out, func(a, b scenarioRun) int { return a.n - b.n })
 	return out
 }
+
+// skipReason says why the run cannot measure scenario k ("": it can).
+func (o options) skipReason(k kind) string {
+	for _, s := range o.skips {
+		if s.kind == k {
+			return s.reason
+		}
+	}
+	return ""
+}
+
+func (o options) skipped(k kind) bool { return o.skipReason(k) != "" }
 
 // run benchmarks every scenario run, rewriting the report after each so a
 // long run stopped midway still leaves its numbers.
@@ -141,9 +154,12 @@ func run(ctx context.Context, opts options) error {
 		return err
 	}
 	for _, sr := range opts.plan() {
-		results, err := runScenario(ctx, opts, sr)
+		results, banner, err := runScenario(ctx, opts, sr)
 		if err != nil {
 			return err
+		}
+		if rep.mockBanner == "" {
+			rep.mockBanner = banner
 		}
 		rep.results = append(rep.results, results...)
 		if err := rep.write(opts.out); err != nil {
@@ -208,6 +224,7 @@ func parseFlags(args []string) (options, error) {
 	if o.rps < 0 {
 		return o, fmt.Errorf("-rps: %v is negative", o.rps)
 	}
+	o.binFlag = o.binDir
 	o.binDir, err = filepath.Abs(o.binDir)
 	return o, err
 }
@@ -249,16 +266,16 @@ func runOrder(ks []kind) []kind {
 // runScenario runs every phase of one scenario against its own mock, so
 // list totals, counters and rate budgets never mix scenarios. It stops at
 // the first failed phase: the later ones would measure a broken state.
-func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, error) {
+func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, string, error) {
 	k, n := sr.kind, sr.n
 	m, err := startMock(filepath.Join(o.binDir, "trackingmore-mock"), o.mock)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer m.stop()
 	ws, err := newWorkspace(k, o.binDir, m.baseURL, o.rps)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer ws.remove()
 
@@ -266,7 +283,7 @@ func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, erro
 	if k == kindOnboard {
 		tf = o.queryTF
 		if err := m.seed(ctx, parcels(n, 0), o.mock.settle()); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	var results []result
@@ -277,7 +294,7 @@ func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, erro
 		}
 		if k != kindOnboard { // its configuration is what terraform query generates
 			if err := ws.setParcels(parcels(n, changed)); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 		}
 		if i > 0 && k.usesAPI() {
@@ -299,7 +316,7 @@ func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, erro
 			break
 		}
 	}
-	return results, nil
+	return results, m.banner, nil
 }
 
 // runPhase runs one Terraform phase and takes the mock's counters around it.
