@@ -307,12 +307,15 @@ func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, stri
 		if ctx.Err() != nil {
 			break // interrupted: a cut-short phase measures nothing
 		}
+		if r.err != nil {
+			r.inState = ws.stateCount(tf)
+		}
 		results = append(results, r)
 		log.Printf("%-7s N=%-5d P=%-3d %-11s %8s  CPU terraform %s provider %s  provider %s  API %d (bound %d)  429s %d  errors %d",
 			k, n, sr.par, p, round(r.wall), round(r.usage.terraformCPU), round(r.usage.providerCPU), mib(r.usage.providerRSS),
 			r.api.Total, r.bound, r.api.Throttled, r.api.Errors+r.api.Faults)
 		if r.err != nil {
-			log.Printf("%v\n%s", r.err, r.logTail)
+			log.Printf("%v (state: %d resources)\n%s", r.err, r.inState, r.logTail)
 			break
 		}
 	}

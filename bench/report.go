@@ -312,9 +312,17 @@ func andVerdict(prev string, ok bool) string {
 
 func failedNote(x result) string {
 	if x.err != nil {
-		return " (run failed)"
+		return " (run failed" + stateNote(x) + ")"
 	}
 	return ""
+}
+
+// stateNote says how far a failed run got.
+func stateNote(x result) string {
+	if x.err == nil || x.inState < 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d resources in the state after it", x.inState)
 }
 
 func (r *report) writeResults(b *strings.Builder) {
@@ -394,7 +402,7 @@ func notes(x result) string {
 		n = append(n, fmt.Sprintf("%d over the bound", x.api.Total-int64(x.bound)))
 	}
 	if x.err != nil {
-		n = append(n, "**failed** (see \"Failed runs\")")
+		n = append(n, "**failed** (see \"Failed runs\")"+stateNote(x))
 	}
 	return strings.Join(n, "; ")
 }

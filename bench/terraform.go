@@ -180,6 +180,7 @@ type runOutcome struct {
 	planNotEmpty bool // plan exited 2
 	err          error
 	logTail      string // the end of Terraform's output, when the run failed
+	inState      int    // resource instances in the state after a failed run (-1: unknown)
 }
 
 // run executes one phase and samples memory and CPU while it runs. When ctx
@@ -291,4 +292,16 @@ func canQuery(version string) bool {
 		return false
 	}
 	return major > 1 || major == 1 && minor >= 14
+}
+
+// stateCount is how many resource instances Terraform's state holds (no API
+// call): how far a failed phase got. -1 when it cannot tell.
+func (w *workspace) stateCount(tf string) int {
+	cmd := exec.Command(tf, "state", "list")
+	cmd.Dir, cmd.Env = w.dir, w.env
+	out, err := cmd.Output()
+	if err != nil {
+		return -1
+	}
+	return len(strings.Fields(string(out)))
 }
