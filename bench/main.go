@@ -150,9 +150,6 @@ func run(ctx context.Context, opts options) error {
 	}
 	defer os.RemoveAll(staged)
 	opts.binDir = staged
-	if err := rep.write(opts.out); err != nil {
-		return err
-	}
 	for _, sr := range opts.plan() {
 		results, banner, err := runScenario(ctx, opts, sr)
 		if err != nil {

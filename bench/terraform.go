@@ -161,15 +161,15 @@ func phaseArgs(p phase, parallelism int) []string {
 	par := "-parallelism=" + strconv.Itoa(parallelism)
 	switch p {
 	case phaseApply, phaseImport:
-		return []string{"apply", "-auto-approve", "-input=false", par}
+		return []string{"apply", "-auto-approve", "-input=false", "-no-color", par}
 	case phasePlan, phaseImportPlan:
 		return []string{"plan", "-input=false", "-no-color", "-detailed-exitcode", par}
 	case phaseQuery:
-		return []string{"query", "-generate-config-out=generated.tf"}
+		return []string{"query", "-no-color", "-generate-config-out=generated.tf"}
 	case phaseUpdate:
-		return []string{"apply", "-auto-approve", "-input=false", "-refresh=false", par}
+		return []string{"apply", "-auto-approve", "-input=false", "-no-color", "-refresh=false", par}
 	default:
-		return []string{"destroy", "-auto-approve", "-input=false", "-refresh=false", par}
+		return []string{"destroy", "-auto-approve", "-input=false", "-no-color", "-refresh=false", par}
 	}
 }
 
