@@ -167,23 +167,26 @@ func (r *report) writeContext(b *strings.Builder) {
 		"other work shares the machine.\n\n")
 }
 
-// mockSetting says what the run's mocks enforce.
+// mockSetting says what the run's mocks enforce. A mock from before issue
+// 17 prints only its URL and, without --rate-limit, enforces no limit.
 func (r *report) mockSetting() string {
+	rl, old := r.opts.mock.rateLimit, r.mockBanner == "" && r.results != nil
 	var s string
-	switch rl := r.opts.mock.rateLimit; {
+	switch {
+	case rl < 0 && old:
+		s = "No `--rate-limit`, but this mock's start-up line does not say what it enforces: a mock from before issue 17, " +
+			"which by default enforces **no** limit; these figures are not at the real limit."
 	case rl < 0:
 		s = "At its defaults (no `--rate-limit`): TrackingMore's real limits, 1 request/s per account across all `/v2` " +
 			"endpoints on top of the documented per-endpoint limits (list 1/s with 2,000 a page, realtime 3/s and once per " +
 			"shipment per 2 h); a 429 carries no `Retry-After`."
 	case rl == 0:
-		s = "`--rate-limit 0`: limits off, a functional check only (`-rate-limit 0`)."
+		s = "`--rate-limit 0` (`-rate-limit 0`): limits off, a functional check only."
 	default:
-		s = fmt.Sprintf("`--rate-limit %v`: a negotiated limit of %v requests/s per account (`-rate-limit`).", rl, rl)
+		s = fmt.Sprintf("`--rate-limit %v` (`-rate-limit`): a negotiated limit of %v requests/s per account.", rl, rl)
 	}
 	if r.mockBanner != "" {
 		s += fmt.Sprintf(" Its start-up line: \"%s\".", r.mockBanner)
-	} else if r.results != nil {
-		s += " Its start-up line does not say what it enforces: a mock from before issue 17, which by default enforces no limit."
 	}
 	return s
 }
