@@ -183,7 +183,8 @@ func (r *report) mockSetting() string {
 	case rl == 0:
 		s = "`--rate-limit 0` (`-rate-limit 0`): limits off, a functional check only."
 	default:
-		s = fmt.Sprintf("`--rate-limit %v` (`-rate-limit`): a negotiated limit of %v requests/s per account.", rl, rl)
+		s = fmt.Sprintf("`--rate-limit %v` (`-rate-limit`): %v requests/s per account across all `/v2` endpoints "+
+			"(1 is TrackingMore's default for a v2 account, more a negotiated limit).", rl, rl)
 	}
 	if r.mockBanner != "" {
 		s += fmt.Sprintf(" Its start-up line: \"%s\".", r.mockBanner)
