@@ -7,7 +7,7 @@
 // onboarding N existing trackings with terraform query. It writes
 // BENCHMARKS.md.
 //
-//	make bench                      # the default set (see defaultCounts; most of an hour)
+//	make bench                      # the default set (defaultCounts, -parallelism 10,40, Terraform 1.14+ for onboarding)
 //	make bench BENCH_ARGS=-quick    # smoke run: N = 20 at P = 10, single and bulk
 package main
 

@@ -107,8 +107,9 @@ func (r *report) writeContext(b *strings.Builder) {
 		r.command(), r.started.Format("2006-01-02 15:04 MST"), time.Since(r.started).Round(time.Second))
 	b.WriteString("Run it yourself: `make bench` runs the default set — N = 100 and 1,000 single resources at " +
 		"`-parallelism` 10 and 40, the bulk resource with 1,000 items, and onboarding 2,000 with `terraform query` " +
-		"(Terraform 1.14+) — at TrackingMore's real limit of 1 request/s, so wall time follows the call count: most of an hour, " +
-		"less once single resources batch themselves. `make bench BENCH_ARGS=-quick` is a smoke run (N = 20 at " +
+		"(Terraform 1.14+; when `terraform` is older the bench asks `scripts/cli.sh` for " + queryTerraformVersion + ") — at " +
+		"TrackingMore's real limit of 1 request/s, so wall time follows the call count: about half an hour once single resources " +
+		"batch themselves (issue 17), many hours before. `make bench BENCH_ARGS=-quick` is a smoke run (N = 20 at " +
 		"`-parallelism` 10, single and bulk); pick with `make bench BENCH_ARGS='-n 1000 -parallelism 10,40 -scenarios single'`, " +
 		"and add `-rate-limit 0` for a fast functional check with the mock's limits off (call counts hold; the 429 target " +
 		"then proves nothing). `go run ./bench -h` lists every flag. Ctrl-C stops cleanly and keeps the phases that finished.\n\n")
