@@ -20,12 +20,15 @@ type report struct {
 	started    time.Time
 	machine    [][2]string
 	loadStart  string
+	source     string // the commit of the tree, from sourceRevision
 	mockBanner string // what the first mock's start-up line said after its URL
 	results    []result
 }
 
 func newReport(o options) *report {
+	src := sourceRevision(o.out)
 	r := &report{
+		source:  src,
 		opts:    o,
 		started: time.Now(),
 		machine: [][2]string{
@@ -35,7 +38,7 @@ func newReport(o options) *report {
 			{"OS", runtime.GOOS + "/" + runtime.GOARCH},
 			{"Go", runtime.Version()},
 			{"Terraform", terraformVersion(o.terraform)},
-			{"Source", sourceRevision()},
+			{"Source", src},
 		},
 		loadStart: loadAvg(),
 	}
@@ -118,9 +121,9 @@ func (r *report) writeContext(b *strings.Builder) {
 	fmt.Fprintf(b, "- This run: `%s` on the machine below, with the provider and mock in `%s` (copied aside before the first "+
 		"phase, so a rebuild during the run changes nothing)", r.command(), o.binFlag)
 	if filepath.Clean(o.binFlag) == "bin" {
-		fmt.Fprintf(b, ", built from source %s by `make build mock`.\n", sourceRevision())
+		fmt.Fprintf(b, ", built from source %s by `make build mock`.\n", r.source)
 	} else {
-		fmt.Fprintf(b, "; the bench's own source is %s.\n", sourceRevision())
+		fmt.Fprintf(b, "; the bench's own source is %s.\n", r.source)
 	}
 	b.WriteString("- Everything above \"Before issue 17\" is rewritten by each run. That section is kept by hand in " +
 		"`bench/baseline.md` (the bench includes it as it is): figures of the provider and mock of 29f5644, measured once " +
