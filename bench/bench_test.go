@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,7 +187,9 @@ func TestTargets(t *testing.T) {
 		ok(kindSingle, 100, 10, phaseApply, 23, 0),
 		ok(kindSingle, 100, 10, phasePlan, 2, 0),
 		ok(kindSingle, 100, 40, phaseApply, 10, 1), // one over 2·3 + 3, and a 429
+		ok(kindSingle, 20, 10, phaseUpdate, 2, 0),
 	}}
+	r.results[3].err = errors.New("terraform update: exit status 1") // within its bound, but failed
 	got := map[string]target{}
 	for _, tg := range r.targets() {
 		got[strings.SplitN(tg.name, ":", 2)[0]] = tg
@@ -195,7 +198,8 @@ func TestTargets(t *testing.T) {
 		"Zero 429s and zero errors in every phase":                                "FAIL",
 		"Apply of N new single resources":                                         "FAIL",
 		"No-change plan of N single resources in an account of ≤ 2,000 trackings": "PASS",
-		"Destroy of N single resources (`-refresh=false`)":                        "not run",
+		"Destroy of N single resources (`-refresh=false`)":                        "FAIL", // not reached at N=20
+		"Bulk resource at its floor":                                              "not run",
 		"Onboarding 2,000 with `terraform query`":                                 "not run",
 	} {
 		if got[name].verdict != want {
@@ -204,6 +208,9 @@ func TestTargets(t *testing.T) {
 	}
 	if m := got["Apply of N new single resources"].measured; !strings.Contains(m, "N=100 P=10 apply 23/23") || !strings.Contains(m, "N=100 P=40 apply 10/9") {
 		t.Errorf("apply measured %q", m)
+	}
+	if m := got["Destroy of N single resources (`-refresh=false`)"].measured; m != "N=20 P=10 destroy not reached (update failed)" {
+		t.Errorf("destroy measured %q", m)
 	}
 	if m := got["Onboarding 2,000 with `terraform query`"].measured; m != "not run: Terraform 1.11.4" {
 		t.Errorf("a skipped onboarding reads %q", m)

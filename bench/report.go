@@ -187,7 +187,7 @@ func (r *report) mockSetting() string {
 	case rl == 0:
 		s = "`--rate-limit 0` (`-rate-limit 0`): limits off, a functional check only."
 	default:
-		s = fmt.Sprintf("`--rate-limit %v` (`-rate-limit`): %v requests/s per account across all `/v2` endpoints "+
+		s = fmt.Sprintf("`--rate-limit %v` (`-rate-limit`): %v request/s per account across all `/v2` endpoints "+
 			"(1 is TrackingMore's default for a v2 account, more a negotiated limit).", rl, rl)
 	}
 	if r.mockBanner != "" {
@@ -211,9 +211,7 @@ func (r *report) writeTargets(b *strings.Builder) {
 }
 
 func (r *report) targets() []target {
-	single := func(name string, p phase) target {
-		return r.callTarget(name, func(x result) bool { return x.kind == kindSingle && x.phase == p })
-	}
+	single := func(name string, p phase) target { return r.callTarget(name, kindSingle, p) }
 	return []target{
 		r.failureTarget(),
 		single("No-change plan of N single resources in an account of ≤ 2,000 trackings: ≤ 2 calls", phasePlan),
@@ -222,7 +220,7 @@ func (r *report) targets() []target {
 		single("Destroy of N single resources (`-refresh=false`): ≤ ceil(N/P) + 1 calls", phaseDestroy),
 		r.onboardTarget(),
 		r.callTarget("Bulk resource at its floor: create ceil(N/40) + 3, refresh ceil(N/2000), update ceil(k/40), destroy ceil(N/40)",
-			func(x result) bool { return x.kind == kindBulk }),
+			kindBulk, kindBulk.phases()...),
 		r.memoryTarget(),
 	}
 }
@@ -232,7 +230,7 @@ func (r *report) targets() []target {
 // apply and the plan after each ≤ 3 calls, and that plan empty.
 func (r *report) onboardTarget() target {
 	t := r.callTarget("Onboarding 2,000 with `terraform query`: query ceil(N/2000) calls; the plan of the imports (N to import, nothing else), their apply and the plan after (empty) ≤ 3 calls each",
-		func(x result) bool { return x.kind == kindOnboard })
+		kindOnboard, kindOnboard.phases()...)
 	for _, x := range r.results {
 		if x.kind == kindOnboard && x.phase == phasePlan && x.planNotEmpty {
 			t.verdict, t.measured = "FAIL", t.measured+"; the plan after the imports is not empty"
@@ -246,16 +244,30 @@ func (r *report) onboardTarget() target {
 	return t
 }
 
-// callTarget passes when every selected phase succeeded within its bound.
-func (r *report) callTarget(name string, sel func(result) bool) target {
+// callTarget passes when every run of the given phases of scenario k
+// succeeded within its bound. A phase that a failed earlier phase kept from
+// running fails the target too: it was not reached.
+func (r *report) callTarget(name string, k kind, phases ...phase) target {
 	var parts []string
 	verdict := "not run"
 	for _, x := range r.results {
-		if !sel(x) {
+		if x.kind != k {
 			continue
 		}
-		verdict = andVerdict(verdict, x.err == nil && x.api.Total <= int64(x.bound))
-		parts = append(parts, fmt.Sprintf("N=%d P=%d %s %d/%d, %s%s", x.n, x.par, x.phase, x.api.Total, x.bound, round(x.wall), failedNote(x)))
+		if slices.Contains(phases, x.phase) {
+			verdict = andVerdict(verdict, x.err == nil && x.api.Total <= int64(x.bound))
+			parts = append(parts, fmt.Sprintf("N=%d P=%d %s %d/%d, %s%s", x.n, x.par, x.phase, x.api.Total, x.bound, round(x.wall), failedNote(x)))
+		}
+		if x.err == nil {
+			continue
+		}
+		all := k.phases()
+		for _, p := range all[slices.Index(all, x.phase)+1:] {
+			if slices.Contains(phases, p) {
+				verdict = andVerdict(verdict, false)
+				parts = append(parts, fmt.Sprintf("N=%d P=%d %s not reached (%s failed)", x.n, x.par, p, x.phase))
+			}
+		}
 	}
 	if parts == nil {
 		parts = []string{"not run"}
