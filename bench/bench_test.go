@@ -212,6 +212,9 @@ func TestTargets(t *testing.T) {
 	if m := got["Destroy of N single resources (`-refresh=false`)"].measured; m != "N=20 P=10 destroy not reached (update failed)" {
 		t.Errorf("destroy measured %q", m)
 	}
+	if m := got["Bulk resource at its floor"].measured; m != "not in this run's `-scenarios`" {
+		t.Errorf("bulk, not chosen, measured %q", m)
+	}
 	if m := got["Onboarding 2,000 with `terraform query`"].measured; m != "not run: Terraform 1.11.4" {
 		t.Errorf("a skipped onboarding reads %q", m)
 	}

@@ -269,7 +269,11 @@ func (r *report) callTarget(name string, k kind, phases ...phase) target {
 			}
 		}
 	}
-	if parts == nil {
+	switch {
+	case parts != nil:
+	case !slices.Contains(r.opts.kinds, k):
+		parts = []string{"not in this run's `-scenarios`"}
+	default:
 		parts = []string{"not run"}
 	}
 	return target{name, strings.Join(parts, "; "), verdict}
