@@ -216,6 +216,9 @@ func (w *workspace) run(ctx context.Context, tf string, p phase, parallelism int
 	}
 	if err != nil {
 		out.err = fmt.Errorf("terraform %s: %w", p, err)
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			out.err = fmt.Errorf("terraform %s: interrupted after -phase-timeout %s: %w", p, timeout, err)
+		}
 		out.logTail = tail(logPath, 30)
 	}
 	return out
