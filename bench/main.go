@@ -181,7 +181,7 @@ func parseFlags(args []string) (options, error) {
 	fs.Float64Var(&o.rps, "rps", 0, "provider requests_per_second; 0: not set, the provider's default")
 	fs.StringVar(&o.binDir, "bin", "bin", "directory holding terraform-provider-trackingmore and trackingmore-mock")
 	fs.StringVar(&o.terraform, "terraform", "terraform", "Terraform CLI")
-	fs.StringVar(&o.queryTF, "query-terraform", "auto", "Terraform CLI (1.14+) of the onboarding scenario; auto: -terraform if it is 1.14+, else `scripts/cli.sh terraform "+queryTerraformVersion+"` (built and cached the first time)")
+	fs.StringVar(&o.queryTF, "query-terraform", "auto", "Terraform CLI (1.14+) of the onboarding scenario; auto: -terraform if it is 1.14+, else the path scripts/cli.sh terraform "+queryTerraformVersion+" prints (it builds and caches it the first time)")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "markdown report to write")
 	fs.DurationVar(&o.phaseTimeout, "phase-timeout", 30*time.Minute, "interrupt a Terraform run after this long")
 	if err := fs.Parse(args); err != nil {
