@@ -71,21 +71,54 @@ func updated(n int) int { return max(1, n/10) }
 // Terraform starts (plan, then apply).
 const carrierLists = 2
 
-// apiFloor is the fewest API calls the documented limits allow for a phase
-// over n items. Update and destroy run with -refresh=false, so no phase but
-// plan pays for a refresh.
-func apiFloor(k kind, p phase, n int) int {
+// callBound is the most API calls the targets allow a phase over n items
+// at Terraform -parallelism par: issue 17's bounds for single resources and
+// onboarding, the floor for the bulk resource. Update and destroy run with
+// -refresh=false, so no phase but plan pays for a refresh.
+func callBound(k kind, p phase, n, par int) int {
 	switch k {
 	case kindSingle:
 		switch p {
 		case phaseApply:
-			// A create, and the read that fills what its echo lacks, so
-			// that the next refresh finds no drift.
-			return 2*n + carrierLists
+			// Creates merged into batches of up to par (Terraform runs no
+			// more at once), each followed by a merged read-back, and the
+			// carrier list of each provider process, plus one.
+			return 2*ceilDiv(n, par) + carrierLists + 1
+		case phasePlan:
+			return refreshBound(n)
 		case phaseUpdate:
-			return updated(n)
+			return ceilDiv(updated(n), par) + 1
+		case phaseDestroy:
+			return ceilDiv(n, par) + 1
 		}
-		return n // one GET or DELETE per resource
+	case kindOnboard:
+		if p != phaseQuery {
+			// The import plan, the import and the plan after it refresh
+			// the N imported trackings, as a plan of N singles does.
+			return refreshBound(n) + 1
+		}
+	}
+	return apiFloor(k, p, n)
+}
+
+// refreshBound is what a refresh of n single resources may cost: the first
+// merged read lists a page of 2,000, so one call for an account of up to
+// 2,000 trackings, and one more; beyond that, listing the whole account
+// (ceil(n/2000) calls) within the ski-rental rule: at most twice the better
+// choice, plus one call.
+func refreshBound(n int) int {
+	if n <= pageSize {
+		return 2
+	}
+	return 2*ceilDiv(n, pageSize) + 1
+}
+
+// apiFloor is the fewest API calls the documented limits allow a phase over
+// n items when every call carries as many items as the API takes: the bulk
+// resource's target, and the onboarding query's (single resources have
+// callBound's bounds instead).
+func apiFloor(k kind, p phase, n int) int {
+	switch k {
 	case kindBulk:
 		switch p {
 		case phaseApply:
@@ -98,28 +131,9 @@ func apiFloor(k kind, p phase, n int) int {
 			return ceilDiv(n, batchSize)
 		}
 	case kindOnboard:
-		if p == phaseQuery {
-			return ceilDiv(n, pageSize)
-		}
-		return n // an import, like a refresh, reads each tracking once
+		return ceilDiv(n, pageSize) // the query lists the account; the others refresh
 	}
 	return 0
-}
-
-// floorEndpoint names the endpoint the floor is counted on.
-func floorEndpoint(k kind, p phase) string {
-	endpoints := map[kind]map[phase]string{
-		kindSingle: {
-			phaseApply: "POST /trackings/post", phasePlan: "GET /trackings/{carrier}/{number}",
-			phaseUpdate: "PUT /trackings/{carrier}/{number}", phaseDestroy: "DELETE /trackings/{carrier}/{number}",
-		},
-		kindBulk: {
-			phaseApply: "POST /trackings/batch", phasePlan: "GET /trackings/get",
-			phaseUpdate: "POST /trackings/updatemore", phaseDestroy: "POST /trackings/delete",
-		},
-		kindOnboard: {phaseQuery: "GET /trackings/get"},
-	}
-	return endpoints[k][p]
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }

@@ -1,12 +1,14 @@
-// Command bench measures the provider at scale against bin/trackingmore-mock:
-// wall time, provider memory and API calls of apply, no-change plan, a 10 %
-// update and destroy, for N single resources, one bulk resource of N items
-// and N terraform_data (Terraform's own floor); and, with -scenarios onboard
-// and Terraform 1.14+, adopting N existing trackings with terraform query.
-// It writes BENCHMARKS.md.
+// Command bench measures the provider at TrackingMore's real rate limit
+// against bin/trackingmore-mock at its default limits (1 request/s per
+// account, and the documented per-endpoint limits) with the provider at its
+// defaults: API calls, wall time, provider memory and CPU of apply,
+// no-change plan, a 10 % retitle and destroy, for N single resources at each
+// -parallelism, one bulk resource of N items, and (Terraform 1.14+)
+// onboarding N existing trackings with terraform query. It writes
+// BENCHMARKS.md.
 //
-//	make bench                      # N = 100, 1000, 5000 (an hour or more on 2 cores)
-//	make bench BENCH_ARGS=-quick    # N = 20, 100 smoke run
+//	make bench                      # the default set (defaultCounts, -parallelism 10,40, Terraform 1.14+ for onboarding)
+//	make bench BENCH_ARGS=-quick    # smoke run: N = 20 at P = 10, single and bulk
 package main
 
 import (
@@ -29,24 +31,47 @@ import (
 
 // options are the command-line settings of a run.
 type options struct {
-	counts       []int
+	counts       map[kind][]int // N of each scenario
 	kinds        []kind
+	parallelism  []int // -parallelism of the single-resource scenario
 	mock         mockSettings
-	rps          float64 // the provider's requests_per_second
+	rps          float64 // the provider's requests_per_second; 0: its default
 	binDir       string
+	binFlag      string // -bin as given, for the report
 	terraform    string
+	queryTF      string // Terraform for the onboarding scenario (1.14+); "auto": see resolveQueryTerraform
 	out          string
 	phaseTimeout time.Duration
+	skips        []skipped // scenarios this run cannot measure
 }
+
+// defaultCounts are the sizes of `make bench` with no -n (issue 17).
+var defaultCounts = map[kind][]int{
+	kindSingle:  {100, 1000},
+	kindBulk:    {1000},
+	kindData:    {100, 1000},
+	kindOnboard: {2000},
+}
+
+// defaultParallelism is Terraform's own default, at which every scenario but
+// the single resources runs.
+const defaultParallelism = 10
 
 // result is one phase of one scenario.
 type result struct {
 	kind  kind
 	n     int
+	par   int // Terraform's -parallelism
 	phase phase
 	runOutcome
 	api   mockapi.Stats // delta over the phase
-	floor int
+	bound int           // the most API calls the targets allow
+}
+
+// skipped is a scenario the run could not measure, and why: the report says so.
+type skipped struct {
+	kind   kind
+	reason string
 }
 
 func main() {
@@ -66,9 +91,58 @@ func main() {
 	log.Printf("wrote %s", opts.out)
 }
 
-// run benchmarks every scenario and size, rewriting the report after each
-// so a long run stopped midway still leaves its numbers.
+// scenarioRun is one scenario at one N and one parallelism.
+type scenarioRun struct {
+	kind kind
+	n    int
+	par  int
+}
+
+// plan lists the scenario runs, smallest N first and single resources (the
+// slowest) last within each N, so a long run reports the quick targets
+// early; the report groups by scenario.
+func (o options) plan() []scenarioRun {
+	var out []scenarioRun
+	for _, k := range runOrder(o.kinds) {
+		if o.skipped(k) {
+			continue
+		}
+		pars := []int{defaultParallelism}
+		if k == kindSingle {
+			pars = o.parallelism
+		}
+		for _, n := range o.counts[k] {
+			for _, p := range pars {
+				out = append(out, scenarioRun{k, n, p})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b scenarioRun) int { return a.n - b.n })
+	return out
+}
+
+// skipReason says why the run cannot measure scenario k ("": it can).
+func (o options) skipReason(k kind) string {
+	for _, s := range o.skips {
+		if s.kind == k {
+			return s.reason
+		}
+	}
+	return ""
+}
+
+func (o options) skipped(k kind) bool { return o.skipReason(k) != "" }
+
+// run benchmarks every scenario run, rewriting the report after each so a
+// long run stopped midway still leaves its numbers.
 func run(ctx context.Context, opts options) error {
+	if slices.Contains(opts.kinds, kindOnboard) {
+		var reason string
+		if opts.queryTF, reason = resolveQueryTerraform(opts.terraform, opts.queryTF); reason != "" {
+			log.Printf("onboarding skipped: %s", reason)
+			opts.skips = append(opts.skips, skipped{kindOnboard, reason})
+		}
+	}
 	rep := newReport(opts)
 	staged, err := stageBinaries(opts.binDir)
 	if err != nil {
@@ -76,22 +150,20 @@ func run(ctx context.Context, opts options) error {
 	}
 	defer os.RemoveAll(staged)
 	opts.binDir = staged
-	// Smallest N first and single resources (the slowest) last within each
-	// N, so a long run reports the bulk targets early; the report groups by
-	// scenario.
-	for _, n := range opts.counts {
-		for _, k := range runOrder(opts.kinds) {
-			results, err := runScenario(ctx, opts, k, n)
-			if err != nil {
-				return err
-			}
-			rep.results = append(rep.results, results...)
-			if err := rep.write(opts.out); err != nil {
-				return err
-			}
-			if ctx.Err() != nil {
-				return fmt.Errorf("interrupted; %s holds the phases that finished", opts.out)
-			}
+	for _, sr := range opts.plan() {
+		results, banner, err := runScenario(ctx, opts, sr)
+		if err != nil {
+			return err
+		}
+		if rep.mockBanner == "" {
+			rep.mockBanner = banner
+		}
+		rep.results = append(rep.results, results...)
+		if err := rep.write(opts.out); err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted; %s holds the phases that finished", opts.out)
 		}
 	}
 	return nil
@@ -100,42 +172,67 @@ func run(ctx context.Context, opts options) error {
 func parseFlags(args []string) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	counts := fs.String("n", "100,1000,5000", "comma-separated numbers of trackings")
-	quick := fs.Bool("quick", false, "smoke run: N = 20,100 (overrides -n)")
-	only := fs.String("scenarios", "single,bulk,data", "comma-separated scenarios to run (single, bulk, data, onboard; onboard needs Terraform 1.14+)")
+	counts := fs.String("n", "", "comma-separated numbers of trackings for every scenario run (default: single 100,1000; bulk 1000; onboard 2000; data 100,1000)")
+	pars := fs.String("parallelism", "10,40", "comma-separated Terraform -parallelism values of the single-resource scenario (the others run at 10)")
+	quick := fs.Bool("quick", false, "smoke run: N = 20 at -parallelism 10, scenarios single and bulk unless -scenarios says otherwise (overrides -n and -parallelism)")
+	only := fs.String("scenarios", "single,bulk,onboard", "comma-separated scenarios to run (single, bulk, data, onboard; onboard needs Terraform 1.14+)")
 	fs.DurationVar(&o.mock.latency, "latency", 50*time.Millisecond, "mock latency added to every API request")
-	fs.Float64Var(&o.mock.rateLimit, "rate-limit", 20, "mock rate limit, requests per second per API key")
-	fs.Float64Var(&o.rps, "rps", 0, "provider requests_per_second (0: the mock's -rate-limit)")
+	fs.Float64Var(&o.mock.rateLimit, "rate-limit", -1, "mock --rate-limit, requests per second per account (0: limits off); unset: the mock's defaults, TrackingMore's real limits")
+	fs.Float64Var(&o.rps, "rps", 0, "provider requests_per_second; 0: not set, the provider's default")
 	fs.StringVar(&o.binDir, "bin", "bin", "directory holding terraform-provider-trackingmore and trackingmore-mock")
 	fs.StringVar(&o.terraform, "terraform", "terraform", "Terraform CLI")
+	fs.StringVar(&o.queryTF, "query-terraform", "auto", "Terraform CLI (1.14+) of the onboarding scenario; auto: -terraform if it is 1.14+, else the path scripts/cli.sh terraform "+queryTerraformVersion+" prints (it builds and caches it the first time)")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "markdown report to write")
-	fs.DurationVar(&o.phaseTimeout, "phase-timeout", 30*time.Minute, "kill a Terraform run after this long")
+	fs.DurationVar(&o.phaseTimeout, "phase-timeout", 30*time.Minute, "interrupt a Terraform run after this long")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments %q (flags only; see -h)", fs.Args())
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *quick {
-		*counts = "20,100"
+		*counts, *pars = "20", "10"
+		if !set["scenarios"] {
+			*only = "single,bulk"
+		}
 	}
 	var err error
-	if o.counts, err = parseCounts(*counts); err != nil {
-		return o, err
-	}
 	if o.kinds, err = parseKinds(*only); err != nil {
 		return o, err
 	}
-	if o.rps == 0 {
-		o.rps = o.mock.rateLimit
+	o.counts = map[kind][]int{}
+	for _, k := range o.kinds {
+		o.counts[k] = defaultCounts[k]
 	}
+	if *counts != "" {
+		ns, err := parseList("-n", *counts)
+		if err != nil {
+			return o, err
+		}
+		for _, k := range o.kinds {
+			o.counts[k] = ns
+		}
+	}
+	if o.parallelism, err = parseList("-parallelism", *pars); err != nil {
+		return o, err
+	}
+	if o.rps < 0 {
+		return o, fmt.Errorf("-rps: %v is negative", o.rps)
+	}
+	o.binFlag = o.binDir
 	o.binDir, err = filepath.Abs(o.binDir)
 	return o, err
 }
 
-func parseCounts(s string) ([]int, error) {
+// parseList reads a comma-separated list of positive numbers.
+func parseList(name, s string) ([]int, error) {
 	var out []int
 	for f := range strings.SplitSeq(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("-n: %q is not a positive number", f)
+			return nil, fmt.Errorf("%s: %q is not a positive number", name, f)
 		}
 		out = append(out, n)
 	}
@@ -164,61 +261,70 @@ func runOrder(ks []kind) []kind {
 }
 
 // runScenario runs every phase of one scenario against its own mock, so
-// list totals and counters never mix scenarios. It stops at the first
-// failed phase: the later ones would measure a broken state.
-func runScenario(ctx context.Context, o options, k kind, n int) ([]result, error) {
+// list totals, counters and rate budgets never mix scenarios. It stops at
+// the first failed phase: the later ones would measure a broken state.
+func runScenario(ctx context.Context, o options, sr scenarioRun) ([]result, string, error) {
+	k, n := sr.kind, sr.n
 	m, err := startMock(filepath.Join(o.binDir, "trackingmore-mock"), o.mock)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer m.stop()
 	ws, err := newWorkspace(k, o.binDir, m.baseURL, o.rps)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer ws.remove()
 
+	tf := o.terraform
 	if k == kindOnboard {
-		if err := m.seed(parcels(n, 0)); err != nil {
-			return nil, err
+		tf = o.queryTF
+		if err := m.seed(ctx, parcels(n, 0), o.mock.settle()); err != nil {
+			return nil, "", err
 		}
 	}
 	var results []result
-	for _, p := range k.phases() {
+	for i, p := range k.phases() {
 		changed := 0
 		if p == phaseUpdate || p == phaseDestroy {
 			changed = updated(n)
 		}
 		if k != kindOnboard { // its configuration is what terraform query generates
 			if err := ws.setParcels(parcels(n, changed)); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 		}
-		r := runPhase(ctx, o, m, ws, k, n, p)
+		if i > 0 && k.usesAPI() {
+			sleepCtx(ctx, o.mock.settle()) // the previous phase's last call is its own
+		}
+		r := runPhase(ctx, o.phaseTimeout, tf, m, ws, sr, p)
 		if r.err == nil && p == phaseImportPlan {
 			r.err = ws.expectOutput(p, fmt.Sprintf("Plan: %d to import, 0 to add, 0 to change, 0 to destroy.", n))
 		}
 		if ctx.Err() != nil {
 			break // interrupted: a cut-short phase measures nothing
 		}
-		results = append(results, r)
-		log.Printf("%-6s N=%-5d %-7s %8s  CPU terraform %s provider %s  provider %s  API %d (floor %d)  429s %d  errors %d",
-			k, n, p, round(r.wall), round(r.usage.terraformCPU), round(r.usage.providerCPU), mib(r.usage.providerRSS),
-			r.api.Total, r.floor, r.api.Throttled, r.api.Errors+r.api.Faults)
 		if r.err != nil {
-			log.Printf("%v\n%s", r.err, r.logTail)
+			r.inState = ws.stateCount(tf)
+		}
+		results = append(results, r)
+		log.Printf("%-7s N=%-5d P=%-3d %-11s %8s  CPU terraform %s provider %s  provider %s  API %d (bound %d)  429s %d  errors %d",
+			k, n, sr.par, p, round(r.wall), round(r.usage.terraformCPU), round(r.usage.providerCPU), mib(r.usage.providerRSS),
+			r.api.Total, r.bound, r.api.Throttled, r.api.Errors+r.api.Faults)
+		if r.err != nil {
+			log.Printf("%v (state: %d resources)\n%s", r.err, r.inState, r.logTail)
 			break
 		}
 	}
-	return results, nil
+	return results, m.banner, nil
 }
 
 // runPhase runs one Terraform phase and takes the mock's counters around it.
-func runPhase(ctx context.Context, o options, m *mock, ws *workspace, k kind, n int, p phase) result {
-	r := result{kind: k, n: n, phase: p, floor: apiFloor(k, p, n)}
+func runPhase(ctx context.Context, timeout time.Duration, tf string, m *mock, ws *workspace, sr scenarioRun, p phase) result {
+	r := result{kind: sr.kind, n: sr.n, par: sr.par, phase: p, bound: callBound(sr.kind, p, sr.n, sr.par)}
 	before, err := m.stats()
 	if err == nil {
-		r.runOutcome = ws.run(ctx, o.terraform, p, o.phaseTimeout)
+		r.runOutcome = ws.run(ctx, tf, p, sr.par, timeout)
 		var after mockapi.Stats
 		after, err = m.stats()
 		r.api = statsDelta(before, after)
@@ -227,4 +333,14 @@ func runPhase(ctx context.Context, o options, m *mock, ws *workspace, k kind, n 
 		r.err = err
 	}
 	return r
+}
+
+// sleepCtx waits d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }

@@ -41,15 +41,33 @@ func copyExecutable(from, to string) error {
 }
 
 // sourceRevision names the commit the binaries were built from, and says
-// when the tree had uncommitted changes.
-func sourceRevision() string {
+// when the tree had uncommitted changes other than the report itself (a run
+// rewrites it).
+func sourceRevision(report string) string {
 	rev, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
 	if err != nil {
 		return "unknown"
 	}
 	s := strings.TrimSpace(string(rev))
-	if dirty, _ := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); len(dirty) > 0 {
+	args := []string{"status", "--porcelain", "--untracked-files=no", "--", "."}
+	if abs, err := filepath.Abs(report); err == nil {
+		args = append(args, ":(exclude,top)"+gitRelative(abs))
+	}
+	if dirty, _ := exec.Command("git", args...).Output(); len(dirty) > 0 {
 		s += " with uncommitted changes"
 	}
 	return s
+}
+
+// gitRelative is path relative to the top of the git tree ("" outside one).
+func gitRelative(path string) string {
+	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(strings.TrimSpace(string(top)), path)
+	if err != nil {
+		return ""
+	}
+	return rel
 }

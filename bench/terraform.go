@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,22 +15,24 @@ import (
 	"time"
 )
 
-const parallelism = 10 // Terraform's default, passed explicitly so the report is exact
-
 // benchAPIKey is the mock account every scenario works in.
 const benchAPIKey = "bench-key"
 
-// providerHeader starts the main.tf of the scenarios that use the provider.
-const providerHeader = `terraform {
+// providerHeader starts the main.tf of the scenarios that use the provider,
+// at its defaults unless the run gives a requests_per_second.
+func providerHeader(rps float64) string {
+	block := "provider \"trackingmore\" {}\n"
+	if rps > 0 {
+		block = fmt.Sprintf("provider \"trackingmore\" {\n  requests_per_second = %v\n}\n", rps)
+	}
+	return `terraform {
   required_providers {
     trackingmore = { source = "trackform/trackingmore" }
   }
 }
 
-provider "trackingmore" {
-  requests_per_second = %v
+` + block
 }
-`
 
 const parcelsVar = `
 variable "parcels" {
@@ -118,7 +121,7 @@ func newWorkspace(k kind, binDir, baseURL string, rps float64) (*workspace, erro
 `, binDir)
 	main := configs[k]
 	if k.usesAPI() {
-		main = fmt.Sprintf(providerHeader, rps) + main
+		main = providerHeader(rps) + main
 	}
 	err = errors.Join(
 		os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o600),
@@ -154,19 +157,19 @@ func (w *workspace) setParcels(p map[string]parcel) error {
 
 // phaseArgs are the Terraform arguments of each phase. Update and destroy
 // skip the refresh so their API calls are their own; plan measures it.
-func phaseArgs(p phase) []string {
+func phaseArgs(p phase, parallelism int) []string {
 	par := "-parallelism=" + strconv.Itoa(parallelism)
 	switch p {
 	case phaseApply, phaseImport:
-		return []string{"apply", "-auto-approve", "-input=false", par}
+		return []string{"apply", "-auto-approve", "-input=false", "-no-color", par}
 	case phasePlan, phaseImportPlan:
 		return []string{"plan", "-input=false", "-no-color", "-detailed-exitcode", par}
 	case phaseQuery:
-		return []string{"query", "-generate-config-out=generated.tf"}
+		return []string{"query", "-no-color", "-generate-config-out=generated.tf"}
 	case phaseUpdate:
-		return []string{"apply", "-auto-approve", "-input=false", "-refresh=false", par}
+		return []string{"apply", "-auto-approve", "-input=false", "-no-color", "-refresh=false", par}
 	default:
-		return []string{"destroy", "-auto-approve", "-input=false", "-refresh=false", par}
+		return []string{"destroy", "-auto-approve", "-input=false", "-no-color", "-refresh=false", par}
 	}
 }
 
@@ -177,11 +180,12 @@ type runOutcome struct {
 	planNotEmpty bool // plan exited 2
 	err          error
 	logTail      string // the end of Terraform's output, when the run failed
+	inState      int    // resource instances in the state after a failed run (-1: unknown)
 }
 
 // run executes one phase and samples memory and CPU while it runs. When ctx
 // ends (timeout, Ctrl-C) Terraform is interrupted, so it stops cleanly.
-func (w *workspace) run(ctx context.Context, tf string, p phase, timeout time.Duration) runOutcome {
+func (w *workspace) run(ctx context.Context, tf string, p phase, parallelism int, timeout time.Duration) runOutcome {
 	logPath := filepath.Join(w.dir, string(p)+".log")
 	logFile, err := os.Create(logPath)
 	if err != nil {
@@ -190,7 +194,7 @@ func (w *workspace) run(ctx context.Context, tf string, p phase, timeout time.Du
 	defer logFile.Close()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tf, phaseArgs(p)...)
+	cmd := exec.CommandContext(ctx, tf, phaseArgs(p, parallelism)...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = w.dir, w.env, logFile, logFile
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 30 * time.Second // then killed
@@ -212,6 +216,9 @@ func (w *workspace) run(ctx context.Context, tf string, p phase, timeout time.Du
 	}
 	if err != nil {
 		out.err = fmt.Errorf("terraform %s: %w", p, err)
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			out.err = fmt.Errorf("terraform %s: interrupted after -phase-timeout %s: %w", p, timeout, err)
+		}
 		out.logTail = tail(logPath, 30)
 	}
 	return out
@@ -247,4 +254,57 @@ func terraformVersion(tf string) string {
 		return "unknown"
 	}
 	return v.Version
+}
+
+// queryTerraformVersion is the Terraform that `-query-terraform auto` builds
+// with scripts/cli.sh when -terraform cannot run terraform query.
+const queryTerraformVersion = "1.16.4"
+
+// resolveQueryTerraform picks the Terraform of the onboarding scenario, or
+// says why there is none: reason is empty when tf can run terraform query.
+func resolveQueryTerraform(terraform, choice string) (tf, reason string) {
+	if choice != "auto" {
+		if v := terraformVersion(choice); !canQuery(v) {
+			return "", fmt.Sprintf("-query-terraform %s is Terraform %s; terraform query needs 1.14+", choice, v)
+		}
+		return choice, ""
+	}
+	v := terraformVersion(terraform)
+	if canQuery(v) {
+		return terraform, ""
+	}
+	log.Printf("Terraform %s cannot run terraform query; asking scripts/cli.sh for Terraform %s (a first build takes minutes)", v, queryTerraformVersion)
+	cmd := exec.Command("scripts/cli.sh", "terraform", queryTerraformVersion)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Sprintf("-terraform is Terraform %s (terraform query needs 1.14+) and `scripts/cli.sh terraform %s` failed: %v", v, queryTerraformVersion, err)
+	}
+	tf = strings.TrimSpace(string(out))
+	if v := terraformVersion(tf); !canQuery(v) {
+		return "", fmt.Sprintf("scripts/cli.sh gave %s, Terraform %s; terraform query needs 1.14+", tf, v)
+	}
+	return tf, ""
+}
+
+// canQuery tells whether a Terraform version ("1.16.4") has terraform
+// query, new in 1.14.
+func canQuery(version string) bool {
+	var major, minor int
+	if _, err := fmt.Sscanf(version, "%d.%d", &major, &minor); err != nil {
+		return false
+	}
+	return major > 1 || major == 1 && minor >= 14
+}
+
+// stateCount is how many resource instances Terraform's state holds (no API
+// call): how far a failed phase got. -1 when it cannot tell.
+func (w *workspace) stateCount(tf string) int {
+	cmd := exec.Command(tf, "state", "list")
+	cmd.Dir, cmd.Env = w.dir, w.env
+	out, err := cmd.Output()
+	if err != nil {
+		return -1
+	}
+	return len(strings.Fields(string(out)))
 }
