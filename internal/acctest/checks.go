@@ -36,3 +36,7 @@ func ImportIDOf(addr string) resource.ImportStateIdFunc {
 		return rs.Primary.Attributes["carrier_code"] + "/" + rs.Primary.Attributes["tracking_number"], nil
 	}
 }
+
+// OneLine is s with every run of white space one space: Terraform wraps
+// the diagnostics it prints, so a test compares them as one line.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

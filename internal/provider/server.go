@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-mux/tf6muxserver"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/bulk"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 )
 
 // NewServer returns the provider as Terraform and OpenTofu talk to it over
@@ -30,7 +31,51 @@ func NewServer(version string) (func() tfprotov6.ProviderServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return mux.ProviderServer, nil
+	muxed, ok := mux.ProviderServer().(frameworkServer)
+	if !ok {
+		return nil, fmt.Errorf("the mux server no longer serves every RPC noticingServer forwards")
+	}
+	return func() tfprotov6.ProviderServer { return noticingServer{muxed} }, nil
+}
+
+// noticingServer adds to the answer of each call that may reach the API the
+// warning of a 429 pause the API caused since the last one (see
+// providerconfig.RateLimitNotices), so that a run slowed by two minutes
+// says why once, whichever resource or data source met the 429.
+type noticingServer struct {
+	frameworkServer
+}
+
+func (s noticingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	resp, err := s.frameworkServer.ReadResource(ctx, req)
+	if resp != nil {
+		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+	}
+	return resp, err
+}
+
+func (s noticingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	resp, err := s.frameworkServer.PlanResourceChange(ctx, req)
+	if resp != nil {
+		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+	}
+	return resp, err
+}
+
+func (s noticingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	resp, err := s.frameworkServer.ApplyResourceChange(ctx, req)
+	if resp != nil {
+		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+	}
+	return resp, err
+}
+
+func (s noticingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	resp, err := s.frameworkServer.ReadDataSource(ctx, req)
+	if resp != nil {
+		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+	}
+	return resp, err
 }
 
 // frameworkServer is every RPC the framework's server answers, so that

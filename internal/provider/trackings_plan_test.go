@@ -168,7 +168,7 @@ func TestCLITrackingsApply_saysWhichFailuresArePermanent(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := acctest.NewInProcessWorkdir(t, newServer, bulkConfig(m, quietItems))
-	out := strings.Join(strings.Fields(w.Apply()), " ") // as one line: Terraform wraps diagnostics
+	out := acctest.OneLine(w.Apply())
 	for _, want := range []*regexp.Regexp{
 		regexp.MustCompile(`Warning: Unable to create tracking`),
 		regexp.MustCompile(`tea \(china-post/RR123456785CN\): Tracking already exists \(code 4016\)\. .*remove it from the map, or import it\. This failure is permanent`),

@@ -1,0 +1,89 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+)
+
+// singleResources renders n trackingmore_tracking "t000"... with ups numbers.
+func singleResources(n int) string {
+	var body strings.Builder
+	for i := range n {
+		fmt.Fprintf(&body, "resource \"trackingmore_tracking\" \"t%03d\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA1%010d\"\n}\n", i, i)
+	}
+	return body.String()
+}
+
+// slowBudget is a provider budget slow enough that Terraform's parallel
+// calls wait for it, and so merge into the batch endpoints.
+var slowBudget = map[string]string{"requests_per_second": "4"}
+
+// Through the batch path, each resource gets the error a single create
+// would have given it: the existing tracking's "import it", the quota's
+// 4021; the others are created and in state.
+func TestAccTrackingResource_mergedCreateErrors(t *testing.T) {
+	t.Parallel()
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
+	m.SetQuota(3)
+	if _, err := m.Client.CreateTracking(context.Background(), trackingmore.CreateTrackingRequest{TrackingNumber: "1Z999AA10000000000", CarrierCode: "ups"}); err != nil {
+		t.Fatal(err)
+	}
+	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(slowBudget, singleResources(5)))
+	code, out := w.Run("apply", "-auto-approve", "-input=false")
+	if code == 0 {
+		t.Fatalf("apply succeeded:\n%s", out)
+	}
+	for _, want := range []string{
+		"It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME ups/1Z999AA10000000000",
+		"code 4021, POST /trackings/post",
+	} {
+		if !strings.Contains(acctest.OneLine(out), acctest.OneLine(want)) {
+			t.Errorf("the apply's errors lack %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "code 4021"); n != 2 {
+		t.Errorf("%d quota errors, want 2:\n%s", n, out)
+	}
+	if s := m.Stats().ByEndpoint; s["POST /trackings/batch"] == 0 || s["POST /trackings/post"] != 1 {
+		t.Errorf("the creates did not merge: %v", s)
+	}
+	w.ExpectStateMatches(m, 3) // the two created and the one made outside, which state must not hold
+}
+
+// SIGINT midway through a merged create of 200 trackingmore_tracking
+// resources: the state holds every tracking the mock holds, and the next
+// apply converges.
+func TestCLICancel_mergedSingleCreates(t *testing.T) {
+	t.Parallel()
+	const n = 200
+	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond, Limits: mockapi.NoLimits})
+	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(map[string]string{"requests_per_second": "10"}, singleResources(n)))
+	w.InterruptThenConverge(m, n, func() bool { return m.Stats().ByEndpoint["POST /trackings/batch"] >= 5 })
+	if s := m.Stats().ByEndpoint; s["POST /trackings/post"] > s["POST /trackings/batch"] {
+		t.Errorf("most creates went alone: %v", s)
+	}
+}
+
+// A provider paced faster than the account allows draws a 429: every call
+// then waits (here the mock's Retry-After), the apply succeeds, and the run
+// says why once.
+func TestAccProvider_rateLimitWarning(t *testing.T) {
+	t.Parallel()
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.Limits{RateLimit: 2, RetryAfter: time.Second}})
+	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(map[string]string{"requests_per_second": "50"}, singleResources(6)))
+	out := w.Apply()
+	if s := m.Stats(); s.Throttled == 0 {
+		t.Fatalf("the mock never answered 429: the test exercised nothing (%v)", s.ByEndpoint)
+	}
+	if n := strings.Count(out, "TrackingMore rate limit reached"); n == 0 || !strings.Contains(acctest.OneLine(out), "lower requests_per_second") {
+		t.Errorf("%d rate-limit warnings:\n%s", n, out)
+	}
+	w.ExpectStateMatches(m, 6)
+}
