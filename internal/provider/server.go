@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/bulk"
 	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // NewServer returns the provider as Terraform and OpenTofu talk to it over
@@ -35,45 +37,66 @@ func NewServer(version string) (func() tfprotov6.ProviderServer, error) {
 	if !ok {
 		return nil, fmt.Errorf("the mux server no longer serves every RPC noticingServer forwards")
 	}
-	return func() tfprotov6.ProviderServer { return noticingServer{muxed} }, nil
+	return func() tfprotov6.ProviderServer { return &noticingServer{frameworkServer: muxed, version: version} }, nil
 }
 
 // noticingServer adds to the answer of each call that may reach the API the
-// warning of a 429 pause the API caused since the last one (see
-// providerconfig.RateLimitNotices), so that a run slowed by two minutes
-// says why once, whichever resource or data source met the 429.
+// warning of a 429 pause its client met since the last answer (see
+// trackingmore.Client.TakeRateLimitNotice), so that a run slowed by two
+// minutes says why once, whichever resource or data source met the 429.
 type noticingServer struct {
 	frameworkServer
+	version string
+	client  atomic.Pointer[trackingmore.Client] // the configured one; both muxed servers share it
 }
 
-func (s noticingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+func (s *noticingServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	resp, err := s.frameworkServer.ConfigureProvider(ctx, req)
+	if client, _ := providerconfig.ClientFromProtocol(ctx, req.Config, s.version); client != nil {
+		s.client.Store(client)
+	}
+	return resp, err
+}
+
+// withNotices adds the client's rate-limit warning, if any, to diags.
+func (s *noticingServer) withNotices(diags []*tfprotov6.Diagnostic) []*tfprotov6.Diagnostic {
+	if client := s.client.Load(); client != nil {
+		if msg, ok := client.TakeRateLimitNotice(); ok {
+			diags = append(diags, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning,
+				Summary: "TrackingMore rate limit reached", Detail: msg})
+		}
+	}
+	return diags
+}
+
+func (s *noticingServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	resp, err := s.frameworkServer.ReadResource(ctx, req)
 	if resp != nil {
-		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+		resp.Diagnostics = s.withNotices(resp.Diagnostics)
 	}
 	return resp, err
 }
 
-func (s noticingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+func (s *noticingServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	resp, err := s.frameworkServer.PlanResourceChange(ctx, req)
 	if resp != nil {
-		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+		resp.Diagnostics = s.withNotices(resp.Diagnostics)
 	}
 	return resp, err
 }
 
-func (s noticingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+func (s *noticingServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
 	resp, err := s.frameworkServer.ApplyResourceChange(ctx, req)
 	if resp != nil {
-		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+		resp.Diagnostics = s.withNotices(resp.Diagnostics)
 	}
 	return resp, err
 }
 
-func (s noticingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+func (s *noticingServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
 	resp, err := s.frameworkServer.ReadDataSource(ctx, req)
 	if resp != nil {
-		resp.Diagnostics = providerconfig.WithRateLimitNotices(resp.Diagnostics)
+		resp.Diagnostics = s.withNotices(resp.Diagnostics)
 	}
 	return resp, err
 }

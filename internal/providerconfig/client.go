@@ -53,20 +53,6 @@ func Client(config Model, version string) (*trackingmore.Client, diag.Diagnostic
 	return client, diags
 }
 
-// WithRateLimitNotices adds to diags a warning for each client whose API
-// answered 429 since it was last asked (see trackingmore.Client.TakeRateLimitNotice).
-func WithRateLimitNotices(diags []*tfprotov6.Diagnostic) []*tfprotov6.Diagnostic {
-	clients.Lock()
-	defer clients.Unlock()
-	for _, c := range clients.byConfig {
-		if msg, ok := c.TakeRateLimitNotice(); ok {
-			diags = append(diags, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning,
-				Summary: "TrackingMore rate limit reached", Detail: msg})
-		}
-	}
-	return diags
-}
-
 // ClientFromProtocol is Client for a ConfigureProvider call's raw
 // configuration, decoded with the framework as its server decodes it.
 func ClientFromProtocol(ctx context.Context, raw *tfprotov6.DynamicValue, version string) (*trackingmore.Client, diag.Diagnostics) {
