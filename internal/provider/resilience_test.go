@@ -59,10 +59,10 @@ var sustainedFaults = mockapi.Faults{ErrorRate: 0.2, ResetRate: 0.05, ThrottleRa
 // eventually run out, so these tests allow 10.
 var resilientSettings = map[string]string{"max_retries": "10"}
 
-// resilientConfig is m.config with resilientSettings.
-func resilientConfig(m *acctest.Mock, body string) string {
-	return m.ConfigWith(resilientSettings, body)
-}
+// mergingSettings are resilientSettings at a budget slow enough that
+// Terraform's parallel single resources wait for it, and so merge into the
+// batch endpoints: the faults then hit the merged calls.
+var mergingSettings = map[string]string{"max_retries": "10", "requests_per_second": "20"}
 
 // resilientBulk is bulkConfig with resilientSettings.
 func resilientBulk(m *acctest.Mock, items map[string]string) string {
@@ -141,10 +141,10 @@ func destroyedUnder(m *acctest.Mock, keep int) resource.TestCheckFunc {
 	}
 }
 
-// fleet renders n trackingmore_tracking resources (count) and what the
-// mock must then hold. Every altEvery-th parcel (0: none) goes to fedex
+// fleet renders n trackingmore_tracking resources (count) with the
+// provider settings given, and what the mock must then hold. Every altEvery-th parcel (0: none) goes to fedex
 // instead of ups, so a second fleet with another altEvery changes carriers.
-func fleet(m *acctest.Mock, n int, title string, altEvery int) (string, map[string]stored) {
+func fleet(m *acctest.Mock, settings map[string]string, n int, title string, altEvery int) (string, map[string]stored) {
 	want := map[string]stored{}
 	for i := range n {
 		carrier := "ups"
@@ -158,7 +158,7 @@ func fleet(m *acctest.Mock, n int, title string, altEvery int) (string, map[stri
 		alt = fmt.Sprintf("count.index %% %d == 0", altEvery)
 	}
 	// count, not for_each: plugin-testing's state shim cannot address string keys.
-	return resilientConfig(m, fmt.Sprintf(`
+	return m.ConfigWith(settings, fmt.Sprintf(`
 resource "trackingmore_tracking" "fleet" {
   count           = %d
   tracking_number = format("1Z999AA1%%010d", count.index)
@@ -192,18 +192,23 @@ func bulkFleet(n int, title string, altEvery int) (map[string]string, map[string
 // and fails on any change), and destroy (still under faults) leaves nothing.
 func TestAccResilience_faultsSingle(t *testing.T) {
 	n := scaled(16, 100)
-	m := acctest.NewMock(t, mockapi.Options{Seed: 11, Faults: sustainedFaults, Limits: mockapi.Limits{Off: true, RetryAfter: time.Second}})
-	config, want := fleet(m, n, "Parcel", 0)
+	// Merged, the fleet costs a few dozen calls where it cost hundreds: one
+	// in seven is throttled, so that some surely are.
+	faults := sustainedFaults
+	faults.ThrottleRate = 0.15
+	m := acctest.NewMock(t, mockapi.Options{Seed: 11, Faults: faults, Limits: mockapi.Limits{Off: true, RetryAfter: time.Second}})
+	config, want := fleet(m, mergingSettings, n, "Parcel", 0)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             destroyedUnder(m, 0),
 		Steps: []resource.TestStep{
-			{Config: config, Check: expectExactly(m, sustainedFaults, want)},
+			{Config: config, Check: expectExactly(m, faults, want)},
 		},
 	})
 	if s := m.Stats(); s.Faults == 0 || s.Throttled == 0 {
 		t.Errorf("faults %d, throttled %d: the test exercised nothing", s.Faults, s.Throttled)
 	}
+	expectMerged(t, m)
 	reliability(t, "faults_single.trackings_checked", n)
 	reportFaults(t, m, "faults_single")
 }
@@ -239,8 +244,8 @@ var ambiguousFaults = mockapi.Faults{ResetAfterWriteRate: 0.3}
 func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 	n := scaled(8, 40)
 	m := acctest.NewMock(t, mockapi.Options{Seed: 21, Faults: ambiguousFaults, Limits: mockapi.NoLimits})
-	created, wantCreated := fleet(m, n, "Parcel", 0)
-	edited, wantEdited := fleet(m, n, "Renamed", 2)
+	created, wantCreated := fleet(m, mergingSettings, n, "Parcel", 0)
+	edited, wantEdited := fleet(m, mergingSettings, n, "Renamed", 2)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             destroyedUnder(m, 0),
@@ -252,7 +257,21 @@ func TestAccResilience_ambiguousWritesSingle(t *testing.T) {
 	if s := m.Stats(); s.Faults == 0 {
 		t.Errorf("no write was dropped: the test exercised nothing")
 	}
+	expectMerged(t, m)
 	reportFaults(t, m, "ambiguous_single")
+}
+
+// expectMerged fails unless single resources' creates and deletes went
+// through the batch endpoints at least once each (merged reads share their
+// endpoint with expectExactly's own listing).
+func expectMerged(t *testing.T, m *acctest.Mock) {
+	t.Helper()
+	s := m.Stats().ByEndpoint
+	for _, endpoint := range []string{"POST /trackings/batch", "POST /trackings/delete"} {
+		if s[endpoint] == 0 {
+			t.Errorf("no call of %s: the single resources never merged (%v)", endpoint, s)
+		}
+	}
 }
 
 // TestAccResilience_ambiguousWritesBulk is the same for the batch endpoints:
@@ -284,7 +303,9 @@ func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 	const n = 6
 	faults := mockapi.Faults{ErrorRate: 0.5}
 	m := acctest.NewMock(t, mockapi.Options{Seed: 5, Limits: mockapi.NoLimits})
-	config, _ := fleet(m, n, "Parcel", 0)
+	// Merged into one batch at a slow budget: the seeded faults then fall
+	// on the same calls every run, and the batch's first attempt is one.
+	config, _ := fleet(m, map[string]string{"max_retries": "10", "requests_per_second": "4"}, n, "Parcel", 0)
 	acctest.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             destroyedUnder(m, n),
@@ -307,9 +328,9 @@ func TestAccResilience_preexistingNotAdopted(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)already exists.*terraform import trackingmore_tracking.NAME\s+ups/1Z999AA1`),
 		}},
 	})
-	// Some creates must have been retried after a 5xx, or this proved nothing.
-	if posts := m.Stats().ByEndpoint["POST /trackings/post"]; posts <= 2*n {
-		t.Errorf("%d creates for %d trackings: no create was retried", posts-n, n)
+	// The batch create must have been retried after a 5xx, or this proved nothing.
+	if batches := m.Stats().ByEndpoint["POST /trackings/batch"]; batches < 2 {
+		t.Errorf("%d batch creates for %d trackings: no create was retried (%v)", batches, n, m.Stats().ByEndpoint)
 	}
 }
 

@@ -226,7 +226,13 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		Version: trackingitem.SchemaVersion,
 		MarkdownDescription: "One parcel tracking in TrackingMore. Create, read, update and delete map to `POST /trackings/post`, " +
 			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
-			"Checkpoints are in the `trackingmore_tracking` data source. For hundreds of parcels, `trackingmore_trackings` uses the batch endpoints.\n\n" +
+			"Checkpoints are in the `trackingmore_tracking` data source.\n\n" +
+			"At TrackingMore's 1 request a second, calls of several of these resources that wait for the provider's request budget " +
+			"travel together: creates through `POST /trackings/batch`, updates through `POST /trackings/updatemore`, deletes through " +
+			"`POST /trackings/delete`, and refreshes through `GET /trackings/get` (the first lists up to 2,000 trackings of the account at once, " +
+			"so a plan of up to 2,000 of these resources costs one or two calls). Terraform's `-parallelism` (default 10) bounds how many travel " +
+			"together: an apply that creates N of them costs about 2·N/10 calls at the default, 2·N/40 with `-parallelism=40`. " +
+			"Each resource still gets its own result and its own error. For thousands of parcels in one resource, `trackingmore_trackings` uses the batch endpoints directly.\n\n" +
 			"Plans show what an update really moves: a title change plans the title and `updated_at` only, a `manual_status` plans `status` as that status, " +
 			"and a new carrier or destination leaves the parcel's progress unknown. `carrier_code` is checked at plan time against TrackingMore's carrier list " +
 			"(`GET /carriers`, which costs no quota, fetched once per run), with a suggestion for a mistyped code; if the list cannot be fetched the plan warns and goes on.",
