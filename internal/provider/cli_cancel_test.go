@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -28,10 +26,6 @@ func TestCLICancel_singleCreates(t *testing.T) {
 	t.Parallel()
 	const n = 200
 	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond, Limits: mockapi.NoLimits})
-	var body strings.Builder
-	for i := range n {
-		fmt.Fprintf(&body, "resource \"trackingmore_tracking\" \"t%03d\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA1%010d\"\n}\n", i, i)
-	}
-	w := acctest.NewInProcessWorkdir(t, newServer, m.Config(body.String()))
+	w := acctest.NewInProcessWorkdir(t, newServer, m.Config(singleResources(n)))
 	w.InterruptThenConverge(m, n, func() bool { return m.Stats().ByEndpoint["POST /trackings/post"] >= 50 })
 }

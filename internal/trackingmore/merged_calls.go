@@ -77,6 +77,15 @@ func asSingle(err error, method, path string) error {
 	return &single
 }
 
+// byRef indexes trackings by carrier and number.
+func byRef(trackings []Tracking) map[TrackingRef]*Tracking {
+	m := make(map[TrackingRef]*Tracking, len(trackings))
+	for i := range trackings {
+		m[trackings[i].ref()] = &trackings[i]
+	}
+	return m
+}
+
 func inputs[In, Out any](calls []*mergeCall[In, Out]) []In {
 	ins := make([]In, len(calls))
 	for i, c := range calls {
@@ -100,11 +109,7 @@ func (c *Client) sendCreates(ctx context.Context, calls []*mergeCall[CreateTrack
 		return
 	}
 	res, err := c.CreateTrackings(ctx, inputs(calls))
-	created := map[TrackingRef]*Tracking{}
-	for i := range res.Trackings {
-		created[res.Trackings[i].ref()] = &res.Trackings[i]
-	}
-	finishEach(calls, CreateTrackingRequest.ref, createdAlone, created, res.Errors, err, c)
+	finishEach(calls, CreateTrackingRequest.ref, createdAlone, byRef(res.Trackings), res.Errors, err, c)
 }
 
 // sendUpdates: one update alone, more through POST /trackings/updatemore.
@@ -114,11 +119,7 @@ func (c *Client) sendUpdates(ctx context.Context, calls []*mergeCall[BatchUpdate
 		return
 	}
 	res, err := c.UpdateTrackings(ctx, inputs(calls))
-	echoes := map[TrackingRef]*Tracking{}
-	for i := range res.Trackings {
-		echoes[res.Trackings[i].ref()] = &res.Trackings[i]
-	}
-	finishEach(calls, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef }, updatedAlone, echoes, res.Errors, err, c)
+	finishEach(calls, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef }, updatedAlone, byRef(res.Trackings), res.Errors, err, c)
 }
 
 // sendDeletes: one delete alone, more through POST /trackings/delete.
@@ -165,12 +166,10 @@ func (c *Client) sendReads(ctx context.Context, calls []*mergeCall[TrackingRef, 
 		numbers[i] = r.TrackingNumber
 	}
 	page, err := c.ListTrackings(ctx, ListOptions{Numbers: slices.Compact(slices.Sorted(slices.Values(numbers))), Limit: maxPageLimit})
-	found := map[TrackingRef]*Tracking{}
+	var found map[TrackingRef]*Tracking
 	var missing []BatchItemError
 	if err == nil {
-		for i := range page.Items {
-			found[page.Items[i].ref()] = &page.Items[i]
-		}
+		found = byRef(page.Items)
 		for _, r := range refs {
 			if found[r] == nil { // what a single GET answers for a tracking never added
 				missing = append(missing, BatchItemError{TrackingNumber: r.TrackingNumber, CarrierCode: r.CarrierCode, Code: 4031, Message: "Tracking not added yet."})

@@ -46,8 +46,8 @@ func (rc *readCache) lookup(ref TrackingRef) *Tracking {
 	return &copied
 }
 
-// forget drops what was read of refs, before and after a write to them:
-// writing(refs)() forgets now and returns the forgetting to defer.
+// writing forgets what was read of refs, before and after a write to them:
+// defer rc.writing(refs...)() forgets now and once the write has ended.
 func (rc *readCache) writing(refs ...TrackingRef) func() {
 	forget := func() {
 		rc.mu.Lock()
