@@ -88,6 +88,8 @@ func (r *report) write(path string) error {
 	r.writeTargets(&b)
 	r.writeResults(&b)
 	b.WriteString("\n")
+	b.WriteString(strings.TrimSpace(findings))
+	b.WriteString("\n\n")
 	b.WriteString(strings.TrimSpace(baseline))
 	b.WriteString("\n")
 	r.writeFailures(&b)
@@ -99,6 +101,12 @@ func (r *report) write(path string) error {
 //
 //go:embed baseline.md
 var baseline string
+
+// findings is the hand-kept reading of the latest full run's figures,
+// dated: rewrite it when a run changes what they show.
+//
+//go:embed findings.md
+var findings string
 
 func (r *report) command() string {
 	return strings.Join(append([]string{"go run ./bench"}, os.Args[1:]...), " ")
@@ -125,7 +133,8 @@ func (r *report) writeContext(b *strings.Builder) {
 	} else {
 		fmt.Fprintf(b, "; the bench's own source is %s.\n", r.source)
 	}
-	b.WriteString("- Everything above \"Before issue 17\" is rewritten by each run. That section is kept by hand in " +
+	b.WriteString("- Everything above \"What the figures show\" is rewritten by each run; that section is kept by hand in " +
+		"`bench/findings.md`, dated. \"Before issue 17\" is kept by hand in " +
 		"`bench/baseline.md` (the bench includes it as it is): figures of the provider and mock of 29f5644, measured once " +
 		"with `-bin` pointing at their binaries, which no later run can remeasure.\n")
 	for _, s := range o.skips {
