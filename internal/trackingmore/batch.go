@@ -43,7 +43,9 @@ type batchCreateData struct {
 // retried, per-item 4016 errors may be the earlier attempt's own writes: those
 // trackings are fetched and, when adoptable, moved to Trackings.
 func (c *Client) CreateTrackings(ctx context.Context, items []CreateTrackingRequest) (*BatchCreateResult, error) {
-	defer c.reads.writing(refsOf(items, CreateTrackingRequest.ref)...)()
+	refs := refsOf(items, CreateTrackingRequest.ref)
+	c.reads.forget(refs...)
+	defer c.reads.forget(refs...)
 	res := &BatchCreateResult{}
 	err := eachChunk(items, func(chunk []CreateTrackingRequest) error {
 		started := time.Now()
@@ -108,7 +110,9 @@ type batchUpdateData struct {
 
 // UpdateTrackings changes several trackings (POST /trackings/updatemore).
 func (c *Client) UpdateTrackings(ctx context.Context, items []BatchUpdateItem) (*BatchUpdateResult, error) {
-	defer c.reads.writing(refsOf(items, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef })...)()
+	refs := refsOf(items, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef })
+	c.reads.forget(refs...)
+	defer c.reads.forget(refs...)
 	res := &BatchUpdateResult{}
 	err := eachChunk(items, func(chunk []BatchUpdateItem) error {
 		d, _, err := call[batchUpdateData](ctx, c, post(chunk, "trackings", "updatemore"))
@@ -148,7 +152,8 @@ type batchDeleteData struct {
 // DeleteTrackings removes several trackings (POST /trackings/delete). As
 // with DeleteTracking, an item not found in a retried chunk counts as deleted.
 func (c *Client) DeleteTrackings(ctx context.Context, refs []TrackingRef) (*BatchDeleteResult, error) {
-	defer c.reads.writing(refs...)()
+	c.reads.forget(refs...)
+	defer c.reads.forget(refs...)
 	res := &BatchDeleteResult{}
 	err := eachChunk(refs, func(chunk []TrackingRef) error {
 		d, retried, err := call[batchDeleteData](ctx, c, post(chunk, "trackings", "delete"))
@@ -180,7 +185,8 @@ type stopUpdatingData struct {
 // StopUpdating stops the refresh of several trackings, irreversibly
 // (POST /trackings/notupdate).
 func (c *Client) StopUpdating(ctx context.Context, refs []TrackingRef) (*StopUpdatingResult, error) {
-	defer c.reads.writing(refs...)()
+	c.reads.forget(refs...)
+	defer c.reads.forget(refs...)
 	res := &StopUpdatingResult{}
 	err := eachChunk(refs, func(chunk []TrackingRef) error {
 		d, _, err := call[stopUpdatingData](ctx, c, post(chunk, "trackings", "notupdate"))

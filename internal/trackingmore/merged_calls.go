@@ -30,12 +30,6 @@ func newMerging(c *Client) merging {
 	}
 }
 
-// outcome is what one merged call's tracking came to in a batch answer.
-type outcome[Out any] struct {
-	out Out
-	err error
-}
-
 // finishEach hands every call its outcome from a batch answer (or the
 // batch's own error), as a single call would have had it: an item error, or
 // the batch's API error, names the single call's method and path, so a

@@ -46,20 +46,17 @@ func (rc *readCache) lookup(ref TrackingRef) *Tracking {
 	return &copied
 }
 
-// writing forgets what was read of refs, before and after a write to them:
-// defer rc.writing(refs...)() forgets now and once the write has ended.
-func (rc *readCache) writing(refs ...TrackingRef) func() {
-	forget := func() {
-		rc.mu.Lock()
-		defer rc.mu.Unlock()
-		rc.writes++
-		for _, ref := range refs {
-			rc.written[ref] = rc.writes
-			delete(rc.byRef, ref)
-		}
+// forget drops what was read of refs. A write calls it before it starts,
+// so that no read during the write is served the old state, and again
+// once it has ended, so that no listing that overlapped it keeps it.
+func (rc *readCache) forget(refs ...TrackingRef) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.writes++
+	for _, ref := range refs {
+		rc.written[ref] = rc.writes
+		delete(rc.byRef, ref)
 	}
-	forget()
-	return forget
 }
 
 // startListing reports whether a merged read should list pages now, and

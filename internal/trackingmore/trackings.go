@@ -45,7 +45,8 @@ func validateLang(lang string) error {
 // fetched and returned instead, provided it was not created before the call
 // (see adoptable).
 func (c *Client) CreateTracking(ctx context.Context, req CreateTrackingRequest) (*Tracking, error) {
-	defer c.reads.writing(req.ref())()
+	c.reads.forget(req.ref())
+	defer c.reads.forget(req.ref())
 	return c.merging.creates.do(ctx, req)
 }
 
@@ -134,7 +135,8 @@ func (c *Client) UpdateTracking(ctx context.Context, carrierCode, trackingNumber
 		return nil, err
 	}
 	ref := TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode}
-	defer c.reads.writing(ref)()
+	c.reads.forget(ref)
+	defer c.reads.forget(ref)
 	return c.merging.updates.do(ctx, BatchUpdateItem{TrackingRef: ref, UpdateTrackingRequest: req})
 }
 
@@ -158,7 +160,8 @@ func (c *Client) DeleteTracking(ctx context.Context, carrierCode, trackingNumber
 		return err
 	}
 	ref := TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode}
-	defer c.reads.writing(ref)()
+	c.reads.forget(ref)
+	defer c.reads.forget(ref)
 	_, err := c.merging.deletes.do(ctx, ref)
 	return err
 }
@@ -176,8 +179,9 @@ func (c *Client) deleteOne(ctx context.Context, ref TrackingRef) error {
 // Not found after a retried attempt counts as success when the tracking is
 // now under the new carrier (that attempt moved it).
 func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber, newCarrierCode string) error {
-	defer c.reads.writing(TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode},
-		TrackingRef{TrackingNumber: trackingNumber, CarrierCode: newCarrierCode})()
+	from, to := TrackingRef{TrackingNumber: trackingNumber, CarrierCode: carrierCode}, TrackingRef{TrackingNumber: trackingNumber, CarrierCode: newCarrierCode}
+	c.reads.forget(from, to)
+	defer c.reads.forget(from, to)
 	body := struct {
 		TrackingNumber    string `json:"tracking_number"`
 		CarrierCode       string `json:"carrier_code"`
@@ -185,7 +189,7 @@ func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber,
 	}{trackingNumber, carrierCode, newCarrierCode}
 	retried, err := c.do(ctx, post(body, "trackings", "update"), nil)
 	if retried && IsNotFound(err) {
-		if _, getErr := c.getOne(ctx, TrackingRef{TrackingNumber: trackingNumber, CarrierCode: newCarrierCode}, ""); getErr == nil {
+		if _, getErr := c.getOne(ctx, to, ""); getErr == nil {
 			return nil
 		}
 	}
@@ -195,7 +199,9 @@ func (c *Client) ChangeCarrier(ctx context.Context, carrierCode, trackingNumber,
 // RealtimeTracking asks the carrier now (POST /trackings/realtime; documented
 // limit 3/s, the same shipment once per 2 h).
 func (c *Client) RealtimeTracking(ctx context.Context, req RealtimeRequest) (*Tracking, error) {
-	defer c.reads.writing(TrackingRef{TrackingNumber: req.TrackingNumber, CarrierCode: req.CarrierCode})() // it refreshes what the API stores
+	ref := TrackingRef{TrackingNumber: req.TrackingNumber, CarrierCode: req.CarrierCode} // realtime refreshes what the API stores
+	c.reads.forget(ref)
+	defer c.reads.forget(ref)
 	data, _, err := call[struct {
 		Items []Tracking `json:"items"`
 	}](ctx, c, post(req, "trackings", "realtime"))
