@@ -53,7 +53,7 @@ func NewInProcessWorkdir(t *testing.T, newServer func() (tfprotov6.ProviderServe
 	ctx, stop := context.WithCancel(context.Background())
 	reattach, closed := make(chan *plugin.ReattachConfig, 1), make(chan struct{})
 	go func() {
-		if err := tf6server.Serve("registry.terraform.io/hashicorp/trackingmore", func() tfprotov6.ProviderServer { return server },
+		if err := tf6server.Serve(ProviderAddress(ProviderName), func() tfprotov6.ProviderServer { return server },
 			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithLoggingSink(t),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger())); err != nil {
 			t.Error(err)

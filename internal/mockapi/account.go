@@ -161,8 +161,3 @@ func (h Account) TrackingCount() (n int) {
 	h.with(func(a *account) { n = len(a.trackings) })
 	return n
 }
-
-// Reset empties the account as if its key had never been used.
-func (h Account) Reset() {
-	h.with(func(*account) { h.s.accounts[h.key], h.s.dirty = h.s.newAccount(h.key), true })
-}

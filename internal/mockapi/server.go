@@ -99,16 +99,6 @@ func Open(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Reset clears every account (trackings, quota, clock offset, counters),
-// the server's stats and its clock offset, and restores the starting
-// quota. Limits, faults and latency are kept.
-func (s *Server) Reset() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.resetLocked()
-	s.persist()
-}
-
 func (s *Server) resetLocked() {
 	s.rng = rand.New(rand.NewPCG(uint64(s.seed), 0x7472616b6d6f7265))
 	s.offset = 0

@@ -42,7 +42,7 @@ func (trackingIDFunction) Run(ctx context.Context, req function.RunRequest, resp
 	if resp.Error = req.Arguments.Get(ctx, &carrier, &number); resp.Error != nil {
 		return
 	}
-	problem, numberWrong := trackingitem.KeyProblem("carrier_code", carrier, "tracking_number", number)
+	problem, numberWrong := trackingitem.KeyNames{Carrier: "carrier_code", Number: "tracking_number"}.Problem(carrier, number)
 	switch {
 	case problem == "":
 		resp.Error = resp.Result.Set(ctx, carrier+"/"+number)

@@ -45,7 +45,7 @@ func importedKey(ctx context.Context, req resource.ImportStateRequest, diags *di
 		return "", "", errors.New("the import identity could not be read")
 	}
 	carrier, number = identity.CarrierCode.ValueString(), identity.TrackingNumber.ValueString()
-	if problem, _ := trackingitem.KeyProblem("identity.carrier_code", carrier, "identity.tracking_number", number); problem != "" {
+	if problem, _ := (trackingitem.KeyNames{Carrier: "identity.carrier_code", Number: "identity.tracking_number"}).Problem(carrier, number); problem != "" {
 		return "", "", errors.New(problem)
 	}
 	return carrier, number, nil

@@ -13,15 +13,20 @@ import (
 // "carrier_code/tracking_number", the resource identity and the provider
 // functions. Every one of them checks a key here, so all say alike what is wrong.
 
-// KeyProblem says what is wrong with a key, naming each part as the caller
-// calls it; "" when both parts are well formed. Only the first problem is
+// KeyNames is how a caller names the two parts of a key in its messages.
+type KeyNames struct {
+	Carrier, Number string
+}
+
+// Problem says what is wrong with the key carrier/number, naming each part
+// as n does; "" when both parts are well formed. Only the first problem is
 // told, the carrier's before the number's, and numberWrong tells which.
-func KeyProblem(carrierName, carrier, numberName, number string) (problem string, numberWrong bool) {
+func (n KeyNames) Problem(carrier, number string) (problem string, numberWrong bool) {
 	switch {
 	case !trackingmore.CarrierCodePattern.MatchString(carrier):
-		return fmt.Sprintf("%s %s, got: %q", carrierName, validators.CarrierCodeProblem, carrier), false
+		return fmt.Sprintf("%s %s, got: %q", n.Carrier, validators.CarrierCodeProblem, carrier), false
 	case !trackingmore.TrackingNumberPattern.MatchString(number):
-		return fmt.Sprintf("%s %s, got: %q", numberName, validators.TrackingNumberProblem, number), true
+		return fmt.Sprintf("%s %s, got: %q", n.Number, validators.TrackingNumberProblem, number), true
 	}
 	return "", false
 }
@@ -32,7 +37,7 @@ func ParseImportID(id string) (carrier, number string, err error) {
 	carrier, number, ok := strings.Cut(id, "/")
 	problem := "it has no '/'"
 	if ok {
-		problem, _ = KeyProblem("the carrier code", carrier, "the tracking number", number)
+		problem, _ = KeyNames{Carrier: "the carrier code", Number: "the tracking number"}.Problem(carrier, number)
 	}
 	if problem != "" {
 		return "", "", fmt.Errorf("expected carrier_code/tracking_number, such as ups/1Z999AA10123456784, got %q: %s", id, problem)

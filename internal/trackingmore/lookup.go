@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// fewestForGets is the largest lookup that uses one GET per tracking: up to
+// maxReadOneByOne is the largest lookup that reads each tracking alone: up to
 // here, parallel GETs finish sooner than list calls paced at 1 per second.
-const fewestForGets = 3
+const maxReadOneByOne = 3
 
 // FindTrackings looks trackings up by carrier and number with the fewest
 // calls the API allows, and returns those that exist. createdAt gives the
@@ -21,7 +21,7 @@ const fewestForGets = 3
 // outside the caller) is returned for the requested ref, so the caller sees
 // the carrier change as drift instead of a missing tracking.
 func (c *Client) FindTrackings(ctx context.Context, refs []TrackingRef, createdAt map[TrackingRef]time.Time) (map[TrackingRef]*Tracking, error) {
-	if len(refs) <= fewestForGets {
+	if len(refs) <= maxReadOneByOne {
 		return c.getEach(ctx, refs)
 	}
 	var found []Tracking
