@@ -124,3 +124,8 @@ func configuredClient(data any, diags *diag.Diagnostics) *trackingmore.Client {
 	}
 	return client
 }
+
+// maxPerCall caps the list arguments of the endpoints that take a list per
+// call (remote, costtime, aircargo): one data source, one API call, so the
+// cost of a plan stays visible in the configuration.
+const maxPerCall = trackingmore.MaxBatchSize

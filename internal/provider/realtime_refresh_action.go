@@ -30,11 +30,9 @@ func (a *realtimeRefreshAction) Metadata(_ context.Context, req action.MetadataR
 }
 
 func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	attrs := map[string]schema.Attribute{}
-	for _, a := range realtimeShipmentArguments {
-		attrs[a.name] = schema.StringAttribute{MarkdownDescription: a.description, Required: a.required, Optional: !a.required,
-			Validators: []validator.String{a.validator()}}
-	}
+	attrs := realtimeShipmentAttributes(func(desc string, required bool, v validator.String) schema.Attribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Asks the carrier for one parcel's current state now with `POST /trackings/realtime` and reports " +
 			"the answer (status, substatus, latest event) as the action's progress. Invoke it with " +

@@ -2,10 +2,8 @@ package provider
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -46,13 +44,6 @@ type remoteAreaResultModel struct {
 	Remote   types.Bool   `tfsdk:"remote"`
 }
 
-// maxPerCall caps the list arguments of the endpoints that take a list per
-// call (remote, costtime, aircargo): one data source, one API call, so the
-// cost of a plan stays visible in the configuration.
-const maxPerCall = trackingmore.MaxBatchSize
-
-var countryCodeOrNamePattern = regexp.MustCompile(`^(?:[A-Z]{2}|[A-Z][A-Za-z .,'()-]{2,63})$`)
-
 func (d *remoteAreasDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_remote_areas"
 }
@@ -70,8 +61,7 @@ func (d *remoteAreasDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 					"country": schema.StringAttribute{
 						MarkdownDescription: "Country as a 2-letter code such as `US` or an English name such as `United States` (API field `country`).",
 						Required:            true,
-						Validators: []validator.String{stringvalidator.RegexMatches(countryCodeOrNamePattern,
-							"must be a 2-letter uppercase country code such as \"US\" or a capitalised English country name")},
+						Validators:          []validator.String{validators.CountryCodeOrName()},
 					},
 					"postcode": schema.StringAttribute{
 						MarkdownDescription: "Postcode to check (API field `postcode`).",

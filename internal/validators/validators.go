@@ -48,10 +48,11 @@ func (v check) ValidateString(_ context.Context, req validator.StringRequest, re
 const MaxTextLength = 512
 
 var (
-	countryCodePattern   = regexp.MustCompile(`^[A-Z]{2}$`)
-	shipDatePattern      = regexp.MustCompile(`^[0-9]{8}$`)
-	postalCodePattern    = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z -]{0,15}$`)
-	accountNumberPattern = regexp.MustCompile(`^[0-9A-Za-z_-]{1,64}$`)
+	countryCodePattern       = regexp.MustCompile(`^[A-Z]{2}$`)
+	countryCodeOrNamePattern = regexp.MustCompile(`^(?:[A-Z]{2}|[A-Z][A-Za-z .,'()-]{2,63})$`)
+	shipDatePattern          = regexp.MustCompile(`^[0-9]{8}$`)
+	postalCodePattern        = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z -]{0,15}$`)
+	accountNumberPattern     = regexp.MustCompile(`^[0-9A-Za-z_-]{1,64}$`)
 )
 
 // What is wrong with a malformed tracking number or carrier code: the
@@ -75,6 +76,13 @@ func LangCode() validator.String {
 
 func CountryCode() validator.String {
 	return stringvalidator.RegexMatches(countryCodePattern, "must be a 2-letter uppercase ISO 3166-1 country code such as \"US\" or \"CN\"")
+}
+
+// CountryCodeOrName takes a 2-letter code or a capitalised English country
+// name, as the remote-area check does.
+func CountryCodeOrName() validator.String {
+	return stringvalidator.RegexMatches(countryCodeOrNamePattern,
+		"must be a 2-letter uppercase country code such as \"US\" or a capitalised English country name")
 }
 
 func AirWaybill() validator.String {
