@@ -53,11 +53,46 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want at most %d including %q", code, got, maxSuggestions, want)
 		}
 	}
+	// A code that starts a carrier's code or name, or one of its words, ranks
+	// that carrier first; the more of its names it starts, the earlier.
+	for code, want := range map[string]string{
+		"postnl":        "postnl-parcels", // "PostNL International", not "Netherland Post - PostNL" (postnl-3s)
+		"PostNL":        "postnl-parcels",
+		"DHL":           "dhl",           // the whole code, before dhl-es …
+		"royal mail":    "royal-mail",    // words of "UK Royal Mail"
+		"posti":         "finland-posti", // a later word: "Finland Post - Posti"
+		"evri":          "hermes-uk",     // "Evri(Hermes UK)"
+		"austrian post": "austria-post",  // the name, a letter away from the code
+		"upss":          "ups",
+		"usp":           "usps",
+	} {
+		if got := catalogue.Suggest(code); len(got) == 0 || got[0] != want {
+			t.Errorf("Suggest(%q) = %q, want %q first", code, got, want)
+		}
+	}
 	if got := catalogue.Suggest("zzzzzzzzzz"); len(got) != 0 {
 		t.Errorf("Suggest of nothing alike = %q, want none", got)
 	}
 	if !catalogue.Has("ups") || catalogue.Has("upss") {
 		t.Error("Has: want ups known and upss unknown")
+	}
+}
+
+// TestSuggestIsDeterministic: the catalogue's order does not change the
+// suggestions.
+func TestSuggestIsDeterministic(t *testing.T) {
+	client, _ := mockClient(t)
+	carriers, err := client.ListCarriers(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	forward := NewCatalogue(carriers)
+	slices.Reverse(carriers)
+	backward := NewCatalogue(carriers)
+	for _, code := range []string{"postnl", "royal", "dhl", "post", "ems", "dhl parcel", "upss", "hermes"} {
+		if a, b := forward.Suggest(code), backward.Suggest(code); !slices.Equal(a, b) {
+			t.Errorf("Suggest(%q) = %q in one order, %q in the other", code, a, b)
+		}
 	}
 }
 
