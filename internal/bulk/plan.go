@@ -155,7 +155,8 @@ func plannedResults(item, was trackingitem.Model) trackingitem.Model {
 // carrier code of each item that is new or changes carrier: the codes
 // already applied were accepted, so a plan that changes no carrier costs
 // no call. The catalogue is fetched once per provider process; if it
-// cannot be, one warning says so and the apply will tell.
+// cannot be, one error names the provider argument at fault, or, when the
+// API cannot be reached, one warning says so and the apply will tell.
 func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, diags *diag.Diagnostics) {
 	if client == nil {
 		return
@@ -172,9 +173,7 @@ func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, plan
 		if catalogue == nil {
 			var err error
 			if catalogue, err = carriercheck.Get(ctx, client); err != nil {
-				diags.AddAttributeWarning(path.Root("trackings"), "Carrier codes not checked",
-					fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check the items' carrier codes: %v. "+
-						"The plan goes on; an unknown code fails the apply with code 4015. %s", err, carriercheck.LookupHint))
+				carriercheck.Unchecked(path.Root("trackings"), "the items' carrier codes", err, diags)
 				return
 			}
 		}

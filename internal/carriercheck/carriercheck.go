@@ -9,7 +9,9 @@ package carriercheck
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -18,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -302,21 +305,65 @@ func quotedList(items []string) string {
 }
 
 // Validate is the plan-time check of code, the value at attribute: an
-// attribute error if the catalogue lacks it; a warning if the catalogue
-// cannot be fetched (the apply will tell); nothing for a known code, or for
-// a null or unknown one (client nil: the provider is not configured yet).
+// attribute error if the catalogue lacks it; if the catalogue cannot be
+// fetched, an error when the provider is misconfigured, else a warning (see
+// Unchecked); nothing for a known code, or for a null or unknown one
+// (client nil: the provider is not configured yet).
 func Validate(ctx context.Context, client *trackingmore.Client, attribute path.Path, code string, diags *diag.Diagnostics) {
 	if client == nil || code == "" {
 		return
 	}
 	catalogue, err := Get(ctx, client)
 	if err != nil {
-		diags.AddAttributeWarning(attribute, "Carrier code not checked",
-			fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check %s = %q: %v. "+
-				"The plan goes on; if the code is wrong, the apply fails with code 4015. %s", attribute, code, err, LookupHint))
+		Unchecked(attribute, fmt.Sprintf("%s = %q", attribute, code), err, diags)
 		return
 	}
 	if !catalogue.Has(code) {
 		diags.AddAttributeError(attribute, "Unknown carrier code", Problem(attribute.String(), code, catalogue))
 	}
+}
+
+// Unchecked says that the catalogue could not be fetched (err) to check
+// what (`carrier_code = "ups"`, "the items' carrier codes"), the value at
+// attribute. A definite misconfiguration, which fails every call alike, is
+// an error naming the provider's api_key or base_url (see misconfiguration);
+// an API that cannot be reached or keeps failing is a warning, and the plan
+// goes on.
+func Unchecked(attribute path.Path, what string, err error, diags *diag.Diagnostics) {
+	if summary, detail := misconfiguration(err); summary != "" {
+		diags.AddError(summary, detail)
+		return
+	}
+	diags.AddAttributeWarning(attribute, "Carrier code not checked",
+		fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check %s: %v. "+
+			"The plan goes on; if a code is wrong, the apply fails with code 4015. %s", what, err, LookupHint))
+}
+
+// misconfiguration is the summary and detail of the error err shows in the
+// provider's configuration, or "" when it shows none: a key TrackingMore
+// rejects (401, 4001, 4002), or a base URL that is not the API (a 404 to
+// GET /carriers, which always exists, or an answer without the API's
+// envelope that is neither a 5xx nor a 429). Transport errors, timeouts,
+// 5xx and 429 are the API's trouble, not the configuration's.
+func misconfiguration(err error) (summary, detail string) {
+	var apiErr *trackingmore.APIError
+	if !errors.As(err, &apiErr) {
+		return "", ""
+	}
+	const hint = " TrackingMore's v2 API is under /v2, as in " + trackingmore.DefaultBaseURL +
+		": check the provider's base_url argument (or the " + providerconfig.EnvBaseURL + " environment variable), " +
+		"and add /v2 if it lacks it."
+	switch {
+	case trackingmore.IsUnauthorized(err):
+		return "Invalid provider argument api_key", fmt.Sprintf("TrackingMore rejected the provider's api_key: %v. "+
+			"Set the provider's api_key argument (or the %s environment variable) to an API key of your TrackingMore account; "+
+			"every call of the apply would be rejected alike.", err, providerconfig.EnvAPIKey)
+	case apiErr.HTTPStatus == http.StatusNotFound || apiErr.Code == http.StatusNotFound:
+		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url answers 404 to GET /carriers (%v): "+
+			"it is not TrackingMore's v2 API.%s", err, hint)
+	case apiErr.Code == 0 && apiErr.HTTPStatus < http.StatusInternalServerError && apiErr.HTTPStatus != http.StatusTooManyRequests:
+		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url does not answer as TrackingMore's API "+
+			"(HTTP %d to GET /carriers, without the API's envelope: %v).%s", apiErr.HTTPStatus, err, hint)
+	}
+	return "", ""
 }
