@@ -14,19 +14,37 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-// validateTrackings runs each item attribute's validators on every known
-// item, and rejects an empty map and a tracking number under two labels
-// (the API would answer the second with a duplicate error).
-func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) {
+// validateTrackings rejects an empty map, the one problem of the
+// configuration that hides no other. The items are checked at plan
+// (checkTrackings), with their carrier codes: Terraform stops at the first
+// validation error, before any plan, and validates before the provider is
+// configured, so item errors found here would hide every unknown carrier.
+func validateTrackings(config tftypes.Value, diags *diag.Diagnostics) {
+	if items, known := trackingsElements(config, diags); known {
+		checkNotEmpty(items, diags)
+	}
+}
+
+// checkNotEmpty rejects a map of no trackings.
+func checkNotEmpty(items map[string]tftypes.Value, diags *diag.Diagnostics) {
+	if root := path.Root("trackings"); len(items) == 0 {
+		diags.AddAttributeError(root, "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s must hold at least one tracking; to delete them all, remove the resource.", root))
+	}
+}
+
+// checkTrackings is the plan's check of config: it rejects an empty map,
+// runs each item attribute's validators on every known item, and rejects a
+// tracking number under two labels (the API would answer the second with a
+// duplicate error). Every problem of every item is reported; planTrackings
+// then adds the unknown carrier codes.
+func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) {
 	items, known := trackingsElements(config, diags)
 	if !known {
 		return
 	}
+	checkNotEmpty(items, diags)
 	root := path.Root("trackings")
-	if len(items) == 0 {
-		diags.AddAttributeError(root, "Invalid Attribute Value",
-			fmt.Sprintf("Attribute %s must hold at least one tracking; to delete them all, remove the resource.", root))
-	}
 	labelOf := map[string]string{}
 	for _, label := range sortedKeys(items) {
 		if !items[label].IsKnown() {
@@ -54,7 +72,8 @@ func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Di
 // other item is a new tracking, with every read-only value unknown. The
 // resource keeps its id. Trackings the apply deletes are named in a
 // warning, since the plan counts them as one update. With a client, the
-// carrier codes that are new to an item are checked (checkCarriers).
+// carrier codes that are new to an item are checked (checkCarriers), after
+// checkTrackings checked the rest, so that one plan reports every problem.
 func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
@@ -164,8 +183,8 @@ func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, plan
 	var catalogue *carriercheck.Catalogue
 	for _, label := range sortedKeys(planned) {
 		code := planned[label].CarrierCode
-		if code.IsUnknown() || code.IsNull() {
-			continue
+		if code.IsUnknown() || code.IsNull() || !trackingmore.CarrierCodePattern.MatchString(code.ValueString()) {
+			continue // a malformed code has its error from checkTrackings
 		}
 		if from, ok := kept[label]; ok && code.Equal(prior[from].CarrierCode) {
 			continue
