@@ -36,22 +36,27 @@ func checkNotEmpty(items map[string]tftypes.Value, diags *diag.Diagnostics) {
 // checkTrackings is the plan's check of config: it rejects an empty map,
 // runs each item attribute's validators on every known item, and rejects a
 // tracking number under two labels (the API would answer the second with a
-// duplicate error). Every problem of every item is reported; planTrackings
-// then adds the unknown carrier codes.
-func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) {
+// duplicate error). Every problem of every item is reported; it returns
+// the labels of the items that have one (both labels of a duplicate), for
+// planTrackings to check the carrier codes of the others.
+func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) (invalid map[string]bool) {
 	items, known := trackingsElements(config, diags)
 	if !known {
-		return
+		return nil
 	}
 	checkNotEmpty(items, diags)
 	root := path.Root("trackings")
+	invalid = map[string]bool{}
 	labelOf := map[string]string{}
 	for _, label := range sortedKeys(items) {
 		if !items[label].IsKnown() {
 			continue
 		}
-		item := itemFromTerraform(ctx, items[label], diags)
-		validateItem(ctx, root.AtMapKey(label), item, diags)
+		var own diag.Diagnostics
+		item := itemFromTerraform(ctx, items[label], &own)
+		validateItem(ctx, root.AtMapKey(label), item, &own)
+		diags.Append(own...)
+		invalid[label] = own.HasError()
 		number := item.TrackingNumber
 		if number.IsUnknown() || number.IsNull() {
 			continue
@@ -60,9 +65,11 @@ func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagn
 			diags.AddAttributeError(root.AtMapKey(label), "Duplicate tracking number",
 				fmt.Sprintf("Attribute %s: tracking number %q is already under label %q; a tracking can be managed once only.",
 					root.AtMapKey(label), number.ValueString(), first))
+			invalid[label], invalid[first] = true, true
 		}
 		labelOf[number.ValueString()] = label
 	}
+	return invalid
 }
 
 // planTrackings plans config given the prior state (nil for a create).
@@ -72,9 +79,11 @@ func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagn
 // other item is a new tracking, with every read-only value unknown. The
 // resource keeps its id. Trackings the apply deletes are named in a
 // warning, since the plan counts them as one update. With a client, the
-// carrier codes that are new to an item are checked (checkCarriers), after
-// checkTrackings checked the rest, so that one plan reports every problem.
-func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+// carrier codes that are new to an item are checked (checkCarriers), but
+// for the items invalid by label (checkTrackings found a problem of their
+// own), so that one plan reports every item's problem, and a plan whose
+// items are all invalid makes no call, as the single resource's does not.
+func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, invalid map[string]bool, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	var before map[string]trackingitem.Model
@@ -94,7 +103,7 @@ func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trac
 			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithResults(unknownResults)
 		}
 		kept := keptTrackings(before, models)
-		checkCarriers(ctx, client, before, models, kept, diags)
+		checkCarriers(ctx, client, before, models, kept, invalid, diags)
 		for label, item := range models {
 			if from, ok := kept[label]; ok {
 				item = plannedResults(item, before[from])
@@ -171,20 +180,20 @@ func plannedResults(item, was trackingitem.Model) trackingitem.Model {
 }
 
 // checkCarriers checks, against TrackingMore's carrier catalogue, the
-// carrier code of each item that is new or changes carrier: the codes
-// already applied were accepted, so a plan that changes no carrier costs
-// no call. The catalogue is fetched once per provider process; if it
+// carrier code of each valid item (not invalid) that is new or changes
+// carrier: the codes already applied were accepted, so a plan that changes
+// no carrier costs no call. The catalogue is fetched once per provider process; if it
 // cannot be, one error names the provider argument at fault, or, when the
 // API cannot be reached, one warning says so and the apply will tell.
-func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, diags *diag.Diagnostics) {
+func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
 	if client == nil {
 		return
 	}
 	var catalogue *carriercheck.Catalogue
 	for _, label := range sortedKeys(planned) {
 		code := planned[label].CarrierCode
-		if code.IsUnknown() || code.IsNull() || !trackingmore.CarrierCodePattern.MatchString(code.ValueString()) {
-			continue // a malformed code has its error from checkTrackings
+		if code.IsUnknown() || code.IsNull() || invalid[label] {
+			continue
 		}
 		if from, ok := kept[label]; ok && code.Equal(prior[from].CarrierCode) {
 			continue

@@ -138,8 +138,8 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 	prior := decodeTrackings(ctx, req.PriorState, &diags)
 	if !diags.HasError() && !proposed.IsNull() { // null: a destroy, planned as proposed
 		// Without a client (the provider block failed), no carrier is checked.
-		checkTrackings(ctx, config, &diags)
-		resp.PlannedState = encodeValue(planTrackings(ctx, s.client.Load(), prior, config, &diags), &diags)
+		invalid := checkTrackings(ctx, config, &diags)
+		resp.PlannedState = encodeValue(planTrackings(ctx, s.client.Load(), prior, config, invalid, &diags), &diags)
 	}
 	resp.Diagnostics = protoDiagnostics(diags)
 	return resp, nil

@@ -12,7 +12,9 @@ import (
 // TestAccTrackingsResource_everyProblemInOnePlan: a bad number in one item,
 // an unknown carrier in another and a bad destination in a third are all
 // reported by one plan, each naming its item's attribute, the rejected
-// values quoted; nothing but the carrier list is called.
+// values quoted; nothing but the carrier list is called. (An invalid
+// item's own carrier is checked once its values are valid, so that a plan
+// of invalid items only makes no call: TestAccHostileInput.)
 func TestAccTrackingsResource_everyProblemInOnePlan(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	// The items' own problems by label, then the carrier codes.
