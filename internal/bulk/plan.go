@@ -14,26 +14,49 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-// validateTrackings runs each item attribute's validators on every known
-// item, and rejects an empty map and a tracking number under two labels
-// (the API would answer the second with a duplicate error).
-func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) {
-	items, known := trackingsElements(config, diags)
-	if !known {
-		return
+// validateTrackings rejects an empty map, the one problem of the
+// configuration that hides no other. The items are checked at plan
+// (checkTrackings), with their carrier codes: Terraform stops at the first
+// validation error, before any plan, and validates before the provider is
+// configured, so item errors found here would hide every unknown carrier.
+func validateTrackings(config tftypes.Value, diags *diag.Diagnostics) {
+	if items, known := trackingsElements(config, diags); known {
+		checkNotEmpty(items, diags)
 	}
-	root := path.Root("trackings")
-	if len(items) == 0 {
+}
+
+// checkNotEmpty rejects a map of no trackings.
+func checkNotEmpty(items map[string]tftypes.Value, diags *diag.Diagnostics) {
+	if root := path.Root("trackings"); len(items) == 0 {
 		diags.AddAttributeError(root, "Invalid Attribute Value",
 			fmt.Sprintf("Attribute %s must hold at least one tracking; to delete them all, remove the resource.", root))
 	}
+}
+
+// checkTrackings is the plan's check of config: it rejects an empty map,
+// runs each item attribute's validators on every known item, and rejects a
+// tracking number under two labels (the API would answer the second with a
+// duplicate error). Every problem of every item is reported; it returns
+// the labels of the items that have one (both labels of a duplicate), for
+// planTrackings to check the carrier codes of the others.
+func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagnostics) (invalid map[string]bool) {
+	items, known := trackingsElements(config, diags)
+	if !known {
+		return nil
+	}
+	checkNotEmpty(items, diags)
+	root := path.Root("trackings")
+	invalid = map[string]bool{}
 	labelOf := map[string]string{}
 	for _, label := range sortedKeys(items) {
 		if !items[label].IsKnown() {
 			continue
 		}
-		item := itemFromTerraform(ctx, items[label], diags)
-		validateItem(ctx, root.AtMapKey(label), item, diags)
+		var own diag.Diagnostics
+		item := itemFromTerraform(ctx, items[label], &own)
+		validateItem(ctx, root.AtMapKey(label), item, &own)
+		diags.Append(own...)
+		invalid[label] = own.HasError()
 		number := item.TrackingNumber
 		if number.IsUnknown() || number.IsNull() {
 			continue
@@ -42,9 +65,11 @@ func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Di
 			diags.AddAttributeError(root.AtMapKey(label), "Duplicate tracking number",
 				fmt.Sprintf("Attribute %s: tracking number %q is already under label %q; a tracking can be managed once only.",
 					root.AtMapKey(label), number.ValueString(), first))
+			invalid[label], invalid[first] = true, true
 		}
 		labelOf[number.ValueString()] = label
 	}
+	return invalid
 }
 
 // planTrackings plans config given the prior state (nil for a create).
@@ -54,8 +79,11 @@ func validateTrackings(ctx context.Context, config tftypes.Value, diags *diag.Di
 // other item is a new tracking, with every read-only value unknown. The
 // resource keeps its id. Trackings the apply deletes are named in a
 // warning, since the plan counts them as one update. With a client, the
-// carrier codes that are new to an item are checked (checkCarriers).
-func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+// carrier codes that are new to an item are checked (checkCarriers), but
+// for the items invalid by label (checkTrackings found a problem of their
+// own), so that one plan reports every item's problem, and a plan whose
+// items are all invalid makes no call, as the single resource's does not.
+func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, invalid map[string]bool, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	var before map[string]trackingitem.Model
@@ -75,7 +103,7 @@ func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trac
 			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithResults(unknownResults)
 		}
 		kept := keptTrackings(before, models)
-		checkCarriers(ctx, client, before, models, kept, diags)
+		checkCarriers(ctx, client, before, models, kept, invalid, diags)
 		for label, item := range models {
 			if from, ok := kept[label]; ok {
 				item = plannedResults(item, before[from])
@@ -152,18 +180,19 @@ func plannedResults(item, was trackingitem.Model) trackingitem.Model {
 }
 
 // checkCarriers checks, against TrackingMore's carrier catalogue, the
-// carrier code of each item that is new or changes carrier: the codes
-// already applied were accepted, so a plan that changes no carrier costs
-// no call. The catalogue is fetched once per provider process; if it
-// cannot be, one warning says so and the apply will tell.
-func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, diags *diag.Diagnostics) {
+// carrier code of each valid item (not invalid) that is new or changes
+// carrier: the codes already applied were accepted, so a plan that changes
+// no carrier costs no call. The catalogue is fetched once per provider process; if it
+// cannot be, one error names the provider argument at fault, or, when the
+// API cannot be reached, one warning says so and the apply will tell.
+func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
 	if client == nil {
 		return
 	}
 	var catalogue *carriercheck.Catalogue
 	for _, label := range sortedKeys(planned) {
 		code := planned[label].CarrierCode
-		if code.IsUnknown() || code.IsNull() {
+		if code.IsUnknown() || code.IsNull() || invalid[label] {
 			continue
 		}
 		if from, ok := kept[label]; ok && code.Equal(prior[from].CarrierCode) {
@@ -172,9 +201,7 @@ func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, plan
 		if catalogue == nil {
 			var err error
 			if catalogue, err = carriercheck.Get(ctx, client); err != nil {
-				diags.AddAttributeWarning(path.Root("trackings"), "Carrier codes not checked",
-					fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check the items' carrier codes: %v. "+
-						"The plan goes on; an unknown code fails the apply with code 4015. %s", err, carriercheck.LookupHint))
+				carriercheck.Unchecked(path.Root("trackings"), "the items' carrier codes", err, diags)
 				return
 			}
 		}

@@ -171,10 +171,12 @@ var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
 	return values
 })
 
-// validateItem runs the item attributes' validators on item, at p.
+// validateItem runs the item attributes' validators on item, at p, in
+// the attributes' order by name.
 func validateItem(ctx context.Context, p path.Path, item trackingitem.Model, diags *diag.Diagnostics) {
 	fields := reflect.ValueOf(item)
-	for name, validators := range itemValidators() {
+	for _, name := range sortedKeys(itemValidators()) {
+		validators := itemValidators()[name]
 		value, _ := fieldValue(itemField(fields, name)).(types.String)
 		req := validator.StringRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
 		for _, v := range validators {
@@ -183,7 +185,8 @@ func validateItem(ctx context.Context, p path.Path, item trackingitem.Model, dia
 			diags.Append(resp.Diagnostics...)
 		}
 	}
-	for name, validators := range itemListValidators() {
+	for _, name := range sortedKeys(itemListValidators()) {
+		validators := itemListValidators()[name]
 		value, _ := fieldValue(itemField(fields, name)).(types.List)
 		req := validator.ListRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
 		for _, v := range validators {

@@ -86,7 +86,7 @@ func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.Vali
 	var diags diag.Diagnostics
 	config := decodeValue(req.Config, trackingsType(), &diags)
 	if !diags.HasError() {
-		validateTrackings(ctx, config, &diags)
+		validateTrackings(config, &diags)
 	}
 	return &tfprotov6.ValidateResourceConfigResponse{Diagnostics: protoDiagnostics(diags)}, nil
 }
@@ -138,7 +138,8 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 	prior := decodeTrackings(ctx, req.PriorState, &diags)
 	if !diags.HasError() && !proposed.IsNull() { // null: a destroy, planned as proposed
 		// Without a client (the provider block failed), no carrier is checked.
-		resp.PlannedState = encodeValue(planTrackings(ctx, s.client.Load(), prior, config, &diags), &diags)
+		invalid := checkTrackings(ctx, config, &diags)
+		resp.PlannedState = encodeValue(planTrackings(ctx, s.client.Load(), prior, config, invalid, &diags), &diags)
 	}
 	resp.Diagnostics = protoDiagnostics(diags)
 	return resp, nil

@@ -158,7 +158,7 @@ func TestPlanTrackings(t *testing.T) {
 
 	planned := planTrackings(ctx, nil, prior, config(map[string]trackingitem.Model{
 		"same": created, "retitled": retitled, "renumbered": renumbered, "failed": neverCreated, "new": fresh,
-	}), &diags)
+	}), nil, &diags)
 	items, _ := trackingsElements(planned, &diags)
 	plan := map[string]trackingitem.Model{}
 	for label, v := range items {

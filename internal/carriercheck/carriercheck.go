@@ -9,14 +9,18 @@ package carriercheck
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -30,14 +34,33 @@ const maxSuggestions = 3
 // Catalogue is the set of carrier codes the API knows.
 type Catalogue struct {
 	codes map[string]bool
-	// normalized holds each code with the forms a user may mistype it as
-	// (see normalize): the code itself and its carrier's name.
+	// normalized holds each code with the forms a user may mistype it as:
+	// the code itself and its carrier's name.
 	normalized []entry
 }
 
+// entry is one carrier as Suggest compares it.
 type entry struct {
 	code  string
-	forms []string
+	forms []form
+}
+
+// form is one name of a carrier (its code or its carrier's name): whole,
+// as normalize folds it, and from each word on ("postnlinternational",
+// "international" for "PostNL International").
+type form struct {
+	whole string
+	tails []string
+}
+
+// newForm indexes s, a code or a carrier name.
+func newForm(s string) form {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	f := form{whole: normalize(s), tails: make([]string, len(words))}
+	for i := range words {
+		f.tails[i] = strings.Join(words[i:], "")
+	}
+	return f
 }
 
 // NewCatalogue indexes carriers as GET /carriers lists them.
@@ -49,7 +72,7 @@ func NewCatalogue(carriers []trackingmore.Carrier) *Catalogue {
 			continue
 		}
 		c.codes[code] = true
-		c.normalized = append(c.normalized, entry{code: code, forms: []string{normalize(code), normalize(string(carrier.Name))}})
+		c.normalized = append(c.normalized, entry{code: code, forms: []form{newForm(code), newForm(string(carrier.Name))}})
 	}
 	return c
 }
@@ -57,49 +80,62 @@ func NewCatalogue(carriers []trackingmore.Carrier) *Catalogue {
 // Has reports whether code is a carrier code of the catalogue.
 func (c *Catalogue) Has(code string) bool { return c.codes[code] }
 
-// Suggest returns up to three codes close to code: those whose code or
-// carrier name is within a few edits of it (ignoring case, '-', '_' and
-// spaces), then those that start with it; among equals, the one sharing
-// the longest start with it first.
+// minWordMatch is the shortest code that Suggest looks for at the start of
+// a carrier's words: shorter ones ("uk") start too many.
+const minWordMatch = 3
+
+// Suggest returns up to three codes close to code, ignoring case and
+// separators. First the carriers whose code or name starts with it, or
+// has a word that does ("postnl" for postnl-parcels, "PostNL International"),
+// those matching more of their names, and matching them from the start,
+// first; then those within a few edits of it ("upss" for ups), the closest
+// first. Among equals, the one sharing the longest start with it, then the
+// shorter code, then the first alphabetically.
 func (c *Catalogue) Suggest(code string) []string {
 	want := normalize(code)
 	if want == "" {
 		return nil
 	}
+	wantWords := newForm(code).tails
 	limit := max(1, len([]rune(want))/3)
 	type candidate struct {
 		code           string
+		words          int // how well it matches at word starts (wordScore); 0: not at all
 		distance       int
-		prefixOnly     bool // close only because it starts with code ("deutsche")
 		commonPrefixes int
 	}
 	var found []candidate
 	for _, e := range c.normalized {
 		best := candidate{code: e.code, distance: -1}
-		for _, form := range e.forms {
-			d, prefixOnly := distance(want, form), false
-			if d > limit && len(want) >= 3 && strings.HasPrefix(form, want) {
-				d, prefixOnly = limit, true
+		for _, f := range e.forms {
+			if len(wantWords) > 0 {
+				best.words += wordScore(wantWords[0], f)
 			}
-			if d <= limit && (best.distance < 0 || d < best.distance || (d == best.distance && best.prefixOnly && !prefixOnly)) {
-				best.distance, best.prefixOnly, best.commonPrefixes = d, prefixOnly, commonPrefix(want, form)
+			if d := distance(want, f.whole); d <= limit && (best.distance < 0 || d < best.distance) {
+				best.distance = d
 			}
+			best.commonPrefixes = max(best.commonPrefixes, commonPrefix(want, f.whole))
 		}
-		if best.distance >= 0 {
+		if best.words > 0 || best.distance >= 0 {
 			found = append(found, best)
 		}
 	}
 	slices.SortFunc(found, func(a, b candidate) int {
 		switch {
+		case a.words != b.words:
+			return b.words - a.words
 		case a.distance != b.distance:
-			return a.distance - b.distance
-		case a.prefixOnly != b.prefixOnly:
-			if a.prefixOnly {
+			switch {
+			case a.distance < 0:
 				return 1
+			case b.distance < 0:
+				return -1
 			}
-			return -1
+			return a.distance - b.distance
 		case a.commonPrefixes != b.commonPrefixes:
 			return b.commonPrefixes - a.commonPrefixes
+		case len(a.code) != len(b.code):
+			return len(a.code) - len(b.code)
 		}
 		return strings.Compare(a.code, b.code)
 	})
@@ -108,6 +144,27 @@ func (c *Catalogue) Suggest(code string) []string {
 		codes = append(codes, f.code)
 	}
 	return codes
+}
+
+// wordScore is how well want (words joined) matches f at a word start: 3
+// if it is the whole of f, 2 if f starts with it, 1 if a later word does
+// (with the words after it: "royalmail" in "UK Royal Mail"), else 0.
+func wordScore(want string, f form) int {
+	if len(want) < minWordMatch {
+		return 0
+	}
+	for i, tail := range f.tails {
+		switch {
+		case !strings.HasPrefix(tail, want):
+			continue
+		case i > 0:
+			return 1
+		case tail == want:
+			return 3
+		}
+		return 2
+	}
+	return 0
 }
 
 // commonPrefix is how many leading bytes a and b share.
@@ -248,21 +305,65 @@ func quotedList(items []string) string {
 }
 
 // Validate is the plan-time check of code, the value at attribute: an
-// attribute error if the catalogue lacks it; a warning if the catalogue
-// cannot be fetched (the apply will tell); nothing for a known code, or for
-// a null or unknown one (client nil: the provider is not configured yet).
+// attribute error if the catalogue lacks it; if the catalogue cannot be
+// fetched, an error when the provider is misconfigured, else a warning (see
+// Unchecked); nothing for a known code, or for a null or unknown one
+// (client nil: the provider is not configured yet).
 func Validate(ctx context.Context, client *trackingmore.Client, attribute path.Path, code string, diags *diag.Diagnostics) {
 	if client == nil || code == "" {
 		return
 	}
 	catalogue, err := Get(ctx, client)
 	if err != nil {
-		diags.AddAttributeWarning(attribute, "Carrier code not checked",
-			fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check %s = %q: %v. "+
-				"The plan goes on; if the code is wrong, the apply fails with code 4015. %s", attribute, code, err, LookupHint))
+		Unchecked(attribute, fmt.Sprintf("%s = %q", attribute, code), err, diags)
 		return
 	}
 	if !catalogue.Has(code) {
 		diags.AddAttributeError(attribute, "Unknown carrier code", Problem(attribute.String(), code, catalogue))
 	}
+}
+
+// Unchecked says that the catalogue could not be fetched (err) to check
+// what (`carrier_code = "ups"`, "the items' carrier codes"), the value at
+// attribute. A definite misconfiguration, which fails every call alike, is
+// an error naming the provider's api_key or base_url (see misconfiguration);
+// an API that cannot be reached or keeps failing is a warning, and the plan
+// goes on.
+func Unchecked(attribute path.Path, what string, err error, diags *diag.Diagnostics) {
+	if summary, detail := misconfiguration(err); summary != "" {
+		diags.AddError(summary, detail)
+		return
+	}
+	diags.AddAttributeWarning(attribute, "Carrier code not checked",
+		fmt.Sprintf("Could not fetch TrackingMore's carrier list (GET /carriers) to check %s: %v. "+
+			"The plan goes on; if a code is wrong, the apply fails with code 4015. %s", what, err, LookupHint))
+}
+
+// misconfiguration is the summary and detail of the error err shows in the
+// provider's configuration, or "" when it shows none: a key TrackingMore
+// rejects (401, 4001, 4002), or a base URL that is not the API (a 404 to
+// GET /carriers, which always exists, or an answer without the API's
+// envelope that is neither a 5xx nor a 429). Transport errors, timeouts,
+// 5xx and 429 are the API's trouble, not the configuration's.
+func misconfiguration(err error) (summary, detail string) {
+	var apiErr *trackingmore.APIError
+	if !errors.As(err, &apiErr) {
+		return "", ""
+	}
+	const hint = " TrackingMore's v2 API is under /v2, as in " + trackingmore.DefaultBaseURL +
+		": check the provider's base_url argument (or the " + providerconfig.EnvBaseURL + " environment variable), " +
+		"and add /v2 if it lacks it."
+	switch {
+	case trackingmore.IsUnauthorized(err):
+		return "Invalid provider argument api_key", fmt.Sprintf("TrackingMore rejected the provider's api_key: %v. "+
+			"Set the provider's api_key argument (or the %s environment variable) to an API key of your TrackingMore account; "+
+			"every call of the apply would be rejected alike.", err, providerconfig.EnvAPIKey)
+	case apiErr.HTTPStatus == http.StatusNotFound || apiErr.Code == http.StatusNotFound:
+		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url answers 404 to GET /carriers (%v): "+
+			"it is not TrackingMore's v2 API.%s", err, hint)
+	case apiErr.Code == 0 && apiErr.HTTPStatus < http.StatusInternalServerError && apiErr.HTTPStatus != http.StatusTooManyRequests:
+		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url does not answer as TrackingMore's API "+
+			"(HTTP %d to GET /carriers, without the API's envelope: %v).%s", apiErr.HTTPStatus, err, hint)
+	}
+	return "", ""
 }

@@ -2,12 +2,14 @@ package carriercheck
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -53,11 +55,46 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want at most %d including %q", code, got, maxSuggestions, want)
 		}
 	}
+	// A code that starts a carrier's code or name, or one of its words, ranks
+	// that carrier first; the more of its names it starts, the earlier.
+	for code, want := range map[string]string{
+		"postnl":        "postnl-parcels", // "PostNL International", not "Netherland Post - PostNL" (postnl-3s)
+		"PostNL":        "postnl-parcels",
+		"DHL":           "dhl",           // the whole code, before dhl-es …
+		"royal mail":    "royal-mail",    // words of "UK Royal Mail"
+		"posti":         "finland-posti", // a later word: "Finland Post - Posti"
+		"evri":          "hermes-uk",     // "Evri(Hermes UK)"
+		"austrian post": "austria-post",  // the name, a letter away from the code
+		"upss":          "ups",
+		"usp":           "usps",
+	} {
+		if got := catalogue.Suggest(code); len(got) == 0 || got[0] != want {
+			t.Errorf("Suggest(%q) = %q, want %q first", code, got, want)
+		}
+	}
 	if got := catalogue.Suggest("zzzzzzzzzz"); len(got) != 0 {
 		t.Errorf("Suggest of nothing alike = %q, want none", got)
 	}
 	if !catalogue.Has("ups") || catalogue.Has("upss") {
 		t.Error("Has: want ups known and upss unknown")
+	}
+}
+
+// TestSuggestIsDeterministic: the catalogue's order does not change the
+// suggestions.
+func TestSuggestIsDeterministic(t *testing.T) {
+	client, _ := mockClient(t)
+	carriers, err := client.ListCarriers(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	forward := NewCatalogue(carriers)
+	slices.Reverse(carriers)
+	backward := NewCatalogue(carriers)
+	for _, code := range []string{"postnl", "royal", "dhl", "post", "ems", "dhl parcel", "upss", "hermes"} {
+		if a, b := forward.Suggest(code), backward.Suggest(code); !slices.Equal(a, b) {
+			t.Errorf("Suggest(%q) = %q in one order, %q in the other", code, a, b)
+		}
 	}
 }
 
@@ -171,5 +208,63 @@ func TestProblemWithoutCatalogue(t *testing.T) {
 	got := Problem("carrier_code", "upss", nil)
 	if strings.Contains(got, "Did you mean") || !strings.Contains(got, LookupHint) {
 		t.Errorf("Problem without a catalogue = %q", got)
+	}
+}
+
+// TestValidateFailsOnMisconfiguration: a key the API rejects or a base URL
+// that is not the API fails the plan naming the provider argument; an API
+// that cannot be reached or keeps failing only warns.
+func TestValidateFailsOnMisconfiguration(t *testing.T) {
+	serve := func(status int, body string) string {
+		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(status)
+			_, _ = w.Write([]byte(body))
+		}))
+		t.Cleanup(ts.Close)
+		return ts.URL + "/v2"
+	}
+	mockAt := func(opts mockapi.Options, suffix string) string {
+		opts.Limits = mockapi.NoLimits
+		ts := httptest.NewServer(mockapi.New(opts))
+		t.Cleanup(ts.Close)
+		return ts.URL + suffix
+	}
+	envelope := func(code int) string {
+		return fmt.Sprintf(`{"meta":{"code":%d,"type":"x","message":"x"},"data":[]}`, code)
+	}
+	for _, c := range []struct {
+		name, baseURL, summary string
+		want                   []string
+	}{
+		{"key unknown to the mock", mockAt(mockapi.Options{APIKeys: []string{"other"}}, "/v2"), "Invalid provider argument api_key",
+			[]string{"rejected the provider's api_key", "code 4001", "TRACKINGMORE_API_KEY"}},
+		{"key deleted", serve(http.StatusOK, envelope(4002)), "Invalid provider argument api_key", []string{"code 4002"}},
+		{"HTTP 401 without envelope", serve(http.StatusUnauthorized, "no"), "Invalid provider argument api_key", []string{"api_key"}},
+		{"mock without /v2", mockAt(mockapi.Options{}, ""), "Invalid provider argument base_url",
+			[]string{"base_url answers 404", "under /v2, as in https://api.trackingmore.com/v2", "TRACKINGMORE_BASE_URL"}},
+		{"a web page", serve(http.StatusOK, "<html>hello</html>"), "Invalid provider argument base_url",
+			[]string{"does not answer as TrackingMore's API", "HTTP 200", "/v2"}},
+		{"502", serve(http.StatusBadGateway, "down"), "Carrier code not checked", []string{"The plan goes on"}},
+		{"meta 503", serve(http.StatusOK, envelope(503)), "Carrier code not checked", []string{"The plan goes on"}},
+		{"429", serve(http.StatusTooManyRequests, "slow down"), "Carrier code not checked", []string{"The plan goes on"}},
+	} {
+		var diags diag.Diagnostics
+		client, err := trackingmore.New(trackingmore.Config{APIKey: "tm-test-key-0123456789", BaseURL: c.baseURL, MaxRetries: 0, RateLimitPause: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		Validate(context.Background(), client, path.Root("carrier_code"), "ups", &diags)
+		if len(diags) != 1 || diags[0].Summary() != c.summary {
+			t.Errorf("%s: want one %q, got %v", c.name, c.summary, diags)
+			continue
+		}
+		if isError := diags.HasError(); isError == (c.summary == "Carrier code not checked") {
+			t.Errorf("%s: error %v for %q", c.name, isError, c.summary)
+		}
+		for _, want := range c.want {
+			if !strings.Contains(diags[0].Detail(), want) {
+				t.Errorf("%s: detail %q lacks %q", c.name, diags[0].Detail(), want)
+			}
+		}
 	}
 }

@@ -1,8 +1,9 @@
 // Package validators holds the plan-time string validators every resource,
-// data source and the provider block share. A format is
-// stringvalidator.RegexMatches with a message naming the fix; a rule a
-// pattern cannot say is a check: one function returning what is wrong with
-// a value. Both report "Attribute <path> <problem>, got: <value>".
+// data source and the provider block share. A format is a
+// pattern with a message naming the fix (Matches); a rule a pattern cannot
+// say is a check: one function returning what is wrong with a value. Both
+// report "Attribute <path> <problem>, got: <value>", the value quoted (%q)
+// so that spaces and empty strings show.
 package validators
 
 import (
@@ -15,7 +16,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
@@ -63,19 +63,19 @@ const (
 )
 
 func TrackingNumber() validator.String {
-	return stringvalidator.RegexMatches(trackingmore.TrackingNumberPattern, TrackingNumberProblem)
+	return Matches(trackingmore.TrackingNumberPattern, TrackingNumberProblem)
 }
 
 func CarrierCode() validator.String {
-	return stringvalidator.RegexMatches(trackingmore.CarrierCodePattern, CarrierCodeProblem)
+	return Matches(trackingmore.CarrierCodePattern, CarrierCodeProblem)
 }
 
 func LangCode() validator.String {
-	return stringvalidator.RegexMatches(trackingmore.LangPattern, "must be a 2-letter lowercase language code such as \"en\" or \"cn\"")
+	return Matches(trackingmore.LangPattern, "must be a 2-letter lowercase language code such as \"en\" or \"cn\"")
 }
 
 func CountryCode() validator.String {
-	return stringvalidator.RegexMatches(countryCodePattern, "must be a 2-letter uppercase ISO 3166-1 country code such as \"US\" or \"CN\"")
+	return Matches(countryCodePattern, "must be a 2-letter uppercase ISO 3166-1 country code such as \"US\" or \"CN\"")
 }
 
 // CountryCodeOrName takes a 2-letter code or a capitalised English country
@@ -86,16 +86,28 @@ func CountryCodeOrName() validator.String {
 }
 
 func AirWaybill() validator.String {
-	return stringvalidator.RegexMatches(trackingmore.AirWaybillPattern,
+	return Matches(trackingmore.AirWaybillPattern,
 		"must be an air waybill number: a 3-digit airline prefix, then 7 or 8 digits (e.g. \"160-12345675\")")
 }
 
 func PostalCode() validator.String {
-	return stringvalidator.RegexMatches(postalCodePattern, "must be a postal code of letters, digits, spaces or '-' (at most 16)")
+	return Matches(postalCodePattern, "must be a postal code of letters, digits, spaces or '-' (at most 16)")
 }
 
 func AccountNumber() validator.String {
-	return stringvalidator.RegexMatches(accountNumberPattern, "must be 1 to 64 letters, digits, '-' or '_'")
+	return Matches(accountNumberPattern, "must be 1 to 64 letters, digits, '-' or '_'")
+}
+
+// Matches is a format: a value pattern does not match has problem. Unlike
+// stringvalidator.RegexMatches, the message quotes the value, so that a
+// trailing space or an empty string is visible in it.
+func Matches(pattern *regexp.Regexp, problem string) validator.String {
+	return check{description: problem, problem: func(s string) string {
+		if !pattern.MatchString(s) {
+			return problem
+		}
+		return ""
+	}}
 }
 
 // Text guards the free-text fields: non-blank, bounded, and free of control
