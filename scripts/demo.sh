@@ -44,6 +44,17 @@ step "$cli plan (nothing to change: progress never causes a diff)"
 "$tf" plan -input=false -no-color -detailed-exitcode >"$work/plan.log" || { cat "$work/plan.log"; exit 1; }
 grep -E '^No changes' "$work/plan.log"
 
+# The action and query steps need Terraform 1.14+: say so rather than skip
+# them silently.
+skipped=()
+cli_supports "$tf_path" actions || skipped+=("$cli apply -invoke (an action)")
+cli_supports "$tf_path" query || skipped+=("$cli query (adopting trackings created outside Terraform)")
+if [ ${#skipped[@]} -gt 0 ]; then
+  step "Skipped: ${skipped[0]}${skipped[1]:+, and ${skipped[1]}}"
+  echo "They need Terraform 1.14 or later; this is $("$tf" version | sed -n 1p)."
+  echo "To see them: TERRAFORM=\$(scripts/cli.sh terraform 1.16.4) make demo"
+fi
+
 if cli_supports "$tf_path" actions; then
   step "$cli apply -invoke (an action: ask the carrier about one parcel now, changing nothing)"
   "$tf" apply -invoke=action.trackingmore_realtime_refresh.espresso -auto-approve -input=false -no-color >"$work/invoke.log" ||
@@ -82,5 +93,15 @@ fi
 step "$cli destroy"
 "$tf" destroy -auto-approve -input=false -no-color >"$work/destroy.log" || { cat "$work/destroy.log"; exit 1; }
 tail -n 2 "$work/destroy.log"
-echo
-echo "API calls the demo made: $(curl -fsS "$admin/stats")"
+
+step "API calls the demo made"
+# The mock's stats are one JSON line; its first "by_endpoint" object counts
+# every account's calls. Endpoint names hold no comma, quote or brace, so sed
+# and awk read it (the demo needs no jq).
+stats=$(curl -fsS "$admin/stats")
+count() { printf '%s\n' "$stats" | grep -o "\"$1\":[0-9]*" | sed -n '1s/.*://p'; }
+printf '%s\n' "$stats" | grep -o '"by_endpoint":{[^}]*}' | sed -n 1p |
+  sed 's/^"by_endpoint":{//; s/}$//' | tr ',' '\n' |
+  sed -n 's/^"\(.*\)":\([0-9]*\)$/\2\t\1/p' | sort -k1,1nr -k2 |
+  awk -F'\t' '{ printf "%6d  %s\n", $1, $2 }'
+echo "$(count total) calls in all; $(count throttled) throttled, $(count faults) faults, $(count errors) errors"
