@@ -53,7 +53,12 @@ func (d *userInfoDataSource) Metadata(_ context.Context, req datasource.Metadata
 func (d *userInfoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The TrackingMore account behind the API key, from `GET /trackings/getuserinfo`: useful to check the " +
-			"remaining quota before creating trackings. It costs no quota.",
+			"remaining quota before creating trackings. It costs no quota.\n\n" +
+			"Terraform reads a data source while planning, before the apply creates anything, so in a configuration that " +
+			"also creates trackings the quota read then is out of date once they exist, and the next plan is not empty " +
+			"(an output of `remaining_quota` changes). To read it after the trackings, give it " +
+			"`depends_on = [trackingmore_tracking.NAME]` (or the `trackingmore_trackings` resource): Terraform then reads " +
+			"it during the apply, after the creates, whenever they have changes, and the next plan is empty.",
 		Attributes: map[string]schema.Attribute{
 			"email":           dataString("The account's email address (API field `email`)."),
 			"phone":           dataString("The account's phone number (API field `phone`); null when none is set."),
