@@ -75,7 +75,7 @@ func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagn
 // planTrackings plans config given the prior state (nil for a create).
 // Plans stay quiet: only what a change can alter is unknown. An item that
 // keeps a prior tracking (keptTrackings: same label and number, or a label
-// it moved to) keeps what the change cannot move (plannedResults); any
+// it moved to) keeps what the change cannot move (Model.PlannedResults); any
 // other item is a new tracking, with every read-only value unknown. The
 // resource keeps its id. Trackings the apply deletes are named in a
 // warning, since the plan counts them as one update. With a client, the
@@ -106,7 +106,7 @@ func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trac
 		checkCarriers(ctx, client, before, models, kept, invalid, diags)
 		for label, item := range models {
 			if from, ok := kept[label]; ok {
-				item = plannedResults(item, before[from])
+				item = item.PlannedResults(before[from])
 			}
 			planned[label] = itemToTerraform(ctx, item, diags)
 		}
@@ -153,30 +153,6 @@ func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]stri
 		}
 	}
 	return kept
-}
-
-// plannedResults is item, which keeps the tracking of was, with was's
-// read-only values where the change cannot move them. An unchanged item
-// keeps them all. A new carrier or destination re-tracks the parcel, so its
-// progress (status, substatus, last event and update time) is unknown; a
-// manual status sets the status it names, and removing one returns the
-// carrier's; other arguments move none of them.
-func plannedResults(item, was trackingitem.Model) trackingitem.Model {
-	if item.SameArguments(was) {
-		return item.WithResults(was)
-	}
-	item.ID, item.CreatedAt = was.ID, was.CreatedAt
-	if !item.CarrierCode.Equal(was.CarrierCode) || !item.DestinationCode.Equal(was.DestinationCode) {
-		return item
-	}
-	item.LastEvent, item.LastUpdateTime = was.LastEvent, was.LastUpdateTime
-	switch {
-	case item.ManualStatus.Equal(was.ManualStatus):
-		item.Status, item.Substatus = was.Status, was.Substatus
-	case !item.ManualStatus.IsNull():
-		item.Status = item.ManualStatus
-	}
-	return item
 }
 
 // checkCarriers checks, against TrackingMore's carrier catalogue, the

@@ -35,6 +35,9 @@ func TestPlannedResults(t *testing.T) {
 			[]string{"status", "substatus", "last_event", "last_update_time"}, ""},
 		{"destination", func(m *trackingitem.Model) { m.DestinationCode = types.StringValue("DE") },
 			[]string{"status", "substatus", "last_event", "last_update_time"}, ""},
+		{"carrier and manual status", func(m *trackingitem.Model) {
+			m.CarrierCode, m.ManualStatus = types.StringValue("fedex"), types.StringValue("delivered")
+		}, []string{"substatus", "last_event", "last_update_time"}, "delivered"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			was := tracked
@@ -43,7 +46,7 @@ func TestPlannedResults(t *testing.T) {
 			}
 			item := was
 			c.edit(&item)
-			got := plannedResults(item.WithResults(unknownResults), was)
+			got := item.WithResults(unknownResults).PlannedResults(was)
 			var unknown []string
 			for name, v := range map[string]types.String{"id": got.ID, "created_at": got.CreatedAt, "status": got.Status,
 				"substatus": got.Substatus, "last_event": got.LastEvent, "last_update_time": got.LastUpdateTime} {

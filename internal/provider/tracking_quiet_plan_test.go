@@ -191,6 +191,12 @@ func TestQuietPlan(t *testing.T) {
 	if !moved.Status.IsUnknown() || !moved.OriginalCountry.IsUnknown() || !moved.UpdatedAt.IsUnknown() || moved.ID != prior.ID {
 		t.Errorf("carrier change: %+v", moved)
 	}
+	movedDelivered := unknownPlan(func(m *trackingResourceModel) {
+		m.CarrierCode, m.ManualStatus = types.StringValue("fedex"), types.StringValue("delivered")
+	})
+	if movedDelivered.Status.ValueString() != "delivered" || !movedDelivered.Substatus.IsUnknown() || !movedDelivered.OriginalCountry.IsUnknown() {
+		t.Errorf("carrier change with a manual status: %+v", movedDelivered)
+	}
 	stopped := unknownPlan(func(m *trackingResourceModel) { m.AutoUpdate = types.BoolValue(false) })
 	if stopped.UpdatedAt != prior.UpdatedAt || stopped.Status != prior.Status {
 		t.Errorf("stopping updates: %+v", stopped)

@@ -466,29 +466,21 @@ func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 // quietPlan keeps in m, an update of prior, each read-only value the change
 // cannot move, so that a plan shows only what will change (the framework
-// marks every one unknown). id and created_at never change (a new number
-// replaces the tracking, and Terraform plans the replacement as a create).
-// A new carrier re-tracks the parcel: everything it reports may move, and
-// a new destination moves all but the origin. A manual status sets status
-// (removing it leaves status to the carrier) and its substatus. Any PUT or
-// carrier change moves updated_at. Archiving, stopping updates and other
-// fields move nothing else.
+// marks every one unknown): the shared values by the one rule both resources
+// plan with (trackingitem.Model.PlannedResults), then this resource's own. A
+// new carrier re-tracks the parcel: everything it reports may move, and a
+// new destination moves all but the origin. Any PUT or carrier change moves
+// updated_at.
 func (m *trackingResourceModel) quietPlan(prior trackingResourceModel) {
-	m.ID, m.CreatedAt = prior.ID, prior.CreatedAt
 	newCarrier := !m.CarrierCode.Equal(prior.CarrierCode)
 	newDestination := !m.DestinationCode.Equal(prior.DestinationCode)
+	m.Model = m.PlannedResults(prior.Model)
 	if !newCarrier {
 		m.OriginalCountry = prior.OriginalCountry
 	}
 	if !newCarrier && !newDestination {
-		m.LastEvent, m.LastUpdateTime, m.DestinationCountry = prior.LastEvent, prior.LastUpdateTime, prior.DestinationCountry
+		m.DestinationCountry = prior.DestinationCountry
 		m.ItemTimeLengthDays, m.StayTimeLengthDays = prior.ItemTimeLengthDays, prior.StayTimeLengthDays
-		if m.ManualStatus.Equal(prior.ManualStatus) {
-			m.Status, m.Substatus = prior.Status, prior.Substatus
-		}
-	}
-	if !m.ManualStatus.IsNull() && !m.ManualStatus.IsUnknown() {
-		m.Status = m.ManualStatus
 	}
 	if _, put := m.UpdateRequest(prior.Model); !put && !newCarrier {
 		m.UpdatedAt = prior.UpdatedAt

@@ -205,6 +205,31 @@ func (m Model) arguments() []attr.Value {
 		m.CustomerPhone, m.OrderID, m.DestinationCode, m.Archived, m.ManualStatus}
 }
 
+// PlannedResults is m, planned as an update of the tracking was describes,
+// with was's read-only values where the change cannot move them: the one
+// plan rule of both resources (the framework and the bulk server leave
+// them unknown). id and created_at never move. A new carrier or destination
+// re-tracks the parcel, so its progress (status, substatus, last event and
+// update time) may move; otherwise only a manual status moves it. Setting
+// a manual status plans status as that status, whatever else changes;
+// removing one leaves the carrier's status to the apply.
+func (m Model) PlannedResults(was Model) Model {
+	if m.SameArguments(was) {
+		return m.WithResults(was)
+	}
+	m.ID, m.CreatedAt = was.ID, was.CreatedAt
+	if m.CarrierCode.Equal(was.CarrierCode) && m.DestinationCode.Equal(was.DestinationCode) {
+		m.LastEvent, m.LastUpdateTime = was.LastEvent, was.LastUpdateTime
+		if m.ManualStatus.Equal(was.ManualStatus) {
+			m.Status, m.Substatus = was.Status, was.Substatus
+		}
+	}
+	if !m.ManualStatus.IsNull() && !m.ManualStatus.IsUnknown() {
+		m.Status = m.ManualStatus
+	}
+	return m
+}
+
 // WithResults returns m with the read-only values of results.
 func (m Model) WithResults(results Model) Model {
 	m.ID, m.Status, m.Substatus = results.ID, results.Status, results.Substatus

@@ -81,7 +81,7 @@ func CountryCode() validator.String {
 // CountryCodeOrName takes a 2-letter code or a capitalised English country
 // name, as the remote-area check does.
 func CountryCodeOrName() validator.String {
-	return stringvalidator.RegexMatches(countryCodeOrNamePattern,
+	return Matches(countryCodeOrNamePattern,
 		"must be a 2-letter uppercase country code such as \"US\" or a capitalised English country name")
 }
 
