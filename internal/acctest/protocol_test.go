@@ -37,7 +37,13 @@ func TestObjectOf(t *testing.T) {
 // it lands on the mock, and Create returns the new state.
 func TestProtoServer_Create(t *testing.T) {
 	m := NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
-	p := NewProtoServer(t, func() (tfprotov6.ProviderServer, error) { return bulkWithProviderBlock{bulk.NewServer("test")()}, nil }, m)
+	p := NewProtoServer(t, func() (tfprotov6.ProviderServer, error) {
+		newBulk, err := bulk.NewServer("test")
+		if err != nil {
+			return nil, err
+		}
+		return bulkWithProviderBlock{newBulk()}, nil
+	}, m)
 	itemType := p.Schemas["trackingmore_trackings"].AttributeTypes["trackings"].(tftypes.Map).ElementType.(tftypes.Object)
 	item := ObjectOf(itemType, map[string]tftypes.Value{
 		"carrier_code":    tftypes.NewValue(tftypes.String, "ups"),

@@ -145,7 +145,7 @@ func deleteTrackings(ctx context.Context, client *trackingmore.Client, state tra
 	return nil
 }
 
-// apply moves state towards plan with the fewest API calls: one batch
+// applyChanges moves state towards plan with the fewest API calls: one batch
 // delete, one batch create, a carrier change per moved item, and one
 // updatemore for every edited item (including new items that are archived
 // or have a manual status, which create cannot set). state reflects exactly
@@ -158,18 +158,15 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 
 	// A tracking kept under another label moves there for free; a tracking
 	// no label keeps is deleted.
-	kept := keptTrackings(state.Trackings, plan.Trackings)
-	keeps := make(map[string]bool, len(kept))
-	for _, from := range kept {
-		keeps[from] = true
-	}
+	priorOf := keptTrackings(state.Trackings, plan.Trackings)
+	held := heldLabels(priorOf)
 	var deletes []trackingmore.TrackingRef
 	for _, label := range sortedKeys(state.Trackings) {
-		if !keeps[label] {
+		if !held[label] {
 			deletes = append(deletes, state.Trackings[label].Ref())
 		}
 	}
-	for label, from := range kept {
+	for label, from := range priorOf {
 		if label != from {
 			state.Trackings[label] = state.Trackings[from]
 			delete(state.Trackings, from)
@@ -203,7 +200,7 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 		if put, changed := next.UpdateRequest(prior); changed {
 			edits = append(edits, trackingmore.BatchUpdateItem{TrackingRef: next.Ref(), UpdateTrackingRequest: put})
 		} else {
-			state.Trackings[label] = settled(next, prior)
+			state.Trackings[label] = next.FillUnknownResults(prior)
 		}
 	}
 	updateItems(ctx, client, state, plan, edits, planByRef, diags)
@@ -298,30 +295,11 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 		if item.Status.IsUnknown() && !item.ManualStatus.IsNull() {
 			item.Status = item.ManualStatus // the echo's status may be the number sent
 		}
-		state.Trackings[label] = settled(item, results)
+		state.Trackings[label] = item.FillUnknownResults(results)
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to update trackings", fmt.Sprintf("a batch of %d trackings", len(edits)), err)
 	}
-}
-
-// settled is the planned item with every read-only value the plan left
-// unknown taken from results (what the API answered, or the prior values).
-// What the plan knew stays: an echo that shows a newer status must not
-// contradict the plan.
-func settled(planned, results trackingitem.Model) trackingitem.Model {
-	for _, f := range [...]struct {
-		dst *types.String
-		v   types.String
-	}{
-		{&planned.ID, results.ID}, {&planned.Status, results.Status}, {&planned.Substatus, results.Substatus},
-		{&planned.LastEvent, results.LastEvent}, {&planned.LastUpdateTime, results.LastUpdateTime}, {&planned.CreatedAt, results.CreatedAt},
-	} {
-		if f.dst.IsUnknown() {
-			*f.dst = f.v
-		}
-	}
-	return planned
 }
 
 // itemError describes one failed item of a batch call; an unknown carrier

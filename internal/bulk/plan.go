@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
@@ -100,26 +99,30 @@ func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trac
 				planned[label] = raw // a whole item only known at apply
 				continue
 			}
-			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithResults(unknownResults)
+			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithUnknownResults()
 		}
-		kept := keptTrackings(before, models)
-		checkCarriers(ctx, client, before, models, kept, invalid, diags)
+		priorOf := keptTrackings(before, models)
+		checkCarriers(ctx, client, before, models, priorOf, invalid, diags)
 		for label, item := range models {
-			if from, ok := kept[label]; ok {
+			if from, ok := priorOf[label]; ok {
 				item = item.PlannedResults(before[from])
 			}
 			planned[label] = itemToTerraform(ctx, item, diags)
 		}
-		warnDeletes(before, models, kept, len(planned) > len(models), diags)
+		warnDeletes(before, models, priorOf, len(planned) > len(models), diags)
 		trackings = tftypes.NewValue(typ.AttributeTypes["trackings"], planned)
 	}
 	return tftypes.NewValue(typ, map[string]tftypes.Value{"id": id, "trackings": trackings})
 }
 
-// unknownResults has every read-only value of an item unknown.
-var unknownResults = trackingitem.Model{
-	ID: types.StringUnknown(), Status: types.StringUnknown(), Substatus: types.StringUnknown(),
-	LastEvent: types.StringUnknown(), LastUpdateTime: types.StringUnknown(), CreatedAt: types.StringUnknown(),
+// heldLabels is the set of prior labels whose tracking some planned label
+// keeps (priorOf as keptTrackings returns it).
+func heldLabels(priorOf map[string]string) map[string]bool {
+	held := make(map[string]bool, len(priorOf))
+	for _, from := range priorOf {
+		held[from] = true
+	}
+	return held
 }
 
 // keptTrackings pairs each planned label with the prior label whose
@@ -129,14 +132,14 @@ var unknownResults = trackingitem.Model{
 // the prior state does not hold. Items never created keep nothing. Plan
 // and apply both decide with this, so the plan shows what the apply does.
 func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]string {
-	kept := make(map[string]string, len(planned))
+	priorOf := make(map[string]string, len(planned))
 	var freed map[trackingmore.TrackingRef]string
 	for label, was := range prior {
 		if was.ID.IsNull() {
 			continue
 		}
 		if next, ok := planned[label]; ok && next.TrackingNumber.Equal(was.TrackingNumber) {
-			kept[label] = label
+			priorOf[label] = label
 			continue
 		}
 		if freed == nil {
@@ -149,10 +152,10 @@ func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]stri
 			continue
 		}
 		if from, ok := freed[next.Ref()]; ok && !next.TrackingNumber.IsUnknown() && !next.CarrierCode.IsUnknown() {
-			kept[label] = from
+			priorOf[label] = from
 		}
 	}
-	return kept
+	return priorOf
 }
 
 // checkCarriers checks, against TrackingMore's carrier catalogue, the
@@ -161,7 +164,7 @@ func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]stri
 // no carrier costs no call. The catalogue is fetched once per provider process; if it
 // cannot be, one error names the provider argument at fault, or, when the
 // API cannot be reached, one warning says so and the apply will tell.
-func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, kept map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
+func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, priorOf map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
 	if client == nil {
 		return
 	}
@@ -171,7 +174,7 @@ func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, plan
 		if code.IsUnknown() || code.IsNull() || invalid[label] {
 			continue
 		}
-		if from, ok := kept[label]; ok && code.Equal(prior[from].CarrierCode) {
+		if from, ok := priorOf[label]; ok && code.Equal(prior[from].CarrierCode) {
 			continue
 		}
 		if catalogue == nil {
@@ -196,16 +199,13 @@ const listedAtMost = 20
 // tracking that another label creates again is re-created, losing its
 // history and costing quota. someUnknown: items only known at apply may
 // yet keep some of them.
-func warnDeletes(prior, planned map[string]trackingitem.Model, kept map[string]string, someUnknown bool, diags *diag.Diagnostics) {
-	keeps := make(map[string]bool, len(kept))
-	for _, from := range kept {
-		keeps[from] = true
-	}
+func warnDeletes(prior, planned map[string]trackingitem.Model, priorOf map[string]string, someUnknown bool, diags *diag.Diagnostics) {
+	held := heldLabels(priorOf)
 	var createdBy map[trackingmore.TrackingRef]string
 	var deleted, recreated []string
 	for _, label := range sortedKeys(prior) {
 		was := prior[label]
-		if keeps[label] || was.ID.IsNull() {
+		if held[label] || was.ID.IsNull() {
 			continue
 		}
 		next, stays := planned[label]

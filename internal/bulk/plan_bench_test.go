@@ -37,7 +37,7 @@ func BenchmarkPlan(b *testing.B) {
 	framework := providerserver.NewProtocol6(schemaOnly{schema: func() fwresource.SchemaResponse {
 		return fwresource.SchemaResponse{Schema: trackingsFrameworkSchema()}
 	}})()
-	for name, srv := range map[string]tfprotov6.ProviderServer{"direct": NewServer("bench")(), "framework": framework} {
+	for name, srv := range map[string]tfprotov6.ProviderServer{"direct": newTestServer(b), "framework": framework} {
 		b.Run(name, func(b *testing.B) {
 			if _, err := srv.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{}); err != nil {
 				b.Fatal(err)

@@ -46,7 +46,7 @@ func TestPlannedResults(t *testing.T) {
 			}
 			item := was
 			c.edit(&item)
-			got := item.WithResults(unknownResults).PlannedResults(was)
+			got := item.WithUnknownResults().PlannedResults(was)
 			var unknown []string
 			for name, v := range map[string]types.String{"id": got.ID, "created_at": got.CreatedAt, "status": got.Status,
 				"substatus": got.Substatus, "last_event": got.LastEvent, "last_update_time": got.LastUpdateTime} {
@@ -83,12 +83,12 @@ func TestKeptTrackingsAndDeleteWarning(t *testing.T) {
 	prior := map[string]trackingitem.Model{"a": tracked, "b": other, "c": gone}
 	planned := map[string]trackingitem.Model{"a-renamed": tracked, "a": other}
 
-	kept := keptTrackings(prior, planned)
-	if kept["a-renamed"] != "a" || len(kept) != 1 {
-		t.Errorf("kept %v, want a-renamed from a only (a is taken, so b's tracking is created again under it)", kept)
+	priorOf := keptTrackings(prior, planned)
+	if priorOf["a-renamed"] != "a" || len(priorOf) != 1 {
+		t.Errorf("kept %v, want a-renamed from a only (a is taken, so b's tracking is created again under it)", priorOf)
 	}
 	var diags diag.Diagnostics
-	warnDeletes(prior, planned, kept, false, &diags)
+	warnDeletes(prior, planned, priorOf, false, &diags)
 	if len(diags) != 1 || diags[0].Summary() != "Apply deletes 2 trackings" {
 		t.Fatalf("diagnostics %v", diags)
 	}

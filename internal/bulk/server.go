@@ -28,13 +28,14 @@ type server struct {
 }
 
 // NewServer returns the server of trackingmore_trackings, for
-// tf6muxserver. It panics if the shared item attributes carry a schema
-// feature this server does not apply (see the package comment).
-func NewServer(version string) func() tfprotov6.ProviderServer {
+// tf6muxserver, as provider.NewServer returns the whole provider's: an
+// error if the shared item attributes carry a schema feature this server
+// does not apply (see the package comment).
+func NewServer(version string) (func() tfprotov6.ProviderServer, error) {
 	if err := checkItemAttributes(itemAttributes()); err != nil {
-		panic(err)
+		return nil, err
 	}
-	return func() tfprotov6.ProviderServer { return &server{version: version} }
+	return func() tfprotov6.ProviderServer { return &server{version: version} }, nil
 }
 
 func (s *server) GetMetadata(context.Context, *tfprotov6.GetMetadataRequest) (*tfprotov6.GetMetadataResponse, error) {

@@ -78,7 +78,7 @@ func TestTrackingsSchema_matchesFramework(t *testing.T) {
 // for an import (Terraform 1.14 and later ask the provider for it).
 func TestTrackingsProtocol_stateCalls(t *testing.T) {
 	ctx := context.Background()
-	srv := NewServer("test")()
+	srv := newTestServer(t)
 
 	upgraded, _ := srv.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, Version: 2,
 		RawState: &tfprotov6.RawState{JSON: []byte(`{}`)}})
@@ -190,4 +190,14 @@ func TestPlanTrackings(t *testing.T) {
 	if err := planned.As(&attrs); err != nil || !attrs["id"].Equal(tftypes.NewValue(tftypes.String, "feedfacecafebeef")) {
 		t.Errorf("the resource keeps its id: %v %v", attrs["id"], err)
 	}
+}
+
+// newTestServer is the server NewServer makes, for tests.
+func newTestServer(t testing.TB) tfprotov6.ProviderServer {
+	t.Helper()
+	newServer, err := NewServer("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newServer()
 }

@@ -229,12 +229,12 @@ var catalogues = struct {
 	byClient map[*trackingmore.Client]*fetched
 }{byClient: map[*trackingmore.Client]*fetched{}}
 
-// entryOf is client's entry, created on first use; create false only looks.
-func entryOf(client *trackingmore.Client, create bool) *fetched {
+// entryOf is client's entry, created on first use.
+func entryOf(client *trackingmore.Client) *fetched {
 	catalogues.Lock()
 	defer catalogues.Unlock()
 	f := catalogues.byClient[client]
-	if f == nil && create {
+	if f == nil {
 		f = &fetched{}
 		catalogues.byClient[client] = f
 	}
@@ -247,7 +247,7 @@ func entryOf(client *trackingmore.Client, create bool) *fetched {
 // one per resource). Only a failure caused by the caller's own context
 // ending (a cancelled plan) is not kept.
 func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
-	f := entryOf(client, true)
+	f := entryOf(client)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.done {
@@ -264,18 +264,6 @@ func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
 		f.catalogue = NewCatalogue(carriers)
 	}
 	return f.catalogue, f.err
-}
-
-// Cached returns client's catalogue if an earlier Get fetched it, without
-// calling the API.
-func Cached(client *trackingmore.Client) *Catalogue {
-	f := entryOf(client, false)
-	if f == nil {
-		return nil
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.catalogue
 }
 
 // Problem says that code, the value of attribute (as Terraform shows the

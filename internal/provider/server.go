@@ -27,9 +27,13 @@ func NewServer(version string) (func() tfprotov6.ProviderServer, error) {
 	if !ok {
 		return nil, fmt.Errorf("the framework's server no longer serves every RPC releasingServer forwards")
 	}
+	bulkServer, err := bulk.NewServer(version)
+	if err != nil {
+		return nil, err
+	}
 	mux, err := tf6muxserver.NewMuxServer(context.Background(),
 		func() tfprotov6.ProviderServer { return releasingServer{framework} },
-		bulk.NewServer(version))
+		bulkServer)
 	if err != nil {
 		return nil, err
 	}

@@ -230,10 +230,37 @@ func (m Model) PlannedResults(was Model) Model {
 	return m
 }
 
+// results are m's read-only values: the one list of them.
+func (m *Model) results() []*types.String {
+	return []*types.String{&m.ID, &m.Status, &m.Substatus, &m.LastEvent, &m.LastUpdateTime, &m.CreatedAt}
+}
+
 // WithResults returns m with the read-only values of results.
 func (m Model) WithResults(results Model) Model {
-	m.ID, m.Status, m.Substatus = results.ID, results.Status, results.Substatus
-	m.LastEvent, m.LastUpdateTime, m.CreatedAt = results.LastEvent, results.LastUpdateTime, results.CreatedAt
+	for i, v := range results.results() {
+		*m.results()[i] = *v
+	}
+	return m
+}
+
+// WithUnknownResults returns m with every read-only value unknown, as a
+// plan of a new item has them.
+func (m Model) WithUnknownResults() Model {
+	for _, v := range m.results() {
+		*v = types.StringUnknown()
+	}
+	return m
+}
+
+// FillUnknownResults returns m with each read-only value it leaves unknown
+// taken from results (what the API answered, or the prior values). What m
+// knows stays: an echo that shows a newer status must not contradict the plan.
+func (m Model) FillUnknownResults(results Model) Model {
+	for i, v := range m.results() {
+		if v.IsUnknown() {
+			*v = *results.results()[i]
+		}
+	}
 	return m
 }
 
