@@ -106,7 +106,7 @@ func readTrackings(ctx context.Context, client *trackingmore.Client, state track
 	for label, item := range state.Trackings {
 		t, ok := found[item.Ref()]
 		if !ok {
-			missing = append(missing, label+" ("+item.Subject()+")")
+			missing = append(missing, label+" ("+item.ImportID()+")")
 			delete(state.Trackings, label)
 			continue
 		}
@@ -190,7 +190,7 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 		}
 		if !next.CarrierCode.Equal(prior.CarrierCode) {
 			if err := client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
-				diags.AddError("Unable to change carrier", explain.CarrierError(ctx, client, label+" ("+prior.Subject()+")",
+				diags.AddError("Unable to change carrier", explain.CarrierError(ctx, client, label+" ("+prior.ImportID()+")",
 					carrierPath(label), next.CarrierCode.ValueString(), err))
 				continue
 			}

@@ -33,14 +33,14 @@ func FuzzParseBulkImportID(f *testing.F) {
 		for label, item := range items {
 			if label == "" || !trackingmore.CarrierCodePattern.MatchString(item.CarrierCode.ValueString()) ||
 				!trackingmore.TrackingNumberPattern.MatchString(item.TrackingNumber.ValueString()) {
-				t.Fatalf("%q gave item %q = %q, which the schema rejects", id, label, item.Subject())
+				t.Fatalf("%q gave item %q = %q, which the schema rejects", id, label, item.ImportID())
 			}
 			labels = append(labels, label)
 		}
 		sort.Strings(labels)
 		parts := make([]string, len(labels))
 		for i, label := range labels {
-			parts[i] = label + "=" + items[label].Subject()
+			parts[i] = label + "=" + items[label].ImportID()
 		}
 		again, err := parseBulkImportID(strings.Join(parts, ","))
 		if err != nil {

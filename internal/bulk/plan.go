@@ -215,12 +215,12 @@ func warnDeletes(prior, planned map[string]trackingitem.Model, priorOf map[strin
 		if createdBy == nil {
 			createdBy = labelsByRef(planned)
 		}
-		subject := label + " (" + was.Subject() + ")"
+		subject := label + " (" + was.ImportID() + ")"
 		switch to, again := createdBy[was.Ref()]; {
 		case again:
 			recreated = append(recreated, subject+": created again under "+to)
 		case stays:
-			deleted = append(deleted, subject+": the label now tracks "+next.Subject())
+			deleted = append(deleted, subject+": the label now tracks "+next.ImportID())
 		default:
 			deleted = append(deleted, subject+": removed from the map")
 		}

@@ -7,7 +7,6 @@ package bulk
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"reflect"
@@ -257,24 +256,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// upgradeV0 rewrites a version 0 state for version 1: each item's
-// customer_email string becomes its customer_emails list
-// (trackingitem.UpgradeV0).
+// upgradeV0 rewrites a version 0 state for version 1 (trackingitem.UpgradeStateV0).
 func upgradeV0(raw *tfprotov6.RawState, diags *diag.Diagnostics) *tfprotov6.RawState {
-	var state map[string]any
-	if err := json.Unmarshal(raw.JSON, &state); err != nil {
-		diags.AddError("Unable to read state", "The version 0 state of "+typeName+" is not JSON: "+err.Error())
-		return raw
-	}
-	items, _ := state["trackings"].(map[string]any)
-	for _, item := range items {
-		if fields, ok := item.(map[string]any); ok {
-			trackingitem.UpgradeV0(fields)
+	upgraded, err := trackingitem.UpgradeStateV0(raw.JSON, func(state map[string]any) []map[string]any {
+		trackings, _ := state["trackings"].(map[string]any)
+		var items []map[string]any
+		for _, item := range trackings {
+			if fields, ok := item.(map[string]any); ok {
+				items = append(items, fields)
+			}
 		}
-	}
-	upgraded, err := json.Marshal(state)
+		return items
+	})
 	if err != nil {
-		diags.AddError("Unable to upgrade state", err.Error())
+		diags.AddError("Unable to read state", "The version 0 state of "+typeName+" is not JSON: "+err.Error())
 		return raw
 	}
 	return &tfprotov6.RawState{JSON: upgraded}

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -72,7 +73,7 @@ func (d *trackingDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	subject := state.CarrierCode.ValueString() + "/" + state.TrackingNumber.ValueString()
+	subject := trackingitem.ImportID(state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	t, err := d.client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), state.Lang.ValueString())
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddError("Tracking not found",

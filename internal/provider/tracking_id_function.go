@@ -45,7 +45,7 @@ func (trackingIDFunction) Run(ctx context.Context, req function.RunRequest, resp
 	problem, numberWrong := trackingitem.KeyNames{Carrier: "carrier_code", Number: "tracking_number"}.Problem(carrier, number)
 	switch {
 	case problem == "":
-		resp.Error = resp.Result.Set(ctx, carrier+"/"+number)
+		resp.Error = resp.Result.Set(ctx, trackingitem.ImportID(carrier, number))
 	case numberWrong:
 		resp.Error = function.NewArgumentFuncError(1, problem)
 	default:

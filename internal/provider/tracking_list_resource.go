@@ -89,7 +89,7 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 func trackingListResult(ctx context.Context, req list.ListRequest, t *trackingmore.Tracking) list.ListResult {
 	result := req.NewListResult(ctx)
 	m := newTrackingResourceModel(t)
-	result.DisplayName = m.Subject()
+	result.DisplayName = m.ImportID()
 	if title := m.Title.ValueString(); title != "" {
 		result.DisplayName += fmt.Sprintf(" (%s)", title)
 	}

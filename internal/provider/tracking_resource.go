@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -112,21 +111,29 @@ func (m *trackingResourceModel) results(t *trackingmore.Tracking) (map[*types.St
 	return strs, map[*types.Int64]int64{&m.ItemTimeLengthDays: int64(t.ItemTimeLength), &m.StayTimeLengthDays: int64(t.StayTimeLength)}
 }
 
-// fillUnknowns sets each unknown read-only value from t; partial (an echo)
-// sets only those t carries.
-func (m *trackingResourceModel) fillUnknowns(t *trackingmore.Tracking, partial bool) {
+// fillUnknowns sets each unknown read-only value from t, a full tracking
+// object (GET or list).
+func (m *trackingResourceModel) fillUnknowns(t *trackingmore.Tracking) {
 	strs, ints := m.results(t)
 	for dst, v := range strs {
-		if dst.IsUnknown() && (v != "" || !partial) {
+		if dst.IsUnknown() {
 			*dst = trackingitem.NullIfEmpty(v)
 		}
-	}
-	if partial {
-		return // no echo carries the day counts
 	}
 	for dst, v := range ints {
 		if dst.IsUnknown() {
 			*dst = types.Int64Value(v)
+		}
+	}
+}
+
+// fillUnknownsFromEcho sets each unknown read-only value that echo, a
+// create or PUT answer, carries; no echo carries the day counts.
+func (m *trackingResourceModel) fillUnknownsFromEcho(echo *trackingmore.Tracking) {
+	strs, _ := m.results(echo)
+	for dst, v := range strs {
+		if dst.IsUnknown() && v != "" {
+			*dst = trackingitem.NullIfEmpty(v)
 		}
 	}
 }
@@ -272,15 +279,11 @@ func withStringModifiers(attrs map[string]schema.Attribute, name string, more ..
 // of the old schema is kept.
 func (r *trackingResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
 	return map[int64]resource.StateUpgrader{0: {StateUpgrader: func(_ context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
-		var state map[string]any
-		if err := json.Unmarshal(req.RawState.JSON, &state); err != nil {
-			resp.Diagnostics.AddError("Unable to upgrade state", "The version 0 state of trackingmore_tracking is not JSON: "+err.Error())
-			return
-		}
-		trackingitem.UpgradeV0(state)
-		upgraded, err := json.Marshal(state)
+		upgraded, err := trackingitem.UpgradeStateV0(req.RawState.JSON, func(state map[string]any) []map[string]any {
+			return []map[string]any{state}
+		})
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to upgrade state", err.Error())
+			resp.Diagnostics.AddError("Unable to upgrade state", "The version 0 state of trackingmore_tracking is not JSON: "+err.Error())
 			return
 		}
 		resp.DynamicValue = &tfprotov6.DynamicValue{JSON: upgraded}
@@ -300,9 +303,9 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 
 	created, err := r.client.CreateTracking(ctx, plan.createRequest())
 	if err != nil {
-		detail := explain.CarrierError(ctx, r.client, plan.Subject(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err)
+		detail := explain.CarrierError(ctx, r.client, plan.ImportID(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err)
 		if trackingmore.IsAlreadyExists(err) {
-			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.Subject()
+			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.ImportID()
 		}
 		resp.Diagnostics.AddError("Unable to create tracking", detail)
 		return
@@ -338,12 +341,12 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Tracking no longer exists",
 			fmt.Sprintf("TrackingMore has no tracking %s any more (deleted outside Terraform?). "+
-				"It was removed from the state; the next apply creates it again.", state.Subject()))
+				"It was removed from the state; the next apply creates it again.", state.ImportID()))
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to read tracking", state.Subject(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to read tracking", state.ImportID(), err)
 		return
 	}
 
@@ -370,7 +373,7 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
 		if err != nil {
 			resp.Diagnostics.AddError("Unable to change carrier",
-				explain.CarrierError(ctx, r.client, state.Subject(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err))
+				explain.CarrierError(ctx, r.client, state.ImportID(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err))
 			return
 		}
 		state.CarrierCode = plan.CarrierCode
@@ -392,14 +395,14 @@ func (r *trackingResource) update(ctx context.Context, state *trackingResourceMo
 		var err error
 		echo, err = r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
 		if err != nil {
-			explain.AddAPIError(diags, "Unable to update tracking", plan.Subject(), err)
+			explain.AddAPIError(diags, "Unable to update tracking", plan.ImportID(), err)
 			return nil
 		}
 		state.Model = plan.WithResults(state.Model)
 	}
 	if state.AutoUpdate.ValueBool() && !plan.AutoUpdate.ValueBool() {
 		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.Ref()}); err != nil {
-			explain.AddAPIError(diags, "Unable to stop updates of tracking", plan.Subject(), err)
+			explain.AddAPIError(diags, "Unable to stop updates of tracking", plan.ImportID(), err)
 			return echo
 		}
 	}
@@ -419,13 +422,13 @@ func (r *trackingResource) resolveResults(ctx context.Context, m *trackingResour
 	filled := *m
 	for _, echo := range echoes {
 		if echo != nil {
-			filled.fillUnknowns(echo, true)
+			filled.fillUnknownsFromEcho(echo)
 		}
 	}
 	if filled.hasUnknowns() {
 		if t, err := r.client.GetTracking(ctx, m.CarrierCode.ValueString(), m.TrackingNumber.ValueString(), ""); err == nil {
 			filled = *m
-			filled.fillUnknowns(t, false)
+			filled.fillUnknowns(t)
 		}
 	}
 	filled.nullUnknowns()
@@ -495,7 +498,7 @@ func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	err := r.client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	if err != nil && !trackingmore.IsNotFound(err) {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to delete tracking", state.Subject(), err)
+		explain.AddAPIError(&resp.Diagnostics, "Unable to delete tracking", state.ImportID(), err)
 	}
 }
 

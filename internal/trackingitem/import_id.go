@@ -31,6 +31,9 @@ func (n KeyNames) Problem(carrier, number string) (problem string, numberWrong b
 	return "", false
 }
 
+// ImportID joins a key as ParseImportID splits it.
+func ImportID(carrier, number string) string { return carrier + "/" + number }
+
 // ParseImportID splits "carrier_code/tracking_number", checking both parts
 // so a typo fails here rather than as a confusing API error.
 func ParseImportID(id string) (carrier, number string, err error) {

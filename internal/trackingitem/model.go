@@ -5,6 +5,7 @@
 package trackingitem
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -139,9 +140,10 @@ func (m Model) Ref() trackingmore.TrackingRef {
 	return trackingmore.TrackingRef{TrackingNumber: m.TrackingNumber.ValueString(), CarrierCode: m.CarrierCode.ValueString()}
 }
 
-// Subject names the tracking in messages as carrier/number, the import ID format.
-func (m Model) Subject() string {
-	return m.CarrierCode.ValueString() + "/" + m.TrackingNumber.ValueString()
+// ImportID is the tracking's key as import ids, identities and messages
+// write it: carrier_code/tracking_number.
+func (m Model) ImportID() string {
+	return ImportID(m.CarrierCode.ValueString(), m.TrackingNumber.ValueString())
 }
 
 // UpdateRequest is the PUT that turns prior into m: only the fields that
@@ -300,25 +302,19 @@ func (m *Model) ResultFields(t *trackingmore.Tracking) map[*types.String]string 
 // ReadResults sets the read-only values from a full tracking object (GET or list).
 func (m *Model) ReadResults(t *trackingmore.Tracking) {
 	for dst, v := range m.ResultFields(t) {
-		SetResult(dst, v, false)
+		*dst = NullIfEmpty(v)
 	}
 }
 
 // ReadEcho fills the read-only values from a create or PUT echo, which
-// carries only some of them.
+// carries only some of them: a value the echo lacks leaves the prior one
+// alone, unless the plan left it unknown.
 func (m *Model) ReadEcho(t *trackingmore.Tracking) {
 	for dst, v := range m.ResultFields(t) {
-		SetResult(dst, v, true)
+		if v != "" || dst.IsUnknown() {
+			*dst = NullIfEmpty(v)
+		}
 	}
-}
-
-// SetResult stores an API value in dst. A partial answer (an echo) lacking
-// the value leaves the prior one alone, unless the plan left it unknown.
-func SetResult(dst *types.String, v string, partial bool) {
-	if partial && v == "" && !dst.IsUnknown() {
-		return
-	}
-	*dst = NullIfEmpty(v)
 }
 
 // StatusName undoes the PUT echo's habit of returning the manual status as the
@@ -365,10 +361,26 @@ func EmailsValue(emails []string) types.List {
 // customer_emails (a list).
 const SchemaVersion = 1
 
-// UpgradeV0 rewrites one tracking's version 0 state, as decoded JSON, for
-// version 1: customer_email's string (several addresses joined with commas,
-// as version 0 read them) becomes customer_emails' list.
-func UpgradeV0(item map[string]any) {
+// UpgradeStateV0 rewrites a version 0 state's JSON for version 1: in each
+// tracking that items finds in the state (the state itself for
+// trackingmore_tracking, each item for trackingmore_trackings), the
+// customer_email string becomes the customer_emails list. The one state
+// upgrade of both resources; the error says the state is not JSON.
+func UpgradeStateV0(stateJSON []byte, items func(state map[string]any) []map[string]any) ([]byte, error) {
+	var state map[string]any
+	if err := json.Unmarshal(stateJSON, &state); err != nil {
+		return nil, err
+	}
+	for _, item := range items(state) {
+		upgradeItemV0(item)
+	}
+	return json.Marshal(state)
+}
+
+// upgradeItemV0 rewrites one tracking: customer_email's string (several
+// addresses joined with commas, as version 0 read them) becomes
+// customer_emails' list.
+func upgradeItemV0(item map[string]any) {
 	var emails []any
 	if s, ok := item["customer_email"].(string); ok {
 		for _, e := range strings.Split(s, ",") {
