@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -46,20 +46,20 @@ func newAirCargo(c trackingmore.AirCargo) airCargoModel {
 	events := make([]airCargoEventModel, 0, len(c.TrackInfo))
 	for _, e := range c.TrackInfo {
 		events = append(events, airCargoEventModel{
-			PlanDate:     trackingitem.NullIfEmpty(string(e.PlanDate)),
-			ActualDate:   trackingitem.NullIfEmpty(string(e.ActualDate)),
-			Event:        trackingitem.NullIfEmpty(string(e.Event)),
-			Station:      trackingitem.NullIfEmpty(string(e.Station)),
-			FlightNumber: trackingitem.NullIfEmpty(string(e.FlightNumber)),
+			PlanDate:     flex.StringOrNull(string(e.PlanDate)),
+			ActualDate:   flex.StringOrNull(string(e.ActualDate)),
+			Event:        flex.StringOrNull(string(e.Event)),
+			Station:      flex.StringOrNull(string(e.Station)),
+			FlightNumber: flex.StringOrNull(string(e.FlightNumber)),
 		})
 	}
 	return airCargoModel{
-		AWBNumber:   trackingitem.NullIfEmpty(string(c.TrackNumber)),
-		Weight:      trackingitem.NullIfEmpty(string(c.Weight)),
+		AWBNumber:   flex.StringOrNull(string(c.TrackNumber)),
+		Weight:      flex.StringOrNull(string(c.Weight)),
 		Pieces:      types.Int64Value(int64(c.Piece)),
-		Origin:      trackingitem.NullIfEmpty(string(c.Origin)),
-		Destination: trackingitem.NullIfEmpty(string(c.Destination)),
-		Status:      trackingitem.NullIfEmpty(string(c.StatusNumber)),
+		Origin:      flex.StringOrNull(string(c.Origin)),
+		Destination: flex.StringOrNull(string(c.Destination)),
+		Status:      flex.StringOrNull(string(c.StatusNumber)),
 		Events:      events,
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -89,7 +89,7 @@ func (d *carrierDetectionDataSource) Read(ctx context.Context, req datasource.Re
 
 	state.Carriers = make([]detectedCarrierModel, 0, len(detected))
 	for _, c := range detected {
-		state.Carriers = append(state.Carriers, detectedCarrierModel{Name: trackingitem.NullIfEmpty(string(c.Name)), Code: trackingitem.NullIfEmpty(string(c.Code))})
+		state.Carriers = append(state.Carriers, detectedCarrierModel{Name: flex.StringOrNull(string(c.Name)), Code: flex.StringOrNull(string(c.Code))})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

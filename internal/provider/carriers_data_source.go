@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -98,12 +98,12 @@ func (d *carriersDataSource) Read(ctx context.Context, req datasource.ReadReques
 			continue
 		}
 		state.Carriers = append(state.Carriers, carrierModel{
-			Name:     trackingitem.NullIfEmpty(string(c.Name)),
-			Code:     trackingitem.NullIfEmpty(string(c.Code)),
-			Phone:    trackingitem.NullIfEmpty(string(c.Phone)),
-			Homepage: trackingitem.NullIfEmpty(string(c.Homepage)),
-			Type:     trackingitem.NullIfEmpty(string(c.Type)),
-			Picture:  trackingitem.NullIfEmpty(string(c.Picture)),
+			Name:     flex.StringOrNull(string(c.Name)),
+			Code:     flex.StringOrNull(string(c.Code)),
+			Phone:    flex.StringOrNull(string(c.Phone)),
+			Homepage: flex.StringOrNull(string(c.Homepage)),
+			Type:     flex.StringOrNull(string(c.Type)),
+			Picture:  flex.StringOrNull(string(c.Picture)),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)

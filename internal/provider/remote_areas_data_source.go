@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -115,9 +115,9 @@ func (d *remoteAreasDataSource) Read(ctx context.Context, req datasource.ReadReq
 	state.Results = make([]remoteAreaResultModel, 0, len(results))
 	for _, r := range results {
 		state.Results = append(state.Results, remoteAreaResultModel{
-			Country:  trackingitem.NullIfEmpty(string(r.Country)),
-			Postcode: trackingitem.NullIfEmpty(string(r.Postcode)),
-			Company:  trackingitem.NullIfEmpty(string(r.Company)),
+			Country:  flex.StringOrNull(string(r.Country)),
+			Postcode: flex.StringOrNull(string(r.Postcode)),
+			Company:  flex.StringOrNull(string(r.Company)),
 			Remote:   types.BoolValue(bool(r.Remote)),
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -184,36 +185,36 @@ func carrierInfoAttribute(side, field string) schema.SingleNestedAttribute {
 // newTrackingFields converts an API tracking's fields; empty values become null.
 func newTrackingFields(t *trackingmore.Tracking) trackingFieldsModel {
 	m := trackingFieldsModel{
-		ID:                 trackingitem.NullIfEmpty(t.ID),
-		Status:             trackingitem.NullIfEmpty(trackingitem.StatusName(string(t.Status))),
-		Substatus:          trackingitem.NullIfEmpty(string(t.Substatus)),
-		StatusInfo:         trackingitem.NullIfEmpty(string(t.StatusInfo)),
+		ID:                 flex.StringOrNull(t.ID),
+		Status:             flex.StringOrNull(trackingitem.StatusName(string(t.Status))),
+		Substatus:          flex.StringOrNull(string(t.Substatus)),
+		StatusInfo:         flex.StringOrNull(string(t.StatusInfo)),
 		TrackUpdate:        types.BoolNull(),
-		CreatedAt:          trackingitem.NullIfEmpty(string(t.CreatedAt)),
-		UpdatedAt:          trackingitem.NullIfEmpty(string(t.UpdatedAt)),
-		OrderCreateTime:    trackingitem.NullIfEmpty(apiTimeRFC3339(string(t.OrderCreateTime))),
-		Title:              trackingitem.NullIfEmpty(string(t.Title)),
-		OrderID:            trackingitem.NullIfEmpty(string(t.OrderID)),
-		Comment:            trackingitem.NullIfEmpty(string(t.Comment)),
-		CustomerName:       trackingitem.NullIfEmpty(string(t.CustomerName)),
+		CreatedAt:          flex.StringOrNull(string(t.CreatedAt)),
+		UpdatedAt:          flex.StringOrNull(string(t.UpdatedAt)),
+		OrderCreateTime:    flex.StringOrNull(apiTimeRFC3339(string(t.OrderCreateTime))),
+		Title:              flex.StringOrNull(string(t.Title)),
+		OrderID:            flex.StringOrNull(string(t.OrderID)),
+		Comment:            flex.StringOrNull(string(t.Comment)),
+		CustomerName:       flex.StringOrNull(string(t.CustomerName)),
 		CustomerEmails:     emailValues(t.CustomerEmail),
-		CustomerPhone:      trackingitem.NullIfEmpty(string(t.CustomerPhone)),
-		LogisticsChannel:   trackingitem.NullIfEmpty(string(t.LogisticsChannel)),
-		DestinationCode:    trackingitem.NullIfEmpty(string(t.DestinationCode)),
+		CustomerPhone:      flex.StringOrNull(string(t.CustomerPhone)),
+		LogisticsChannel:   flex.StringOrNull(string(t.LogisticsChannel)),
+		DestinationCode:    flex.StringOrNull(string(t.DestinationCode)),
 		Archived:           types.BoolValue(bool(t.Archived)),
-		OriginalCountry:    trackingitem.NullIfEmpty(string(t.OriginalCountry)),
-		DestinationCountry: trackingitem.NullIfEmpty(string(t.DestinationCountry)),
+		OriginalCountry:    flex.StringOrNull(string(t.OriginalCountry)),
+		DestinationCountry: flex.StringOrNull(string(t.DestinationCountry)),
 		ItemTimeLengthDays: types.Int64Value(int64(t.ItemTimeLength)),
 		StayTimeLengthDays: types.Int64Value(int64(t.StayTimeLength)),
-		ServiceCode:        trackingitem.NullIfEmpty(string(t.ServiceCode)),
-		LastEvent:          trackingitem.NullIfEmpty(string(t.LastEvent)),
-		LastUpdateTime:     trackingitem.NullIfEmpty(string(t.LastUpdateTime)),
+		ServiceCode:        flex.StringOrNull(string(t.ServiceCode)),
+		LastEvent:          flex.StringOrNull(string(t.LastEvent)),
+		LastUpdateTime:     flex.StringOrNull(string(t.LastUpdateTime)),
 	}
 	if t.TrackUpdate != nil {
 		m.TrackUpdate = types.BoolValue(bool(*t.TrackUpdate))
 	}
 	if m.DestinationCode.IsNull() {
-		m.DestinationCode = trackingitem.NullIfEmpty(string(t.Destination))
+		m.DestinationCode = flex.StringOrNull(string(t.Destination))
 	}
 	return m
 }
@@ -243,24 +244,24 @@ func newCarrierInfo(ci *trackingmore.CarrierInfo) *carrierInfoModel {
 	checkpoints := make([]checkpointModel, 0, len(ci.TrackInfo))
 	for _, c := range ci.TrackInfo {
 		checkpoints = append(checkpoints, checkpointModel{
-			Date:             trackingitem.NullIfEmpty(string(c.Date)),
-			Description:      trackingitem.NullIfEmpty(string(c.StatusDescription)),
-			Details:          trackingitem.NullIfEmpty(string(c.Details)),
-			CheckpointStatus: trackingitem.NullIfEmpty(string(c.CheckpointStatus)),
-			Substatus:        trackingitem.NullIfEmpty(string(c.Substatus)),
+			Date:             flex.StringOrNull(string(c.Date)),
+			Description:      flex.StringOrNull(string(c.StatusDescription)),
+			Details:          flex.StringOrNull(string(c.Details)),
+			CheckpointStatus: flex.StringOrNull(string(c.CheckpointStatus)),
+			Substatus:        flex.StringOrNull(string(c.Substatus)),
 		})
 	}
 	return &carrierInfoModel{
-		ItemReceived:       trackingitem.NullIfEmpty(string(ci.ItemReceived)),
-		ItemDispatched:     trackingitem.NullIfEmpty(string(ci.ItemDispatched)),
-		DepartedAirport:    trackingitem.NullIfEmpty(string(ci.DepartfromAirport)),
-		ArrivedAbroad:      trackingitem.NullIfEmpty(string(ci.ArrivalfromAbroad)),
-		CustomsClearance:   trackingitem.NullIfEmpty(string(ci.CustomsClearance)),
-		DestinationArrived: trackingitem.NullIfEmpty(string(ci.DestinationArrived)),
-		Weblink:            trackingitem.NullIfEmpty(string(ci.Weblink)),
-		Phone:              trackingitem.NullIfEmpty(string(ci.Phone)),
-		CarrierCode:        trackingitem.NullIfEmpty(string(ci.CarrierCode)),
-		ReferenceNumber:    trackingitem.NullIfEmpty(string(ci.ReferenceNumber)),
+		ItemReceived:       flex.StringOrNull(string(ci.ItemReceived)),
+		ItemDispatched:     flex.StringOrNull(string(ci.ItemDispatched)),
+		DepartedAirport:    flex.StringOrNull(string(ci.DepartfromAirport)),
+		ArrivedAbroad:      flex.StringOrNull(string(ci.ArrivalfromAbroad)),
+		CustomsClearance:   flex.StringOrNull(string(ci.CustomsClearance)),
+		DestinationArrived: flex.StringOrNull(string(ci.DestinationArrived)),
+		Weblink:            flex.StringOrNull(string(ci.Weblink)),
+		Phone:              flex.StringOrNull(string(ci.Phone)),
+		CarrierCode:        flex.StringOrNull(string(ci.CarrierCode)),
+		ReferenceNumber:    flex.StringOrNull(string(ci.ReferenceNumber)),
 		Checkpoints:        checkpoints,
 	}
 }

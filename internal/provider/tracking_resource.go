@@ -18,6 +18,7 @@ import (
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/modifiers"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
@@ -73,7 +74,7 @@ func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
 	// comment is create-only: an empty answer must not plan a replacement,
 	// but a stored value fills it after an import and shows drift.
 	if m.Comment.IsNull() || string(t.Comment) != "" {
-		m.Comment = trackingitem.NullIfEmpty(string(t.Comment))
+		m.Comment = flex.StringOrNull(string(t.Comment))
 	}
 }
 
@@ -88,9 +89,9 @@ func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
 // readExtras sets the single resource's own read-only values from a full
 // tracking object.
 func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking) {
-	m.UpdatedAt = trackingitem.NullIfEmpty(string(t.UpdatedAt))
-	m.OriginalCountry = trackingitem.NullIfEmpty(string(t.OriginalCountry))
-	m.DestinationCountry = trackingitem.NullIfEmpty(string(t.DestinationCountry))
+	m.UpdatedAt = flex.StringOrNull(string(t.UpdatedAt))
+	m.OriginalCountry = flex.StringOrNull(string(t.OriginalCountry))
+	m.DestinationCountry = flex.StringOrNull(string(t.DestinationCountry))
 	m.ItemTimeLengthDays = types.Int64Value(int64(t.ItemTimeLength))
 	m.StayTimeLengthDays = types.Int64Value(int64(t.StayTimeLength))
 }
@@ -117,7 +118,7 @@ func (m *trackingResourceModel) fillUnknowns(t *trackingmore.Tracking) {
 	strs, ints := m.results(t)
 	for dst, v := range strs {
 		if dst.IsUnknown() {
-			*dst = trackingitem.NullIfEmpty(v)
+			*dst = flex.StringOrNull(v)
 		}
 	}
 	for dst, v := range ints {
@@ -133,7 +134,7 @@ func (m *trackingResourceModel) fillUnknownsFromEcho(echo *trackingmore.Tracking
 	strs, _ := m.results(echo)
 	for dst, v := range strs {
 		if dst.IsUnknown() && v != "" {
-			*dst = trackingitem.NullIfEmpty(v)
+			*dst = flex.StringOrNull(v)
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -133,9 +133,9 @@ func (d *transitTimesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	state.Results = make([]transitTimeModel, 0, len(times))
 	for _, t := range times {
 		state.Results = append(state.Results, transitTimeModel{
-			CarrierCode:     trackingitem.NullIfEmpty(string(t.CarrierCode)),
-			Origin:          trackingitem.NullIfEmpty(string(t.Original)),
-			Destination:     trackingitem.NullIfEmpty(string(t.Destination)),
+			CarrierCode:     flex.StringOrNull(string(t.CarrierCode)),
+			Origin:          flex.StringOrNull(string(t.Original)),
+			Destination:     flex.StringOrNull(string(t.Destination)),
 			Total:           types.Int64Value(int64(t.Total)),
 			Delivered:       types.Int64Value(int64(t.Delivered)),
 			Share0To7Days:   share(t, t.Range1),

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -34,10 +34,10 @@ type userInfoDataSourceModel struct {
 
 func newUserInfo(info *trackingmore.UserInfo) userInfoDataSourceModel {
 	m := userInfoDataSourceModel{
-		Email:          trackingitem.NullIfEmpty(string(info.Email)),
-		Phone:          trackingitem.NullIfEmpty(string(info.Phone)),
+		Email:          flex.StringOrNull(string(info.Email)),
+		Phone:          flex.StringOrNull(string(info.Phone)),
 		RegisteredAt:   types.StringNull(),
-		Balance:        trackingitem.NullIfEmpty(string(info.Money)),
+		Balance:        flex.StringOrNull(string(info.Money)),
 		RemainingQuota: types.Int64Value(int64(info.TrackNumber)),
 	}
 	if info.RegTime > 0 {

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -272,13 +273,13 @@ func (m Model) FillUnknownResults(results Model) Model {
 func (m *Model) ReadArguments(t *trackingmore.Tracking) {
 	m.TrackingNumber = types.StringValue(t.TrackingNumber)
 	m.CarrierCode = types.StringValue(t.CarrierCode)
-	m.Title = NullIfEmpty(string(t.Title))
-	m.LogisticsChannel = NullIfEmpty(string(t.LogisticsChannel))
-	m.CustomerName = NullIfEmpty(string(t.CustomerName))
+	m.Title = flex.StringOrNull(string(t.Title))
+	m.LogisticsChannel = flex.StringOrNull(string(t.LogisticsChannel))
+	m.CustomerName = flex.StringOrNull(string(t.CustomerName))
 	m.CustomerEmails = EmailsValue(t.CustomerEmail)
-	m.CustomerPhone = NullIfEmpty(string(t.CustomerPhone))
-	m.OrderID = NullIfEmpty(string(t.OrderID))
-	m.DestinationCode = NullIfEmpty(string(t.DestinationCode))
+	m.CustomerPhone = flex.StringOrNull(string(t.CustomerPhone))
+	m.OrderID = flex.StringOrNull(string(t.OrderID))
+	m.DestinationCode = flex.StringOrNull(string(t.DestinationCode))
 	m.Archived = types.BoolValue(bool(t.Archived))
 	// The API shows a manual status only through status; if it no longer
 	// matches, someone restored the carrier's status outside Terraform.
@@ -302,7 +303,7 @@ func (m *Model) ResultFields(t *trackingmore.Tracking) map[*types.String]string 
 // ReadResults sets the read-only values from a full tracking object (GET or list).
 func (m *Model) ReadResults(t *trackingmore.Tracking) {
 	for dst, v := range m.ResultFields(t) {
-		*dst = NullIfEmpty(v)
+		*dst = flex.StringOrNull(v)
 	}
 }
 
@@ -312,7 +313,7 @@ func (m *Model) ReadResults(t *trackingmore.Tracking) {
 func (m *Model) ReadEcho(t *trackingmore.Tracking) {
 	for dst, v := range m.ResultFields(t) {
 		if v != "" || dst.IsUnknown() {
-			*dst = NullIfEmpty(v)
+			*dst = flex.StringOrNull(v)
 		}
 	}
 }
@@ -394,11 +395,4 @@ func upgradeItemV0(item map[string]any) {
 	if len(emails) > 0 {
 		item["customer_emails"] = emails
 	}
-}
-
-func NullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
