@@ -134,7 +134,7 @@ func (d *airCargoDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	cargo, err := d.client.AirCargo(ctx, trackingmore.AirCargoRequest{Numbers: listStrings(state.AWBNumbers), Lang: state.Lang.ValueString()})
+	cargo, err := d.client.AirCargo(ctx, trackingmore.AirCargoRequest{Numbers: flex.Strings(state.AWBNumbers), Lang: state.Lang.ValueString()})
 	if err != nil {
 		explain.AddAPIError(&resp.Diagnostics, "Unable to track air cargo", "the air waybills", err)
 		return

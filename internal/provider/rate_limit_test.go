@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,19 +10,6 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
-
-// singleResources renders n trackingmore_tracking "t000"... with ups numbers.
-func singleResources(n int) string {
-	var body strings.Builder
-	for i := range n {
-		fmt.Fprintf(&body, "resource \"trackingmore_tracking\" \"t%03d\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA1%010d\"\n}\n", i, i)
-	}
-	return body.String()
-}
-
-// slowBudget is a provider budget slow enough that Terraform's parallel
-// calls wait for it, and so merge into the batch endpoints.
-var slowBudget = map[string]string{"requests_per_second": "4"}
 
 // Through the batch path, each resource gets the error a single create
 // would have given it: the existing tracking's "import it", the quota's

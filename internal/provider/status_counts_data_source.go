@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -89,10 +90,10 @@ func (d *statusCountsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 
 	counts, err := d.client.GetStatusCounts(ctx, trackingmore.StatusCountOptions{
-		CreatedAtMin:        rfc3339OrZero(state.CreatedAfter),
-		CreatedAtMax:        rfc3339OrZero(state.CreatedBefore),
-		OrderCreatedTimeMin: rfc3339OrZero(state.OrderCreatedAfter),
-		OrderCreatedTimeMax: rfc3339OrZero(state.OrderCreatedBefore),
+		CreatedAtMin:        flex.TimeOrZero(state.CreatedAfter),
+		CreatedAtMax:        flex.TimeOrZero(state.CreatedBefore),
+		OrderCreatedTimeMin: flex.TimeOrZero(state.OrderCreatedAfter),
+		OrderCreatedTimeMax: flex.TimeOrZero(state.OrderCreatedBefore),
 	})
 	if err != nil {
 		explain.AddAPIError(&resp.Diagnostics, "Unable to count trackings", "the status counts", err)

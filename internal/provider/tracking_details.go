@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"time"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -83,20 +81,6 @@ type checkpointModel struct {
 	Details          types.String `tfsdk:"details"`
 	CheckpointStatus types.String `tfsdk:"checkpoint_status"`
 	Substatus        types.String `tfsdk:"substatus"`
-}
-
-// dataString, dataInt64 and dataBool are read-only attributes; every
-// attribute of these models is one.
-func dataString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-}
-
-func dataInt64(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-}
-
-func dataBool(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
 }
 
 // trackingFieldsAttributes is the schema of trackingFieldsModel.
@@ -264,50 +248,6 @@ func newCarrierInfo(ci *trackingmore.CarrierInfo) *carrierInfoModel {
 		ReferenceNumber:    flex.StringOrNull(string(ci.ReferenceNumber)),
 		Checkpoints:        checkpoints,
 	}
-}
-
-// apiTimeRFC3339 reads a time the API writes as `YYYY-MM-DD HH:MM:SS` in UTC
-// (as this provider sends order_create_time) and returns it as RFC 3339. Any
-// other text is returned unchanged: the API's word is better than a guess.
-func apiTimeRFC3339(s string) string {
-	if t, err := time.Parse(time.DateTime, s); err == nil {
-		return t.UTC().Format(time.RFC3339)
-	}
-	return s
-}
-
-// orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
-// "YYYY-MM-DD HH:MM:SS" in UTC.
-func orderCreateTimeAPI(v types.String) string {
-	if v.IsNull() {
-		return ""
-	}
-	t, err := time.Parse(time.RFC3339, v.ValueString())
-	if err != nil {
-		return ""
-	}
-	return t.UTC().Format(time.DateTime)
-}
-
-// rfc3339OrZero parses an RFC 3339 argument (validated at plan time); null is the zero time.
-func rfc3339OrZero(v types.String) time.Time {
-	if v.IsNull() || v.IsUnknown() {
-		return time.Time{}
-	}
-	t, _ := time.Parse(time.RFC3339, v.ValueString())
-	return t
-}
-
-// listStrings returns the elements of a list argument.
-func listStrings(list []types.String) []string {
-	if list == nil {
-		return nil
-	}
-	out := make([]string, 0, len(list))
-	for _, v := range list {
-		out = append(out, v.ValueString())
-	}
-	return out
 }
 
 // emailValues is customer_emails of a data source: nil (null) for none.

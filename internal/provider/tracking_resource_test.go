@@ -21,23 +21,6 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-const trackingAddr = "trackingmore_tracking.test"
-
-var hexID = regexp.MustCompile(`^[0-9a-f]{32}$`)
-
-// trackingConfig renders a trackingmore_tracking named "test" from HCL lines.
-func trackingConfig(m *acctest.Mock, lines string) string {
-	return m.Config(`
-resource "trackingmore_tracking" "test" {
-` + lines + `
-}
-`)
-}
-
-func expectAttr(name string, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(trackingAddr, tfjsonpath.New(name), v)
-}
-
 func TestAccTrackingResource_lifecycle(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
 	const number = "1Z999AA10123456784"

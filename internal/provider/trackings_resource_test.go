@@ -3,9 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
-	"maps"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -20,41 +18,6 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
-
-const bulkAddr = "trackingmore_trackings.test"
-
-// bulkConfig is the provider block plus bulkResource(items).
-func bulkConfig(m *acctest.Mock, items map[string]string) string {
-	return m.Config(bulkResource(items))
-}
-
-// bulkResource renders a trackingmore_trackings named "test" whose map holds
-// items, each given as HCL attribute lines.
-func bulkResource(items map[string]string) string {
-	var b strings.Builder
-	for _, label := range slices.Sorted(maps.Keys(items)) {
-		fmt.Fprintf(&b, "    %q = {\n%s\n    }\n", label, items[label])
-	}
-	return `
-resource "trackingmore_trackings" "test" {
-  trackings = {
-` + b.String() + `  }
-}
-`
-}
-
-// upsItems returns n items labelled order-0001… with valid UPS numbers.
-func upsItems(n int, extra string) map[string]string {
-	items := map[string]string{}
-	for i := range n {
-		items[fmt.Sprintf("order-%04d", i)] = fmt.Sprintf("      carrier_code = \"ups\"\n      tracking_number = \"1Z999AA1%010d\"\n%s", i, extra)
-	}
-	return items
-}
-
-func bulkItem(label, attr string) tfjsonpath.Path {
-	return tfjsonpath.New("trackings").AtMapKey(label).AtMapKey(attr)
-}
 
 func TestAccTrackingsResource_lifecycle(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
