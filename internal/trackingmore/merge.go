@@ -57,12 +57,11 @@ type mergeQueue[In, Out any] struct {
 // before it was taken is dropped; one already taken waits for its answer,
 // since a write on the wire is the API's new state (see finishingWrites).
 func (q *mergeQueue[In, Out]) do(ctx context.Context, in In) (Out, error) {
+	call := &mergeCall[In, Out]{ctx: ctx, in: in, done: make(chan struct{})}
 	if q.client.pacer.shared == nil { // no budget to wait for, so nothing to merge
-		call := &mergeCall[In, Out]{ctx: ctx, in: in, done: make(chan struct{})}
 		q.send(ctx, []*mergeCall[In, Out]{call})
 		return call.out, call.err
 	}
-	call := &mergeCall[In, Out]{ctx: ctx, in: in, done: make(chan struct{})}
 	q.mu.Lock()
 	q.waiting = append(q.waiting, call)
 	if !q.flushing {
