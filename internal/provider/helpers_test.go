@@ -77,7 +77,3 @@ func singleResources(n int) string {
 	}
 	return body.String()
 }
-
-// slowBudget is a provider budget slow enough that Terraform's parallel
-// calls wait for it, and so merge into the batch endpoints.
-var slowBudget = map[string]string{"requests_per_second": "4"}

@@ -56,7 +56,8 @@ func TestCLICancel_mergedSingleCreates(t *testing.T) {
 	t.Parallel()
 	const n = 200
 	m := acctest.NewMock(t, mockapi.Options{Latency: 100 * time.Millisecond, Limits: mockapi.NoLimits})
-	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(slowBudget, singleResources(n)))
+	// A budget slow enough that Terraform's parallel creates wait for it, and so merge.
+	w := acctest.NewInProcessWorkdir(t, newServer, m.ConfigWith(map[string]string{"requests_per_second": "4"}, singleResources(n)))
 	w.InterruptThenConverge(m, n, func() bool { return m.Stats().ByEndpoint["POST /trackings/batch"] >= 5 })
 }
 

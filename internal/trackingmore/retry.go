@@ -123,13 +123,13 @@ func (c *Client) rateLimited(ctx context.Context, pause time.Duration) {
 	if !c.pacer.pause(pause) {
 		return
 	}
-	msg := RateLimitWarning(pause)
+	msg := rateLimitWarning(pause)
 	c.rateLimitNotices.Store(&msg)
 	c.warn(ctx, msg, nil)
 }
 
-// RateLimitWarning is what the client says when a 429 pauses it.
-func RateLimitWarning(pause time.Duration) string {
+// rateLimitWarning is what the client says when a 429 pauses it.
+func rateLimitWarning(pause time.Duration) string {
 	return fmt.Sprintf("TrackingMore answered 429 (rate limit exceeded): every call of this provider waits %s before the next one, "+
 		"as TrackingMore asks. Either another integration uses the same API key at the same time, or requests_per_second "+
 		"is above the account's limit (1 request a second unless TrackingMore raised it): lower requests_per_second, "+
