@@ -12,8 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -24,18 +26,18 @@ import (
 // the trackings that were created. Each warning says whether applying
 // again helps (failedItemWarning). The failed items stay in state as
 // planned, with null ids, and are returned as failed.
-func createTrackings(ctx context.Context, client *trackingmore.Client, plan trackingsResourceModel, diags *diag.Diagnostics) (*trackingsResourceModel, []string) {
+func createTrackings(ctx context.Context, data *providerconfig.Data, plan trackingsResourceModel, diags *diag.Diagnostics) (*trackingsResourceModel, []string) {
 	id, err := newBulkID()
 	if err != nil {
 		diags.AddError("Unable to create trackings", err.Error())
 		return nil, nil
 	}
-	if !quotaCovers(ctx, client, len(plan.Trackings), diags) {
+	if !quotaCovers(ctx, data, len(plan.Trackings), diags) {
 		return nil, nil
 	}
-	state := trackingsResourceModel{ID: types.StringValue(id), Trackings: map[string]trackingitem.Model{}}
+	state := trackingsResourceModel{ID: types.StringValue(id), Trackings: map[string]tracking.Model{}}
 	var failures diag.Diagnostics
-	applyChanges(ctx, client, &state, plan, &failures)
+	applyChanges(ctx, data, &state, plan, &failures)
 	if len(state.Trackings) == 0 {
 		diags.Append(failures...)
 		return nil, nil
@@ -46,7 +48,7 @@ func createTrackings(ctx context.Context, client *trackingmore.Client, plan trac
 	var failed []string
 	for _, label := range sortedKeys(plan.Trackings) {
 		if _, ok := state.Trackings[label]; !ok {
-			state.Trackings[label] = plan.Trackings[label].WithResults(trackingitem.Model{})
+			state.Trackings[label] = plan.Trackings[label].WithResults(tracking.Model{})
 			failed = append(failed, label)
 		}
 	}
@@ -57,8 +59,8 @@ func createTrackings(ctx context.Context, client *trackingmore.Client, plan trac
 // remaining quota cannot cover, the one failure that would otherwise leave
 // a first create half done. If the account cannot be read, the creates
 // report their own errors.
-func quotaCovers(ctx context.Context, client *trackingmore.Client, n int, diags *diag.Diagnostics) bool {
-	info, err := client.GetUserInfo(ctx)
+func quotaCovers(ctx context.Context, data *providerconfig.Data, n int, diags *diag.Diagnostics) bool {
+	info, err := data.Client.GetUserInfo(ctx)
 	if err != nil || int(info.TrackNumber) >= n {
 		return true
 	}
@@ -87,7 +89,7 @@ func failedItemWarning(d diag.Diagnostic) (summary, detail string) {
 
 // readTrackings refreshes state with the cheapest lookup. Items the API no
 // longer has are dropped with a warning; nil means none is left.
-func readTrackings(ctx context.Context, client *trackingmore.Client, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+func readTrackings(ctx context.Context, data *providerconfig.Data, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
 	dropNeverCreated(&state, neverCreated)
 	refs := make([]trackingmore.TrackingRef, 0, len(state.Trackings))
 	createdAt := map[trackingmore.TrackingRef]time.Time{}
@@ -97,7 +99,7 @@ func readTrackings(ctx context.Context, client *trackingmore.Client, state track
 			createdAt[item.Ref()] = t
 		}
 	}
-	found, err := client.FindTrackings(ctx, refs, createdAt)
+	found, err := data.Client.FindTrackings(ctx, refs, createdAt)
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to read trackings", fmt.Sprintf("%d trackings", len(refs)), err)
 		return &state
@@ -128,17 +130,17 @@ func readTrackings(ctx context.Context, client *trackingmore.Client, state track
 
 // updateTrackings moves state to plan. A failed item is an error here:
 // state holds exactly what exists, and an update that fails taints nothing.
-func updateTrackings(ctx context.Context, client *trackingmore.Client, state, plan trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+func updateTrackings(ctx context.Context, data *providerconfig.Data, state, plan trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
 	dropNeverCreated(&state, neverCreated) // when planned without a refresh
-	applyChanges(ctx, client, &state, plan, diags)
+	applyChanges(ctx, data, &state, plan, diags)
 	return &state
 }
 
 // deleteTrackings deletes every item; what could not be deleted stays in
 // state, so a retry deletes only that.
-func deleteTrackings(ctx context.Context, client *trackingmore.Client, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
+func deleteTrackings(ctx context.Context, data *providerconfig.Data, state trackingsResourceModel, neverCreated []string, diags *diag.Diagnostics) *trackingsResourceModel {
 	dropNeverCreated(&state, neverCreated)
-	applyChanges(ctx, client, &state, trackingsResourceModel{}, diags)
+	applyChanges(ctx, data, &state, trackingsResourceModel{}, diags)
 	if diags.HasError() {
 		return &state
 	}
@@ -150,9 +152,9 @@ func deleteTrackings(ctx context.Context, client *trackingmore.Client, state tra
 // updatemore for every edited item (including new items that are archived
 // or have a manual status, which create cannot set). state reflects exactly
 // what succeeded; every failed item becomes one error in diags.
-func applyChanges(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel, diags *diag.Diagnostics) {
+func applyChanges(ctx context.Context, data *providerconfig.Data, state *trackingsResourceModel, plan trackingsResourceModel, diags *diag.Diagnostics) {
 	if state.Trackings == nil {
-		state.Trackings = map[string]trackingitem.Model{}
+		state.Trackings = map[string]tracking.Model{}
 	}
 	byRef, planByRef := labelsByRef(state.Trackings), labelsByRef(plan.Trackings)
 
@@ -172,7 +174,7 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 			delete(state.Trackings, from)
 		}
 	}
-	deleteItems(ctx, client, state, deletes, byRef, diags)
+	deleteItems(ctx, data, state, deletes, byRef, diags)
 
 	var creates []string
 	for _, label := range sortedKeys(plan.Trackings) {
@@ -180,7 +182,7 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 			creates = append(creates, label)
 		}
 	}
-	createItems(ctx, client, state, plan, creates, planByRef, diags)
+	createItems(ctx, data, state, plan, creates, planByRef, diags)
 
 	var edits []trackingmore.BatchUpdateItem
 	for _, label := range sortedKeys(plan.Trackings) {
@@ -189,8 +191,8 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 			continue // its create failed
 		}
 		if !next.CarrierCode.Equal(prior.CarrierCode) {
-			if err := client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
-				diags.AddError("Unable to change carrier", explain.CarrierError(ctx, client, label+" ("+prior.ImportID()+")",
+			if err := data.Client.ChangeCarrier(ctx, prior.CarrierCode.ValueString(), prior.TrackingNumber.ValueString(), next.CarrierCode.ValueString()); err != nil {
+				diags.AddError("Unable to change carrier", explain.CarrierError(data.Carriers.ForError(ctx, err), label+" ("+prior.ImportID()+")",
 					carrierPath(label), next.CarrierCode.ValueString(), err))
 				continue
 			}
@@ -203,15 +205,15 @@ func applyChanges(ctx context.Context, client *trackingmore.Client, state *track
 			state.Trackings[label] = next.FillUnknownResults(prior)
 		}
 	}
-	updateItems(ctx, client, state, plan, edits, planByRef, diags)
+	updateItems(ctx, data, state, plan, edits, planByRef, diags)
 }
 
-func deleteItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, refs []trackingmore.TrackingRef,
+func deleteItems(ctx context.Context, data *providerconfig.Data, state *trackingsResourceModel, refs []trackingmore.TrackingRef,
 	byRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(refs) == 0 {
 		return
 	}
-	res, err := client.DeleteTrackings(ctx, refs)
+	res, err := data.Client.DeleteTrackings(ctx, refs)
 	for _, ref := range res.Deleted {
 		delete(state.Trackings, byRef[ref])
 	}
@@ -221,14 +223,14 @@ func deleteItems(ctx context.Context, client *trackingmore.Client, state *tracki
 			delete(state.Trackings, byRef[ref])
 			continue
 		}
-		diags.AddError("Unable to delete tracking", itemError(ctx, client, byRef[ref], ref, e))
+		diags.AddError("Unable to delete tracking", itemError(ctx, data, byRef[ref], ref, e))
 	}
 	if err != nil {
 		explain.AddAPIError(diags, "Unable to delete trackings", fmt.Sprintf("a batch of %d trackings", len(refs)), err)
 	}
 }
 
-func createItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel,
+func createItems(ctx context.Context, data *providerconfig.Data, state *trackingsResourceModel, plan trackingsResourceModel,
 	labels []string, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(labels) == 0 {
 		return
@@ -237,7 +239,7 @@ func createItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	for i, label := range labels {
 		reqs[i] = plan.Trackings[label].CreateRequest()
 	}
-	res, err := client.CreateTrackings(ctx, reqs)
+	res, err := data.Client.CreateTrackings(ctx, reqs)
 	for i := range res.Trackings {
 		t := &res.Trackings[i]
 		label := labelByRef[trackingmore.TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}]
@@ -252,7 +254,7 @@ func createItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
-		detail := itemError(ctx, client, labelByRef[ref], ref, e)
+		detail := itemError(ctx, data, labelByRef[ref], ref, e)
 		if e.Code == 4016 {
 			detail += " It is not managed by this configuration: remove it from the map, or import it."
 		}
@@ -263,17 +265,17 @@ func createItems(ctx context.Context, client *trackingmore.Client, state *tracki
 	}
 }
 
-func updateItems(ctx context.Context, client *trackingmore.Client, state *trackingsResourceModel, plan trackingsResourceModel,
+func updateItems(ctx context.Context, data *providerconfig.Data, state *trackingsResourceModel, plan trackingsResourceModel,
 	edits []trackingmore.BatchUpdateItem, labelByRef map[trackingmore.TrackingRef]string, diags *diag.Diagnostics) {
 	if len(edits) == 0 {
 		return
 	}
-	res, err := client.UpdateTrackings(ctx, edits)
+	res, err := data.Client.UpdateTrackings(ctx, edits)
 	failed := map[trackingmore.TrackingRef]bool{}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
 		failed[ref] = true
-		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to update tracking", itemError(ctx, client, labelByRef[ref], ref, e))})
+		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to update tracking", itemError(ctx, data, labelByRef[ref], ref, e))})
 	}
 	echoes := map[trackingmore.TrackingRef]*trackingmore.Tracking{}
 	for i := range res.Trackings {
@@ -304,9 +306,9 @@ func updateItems(ctx context.Context, client *trackingmore.Client, state *tracki
 
 // itemError describes one failed item of a batch call; an unknown carrier
 // as the plan-time check does (explain.CarrierError).
-func itemError(ctx context.Context, client *trackingmore.Client, label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
+func itemError(ctx context.Context, data *providerconfig.Data, label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
 	err := &trackingmore.APIError{Code: int(e.Code), Message: e.Message}
-	return explain.CarrierError(ctx, client, fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber),
+	return explain.CarrierError(data.Carriers.ForError(ctx, err), fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber),
 		carrierPath(label), ref.CarrierCode, err)
 }
 
@@ -316,7 +318,7 @@ func carrierPath(label string) path.Path {
 }
 
 // labelsByRef indexes items by the tracking each one names.
-func labelsByRef(items map[string]trackingitem.Model) map[trackingmore.TrackingRef]string {
+func labelsByRef(items map[string]tracking.Model) map[trackingmore.TrackingRef]string {
 	byRef := make(map[trackingmore.TrackingRef]string, len(items))
 	for label, item := range items {
 		byRef[item.Ref()] = label

@@ -10,8 +10,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -20,7 +22,7 @@ import (
 func itemsConfig(ctx context.Context, items map[string][2]string, diags *diag.Diagnostics) tftypes.Value {
 	values := map[string]tftypes.Value{}
 	for label, item := range items {
-		values[label] = itemToTerraform(ctx, trackingitem.Model{CarrierCode: types.StringValue(item[0]), TrackingNumber: types.StringValue(item[1])}, diags)
+		values[label] = itemToTerraform(ctx, tracking.Model{CarrierCode: types.StringValue(item[0]), TrackingNumber: types.StringValue(item[1])}, diags)
 	}
 	return tftypes.NewValue(trackingsType(), map[string]tftypes.Value{
 		"id":        tftypes.NewValue(tftypes.String, nil),
@@ -28,8 +30,8 @@ func itemsConfig(ctx context.Context, items map[string][2]string, diags *diag.Di
 	})
 }
 
-// mockClient is a client of a fresh mock, and the mock.
-func mockClient(t *testing.T) (*trackingmore.Client, *mockapi.Server) {
+// mockData is the provider Data of a client of a fresh mock, and the mock.
+func mockData(t *testing.T) (*providerconfig.Data, *mockapi.Server) {
 	t.Helper()
 	srv := mockapi.New(mockapi.Options{Limits: mockapi.NoLimits})
 	ts := httptest.NewServer(srv)
@@ -38,19 +40,19 @@ func mockClient(t *testing.T) (*trackingmore.Client, *mockapi.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return client, srv
+	return &providerconfig.Data{Client: client, Carriers: carriercheck.NewSource(client)}, srv
 }
 
 // The plan reports every item's problems and every unknown carrier of a
 // valid item together; a plan whose items are all invalid makes no call.
 func TestPlanChecksEveryItem(t *testing.T) {
 	ctx := context.Background()
-	client, _ := mockClient(t)
+	data, _ := mockData(t)
 	plan := func(items map[string][2]string) []string {
 		var diags diag.Diagnostics
 		config := itemsConfig(ctx, items, &diags)
 		invalid := checkTrackings(ctx, config, &diags)
-		planTrackings(ctx, client, nil, config, invalid, &diags)
+		planTrackings(ctx, data, nil, config, invalid, &diags)
 		var got []string
 		for _, d := range diags.Errors() {
 			got = append(got, d.Detail())
@@ -79,7 +81,7 @@ func TestPlanChecksEveryItem(t *testing.T) {
 	}
 
 	var srv *mockapi.Server
-	client, srv = mockClient(t)
+	data, srv = mockData(t)
 	got = plan(map[string][2]string{"a": {"ups", "a/b"}, "b": {"ups", "9400111899223197428490"}, "c": {"usps", "9400111899223197428490"}})
 	if len(got) != 2 || srv.Stats().Total != 0 {
 		t.Errorf("a bad number and a duplicate: errors %q and %d calls; want 2 errors and no call", got, srv.Stats().Total)

@@ -15,7 +15,7 @@
 // times slower at 1,000 items, and grows faster than the map).
 //
 // The schema cannot drift from trackingmore_tracking's: the items use the
-// very attributes trackingmore_tracking uses (trackingitem.Attributes), and
+// very attributes trackingmore_tracking uses (tracking.Attributes), and
 // this server applies what the framework would apply for them itself:
 // their string validators and their static bool defaults. Anything else on
 // an item attribute (a string default, a plan modifier, a validator of

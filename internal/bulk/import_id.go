@@ -5,18 +5,19 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
-func parseBulkImportID(id string) (map[string]trackingitem.Model, error) {
-	items := map[string]trackingitem.Model{}
+func parseBulkImportID(id string) (map[string]tracking.Model, error) {
+	items := map[string]tracking.Model{}
 	for _, part := range strings.Split(id, ",") {
 		part = strings.TrimSpace(part)
 		label, pair, labelled := strings.Cut(part, "=")
 		if !labelled {
 			pair = part
 		}
-		carrier, number, err := trackingitem.ParseImportID(pair)
+		carrier, number, err := tracking.ParseImportID(pair)
 		if err != nil {
 			return nil, fmt.Errorf("expected a comma-separated list of [label=]carrier_code/tracking_number, such as "+
 				"ups/1Z999AA10123456784,order-1002=usps/9400111899223197428490: %w", err)
@@ -27,10 +28,10 @@ func parseBulkImportID(id string) (map[string]trackingitem.Model, error) {
 		if _, dup := items[label]; dup || label == "" {
 			return nil, fmt.Errorf("label %q is empty or used twice in the import ID", label)
 		}
-		items[label] = trackingitem.Model{
+		items[label] = tracking.Model{
 			TrackingNumber: types.StringValue(number),
 			CarrierCode:    types.StringValue(carrier),
-			Archived:       types.BoolValue(false),
+			Stored:         tracking.Stored{Archived: types.BoolValue(false)},
 		}
 	}
 	return items, nil

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -48,7 +48,7 @@ func FuzzParseBulkImportID(f *testing.F) {
 			// only produces such labels from the tracking number itself.
 			t.Fatalf("%q: canonical form %q does not parse: %v", id, strings.Join(parts, ","), err)
 		}
-		if !maps.EqualFunc(items, again, trackingitem.Model.SameArguments) {
+		if !maps.EqualFunc(items, again, tracking.Model.SameArguments) {
 			t.Fatalf("%q: canonical form parses to other items", id)
 		}
 	})

@@ -8,8 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
 	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -77,15 +79,15 @@ func checkTrackings(ctx context.Context, config tftypes.Value, diags *diag.Diagn
 // it moved to) keeps what the change cannot move (Model.PlannedResults); any
 // other item is a new tracking, with every read-only value unknown. The
 // resource keeps its id. Trackings the apply deletes are named in a
-// warning, since the plan counts them as one update. With a client, the
+// warning, since the plan counts them as one update. With Data, the
 // carrier codes that are new to an item are checked (checkCarriers), but
 // for the items invalid by label (checkTrackings found a problem of their
 // own), so that one plan reports every item's problem, and a plan whose
 // items are all invalid makes no call, as the single resource's does not.
-func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trackingsResourceModel, config tftypes.Value, invalid map[string]bool, diags *diag.Diagnostics) tftypes.Value {
+func planTrackings(ctx context.Context, data *providerconfig.Data, prior *trackingsResourceModel, config tftypes.Value, invalid map[string]bool, diags *diag.Diagnostics) tftypes.Value {
 	typ := trackingsType()
 	id := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
-	var before map[string]trackingitem.Model
+	var before map[string]tracking.Model
 	if prior != nil {
 		id, before = tfValue(ctx, prior.ID, diags), prior.Trackings
 	}
@@ -93,7 +95,7 @@ func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trac
 	trackings := tftypes.NewValue(typ.AttributeTypes["trackings"], tftypes.UnknownValue)
 	if items, known := trackingsElements(config, diags); known {
 		planned := make(map[string]tftypes.Value, len(items))
-		models := make(map[string]trackingitem.Model, len(items))
+		models := make(map[string]tracking.Model, len(items))
 		for label, raw := range items {
 			if !raw.IsKnown() {
 				planned[label] = raw // a whole item only known at apply
@@ -102,7 +104,7 @@ func planTrackings(ctx context.Context, client *trackingmore.Client, prior *trac
 			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithUnknownResults()
 		}
 		priorOf := keptTrackings(before, models)
-		checkCarriers(ctx, client, before, models, priorOf, invalid, diags)
+		checkCarriers(ctx, data, before, models, priorOf, invalid, diags)
 		for label, item := range models {
 			if from, ok := priorOf[label]; ok {
 				item = item.PlannedResults(before[from])
@@ -131,7 +133,7 @@ func heldLabels(priorOf map[string]string) map[string]bool {
 // (the apply moves that tracking for free). A move goes only to a label
 // the prior state does not hold. Items never created keep nothing. Plan
 // and apply both decide with this, so the plan shows what the apply does.
-func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]string {
+func keptTrackings(prior, planned map[string]tracking.Model) map[string]string {
 	priorOf := make(map[string]string, len(planned))
 	var freed map[trackingmore.TrackingRef]string
 	for label, was := range prior {
@@ -161,11 +163,11 @@ func keptTrackings(prior, planned map[string]trackingitem.Model) map[string]stri
 // checkCarriers checks, against TrackingMore's carrier catalogue, the
 // carrier code of each valid item (not invalid) that is new or changes
 // carrier: the codes already applied were accepted, so a plan that changes
-// no carrier costs no call. The catalogue is fetched once per provider process; if it
+// no carrier costs no call. The catalogue is fetched once per provider configuration; if it
 // cannot be, one error names the provider argument at fault, or, when the
 // API cannot be reached, one warning says so and the apply will tell.
-func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, planned map[string]trackingitem.Model, priorOf map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
-	if client == nil {
+func checkCarriers(ctx context.Context, data *providerconfig.Data, prior, planned map[string]tracking.Model, priorOf map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
+	if data == nil {
 		return
 	}
 	var catalogue *carriercheck.Catalogue
@@ -179,7 +181,7 @@ func checkCarriers(ctx context.Context, client *trackingmore.Client, prior, plan
 		}
 		if catalogue == nil {
 			var err error
-			if catalogue, err = carriercheck.Get(ctx, client); err != nil {
+			if catalogue, err = data.Carriers.Get(ctx); err != nil {
 				carriercheck.Unchecked(path.Root("trackings"), "the items' carrier codes", err, diags)
 				return
 			}
@@ -199,7 +201,7 @@ const listedAtMost = 20
 // tracking that another label creates again is re-created, losing its
 // history and costing quota. someUnknown: items only known at apply may
 // yet keep some of them.
-func warnDeletes(prior, planned map[string]trackingitem.Model, priorOf map[string]string, someUnknown bool, diags *diag.Diagnostics) {
+func warnDeletes(prior, planned map[string]tracking.Model, priorOf map[string]string, someUnknown bool, diags *diag.Diagnostics) {
 	held := heldLabels(priorOf)
 	var createdBy map[trackingmore.TrackingRef]string
 	var deleted, recreated []string

@@ -6,15 +6,18 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
-var tracked = trackingitem.Model{
+var tracked = tracking.Model{
 	TrackingNumber: types.StringValue("1Z999AA10123456784"), CarrierCode: types.StringValue("ups"),
-	Title: types.StringValue("Coffee"), Archived: types.BoolValue(false),
-	ID: types.StringValue("0123456789abcdef0123456789abcdef"), Status: types.StringValue("transit"),
-	Substatus: types.StringValue("transit001"), LastEvent: types.StringValue("Departed"),
-	LastUpdateTime: types.StringValue("2026-11-20 10:00:00"), CreatedAt: types.StringValue("2026-11-19T08:00:00+00:00"),
+	Stored: tracking.Stored{Title: types.StringValue("Coffee"), Archived: types.BoolValue(false)},
+	Results: tracking.Results{
+		ID: types.StringValue("0123456789abcdef0123456789abcdef"), Status: types.StringValue("transit"),
+		Substatus: types.StringValue("transit001"), LastEvent: types.StringValue("Departed"),
+		LastUpdateTime: types.StringValue("2026-11-20 10:00:00"), CreatedAt: types.StringValue("2026-11-19T08:00:00+00:00"),
+	},
 }
 
 // Which read-only values each kind of change leaves unknown: only those
@@ -22,20 +25,20 @@ var tracked = trackingitem.Model{
 func TestPlannedResults(t *testing.T) {
 	for _, c := range []struct {
 		name    string
-		edit    func(*trackingitem.Model)
+		edit    func(*tracking.Model)
 		unknown []string
 		status  string // when the plan knows it
 	}{
-		{"unchanged", func(*trackingitem.Model) {}, nil, "transit"},
-		{"title", func(m *trackingitem.Model) { m.Title = types.StringValue("Tea") }, nil, "transit"},
-		{"archived", func(m *trackingitem.Model) { m.Archived = types.BoolValue(true) }, nil, "transit"},
-		{"manual status set", func(m *trackingitem.Model) { m.ManualStatus = types.StringValue("delivered") }, []string{"substatus"}, "delivered"},
-		{"manual status removed", func(m *trackingitem.Model) { m.ManualStatus = types.StringNull() }, []string{"status", "substatus"}, ""},
-		{"carrier", func(m *trackingitem.Model) { m.CarrierCode = types.StringValue("fedex") },
+		{"unchanged", func(*tracking.Model) {}, nil, "transit"},
+		{"title", func(m *tracking.Model) { m.Title = types.StringValue("Tea") }, nil, "transit"},
+		{"archived", func(m *tracking.Model) { m.Archived = types.BoolValue(true) }, nil, "transit"},
+		{"manual status set", func(m *tracking.Model) { m.ManualStatus = types.StringValue("delivered") }, []string{"substatus"}, "delivered"},
+		{"manual status removed", func(m *tracking.Model) { m.ManualStatus = types.StringNull() }, []string{"status", "substatus"}, ""},
+		{"carrier", func(m *tracking.Model) { m.CarrierCode = types.StringValue("fedex") },
 			[]string{"status", "substatus", "last_event", "last_update_time"}, ""},
-		{"destination", func(m *trackingitem.Model) { m.DestinationCode = types.StringValue("DE") },
+		{"destination", func(m *tracking.Model) { m.DestinationCode = types.StringValue("DE") },
 			[]string{"status", "substatus", "last_event", "last_update_time"}, ""},
-		{"carrier and manual status", func(m *trackingitem.Model) {
+		{"carrier and manual status", func(m *tracking.Model) {
 			m.CarrierCode, m.ManualStatus = types.StringValue("fedex"), types.StringValue("delivered")
 		}, []string{"substatus", "last_event", "last_update_time"}, "delivered"},
 	} {
@@ -80,8 +83,8 @@ func TestKeptTrackingsAndDeleteWarning(t *testing.T) {
 	other.TrackingNumber = types.StringValue("1Z999AA10123456785")
 	gone := tracked
 	gone.TrackingNumber = types.StringValue("1Z999AA10123456786")
-	prior := map[string]trackingitem.Model{"a": tracked, "b": other, "c": gone}
-	planned := map[string]trackingitem.Model{"a-renamed": tracked, "a": other}
+	prior := map[string]tracking.Model{"a": tracked, "b": other, "c": gone}
+	planned := map[string]tracking.Model{"a-renamed": tracked, "a": other}
 
 	priorOf := keptTrackings(prior, planned)
 	if priorOf["a-renamed"] != "a" || len(priorOf) != 1 {

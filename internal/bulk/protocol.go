@@ -21,12 +21,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 type trackingsResourceModel struct {
 	ID        types.String
-	Trackings map[string]trackingitem.Model // by label
+	Trackings map[string]tracking.Model // by label
 }
 
 // protoAttributes converts framework attribute definitions into the
@@ -125,7 +126,7 @@ func decodeTrackings(ctx context.Context, dv *tfprotov6.DynamicValue, diags *dia
 	}
 	m := trackingsResourceModel{ID: attrValue[types.String](ctx, attrs["id"], diags)}
 	items, _ := trackingsElements(v, diags)
-	m.Trackings = make(map[string]trackingitem.Model, len(items))
+	m.Trackings = make(map[string]tracking.Model, len(items))
 	for label, item := range items {
 		m.Trackings[label] = itemFromTerraform(ctx, item, diags)
 	}
@@ -169,33 +170,36 @@ func trackingsElements(v tftypes.Value, diags *diag.Diagnostics) (map[string]tft
 }
 
 // itemFieldIndex maps each attribute of a tracking item to its field of
-// trackingitem.Model, by the fields' tfsdk tags.
-var itemFieldIndex = sync.OnceValue(func() map[string]int {
-	t := reflect.TypeFor[trackingitem.Model]()
-	index := make(map[string]int, t.NumField())
-	for i := range t.NumField() {
-		if !t.Field(i).Type.Implements(reflect.TypeFor[attr.Value]()) {
-			panic("trackingitem.Model." + t.Field(i).Name + " is not a framework value")
+// tracking.Model (an index path: the model embeds groups of fields), by
+// the fields' tfsdk tags.
+var itemFieldIndex = sync.OnceValue(func() map[string][]int {
+	index := map[string][]int{}
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[tracking.Model]()) {
+		if f.Anonymous {
+			continue
 		}
-		index[t.Field(i).Tag.Get("tfsdk")] = i
+		if !f.Type.Implements(reflect.TypeFor[attr.Value]()) {
+			panic("tracking.Model." + f.Name + " is not a framework value")
+		}
+		index[f.Tag.Get("tfsdk")] = f.Index
 	}
 	return index
 })
 
-// itemField is the field of item (a trackingitem.Model) holding attribute name.
+// itemField is the field of item (a tracking.Model) holding attribute name.
 func itemField(item reflect.Value, name string) reflect.Value {
-	return item.Field(itemFieldIndex()[name])
+	return item.FieldByIndex(itemFieldIndex()[name])
 }
 
-// fieldValue is a trackingitem.Model field as the framework value it holds
+// fieldValue is a tracking.Model field as the framework value it holds
 // (itemFieldIndex checked that each field is one).
 func fieldValue(field reflect.Value) attr.Value {
 	v, _ := field.Interface().(attr.Value)
 	return v
 }
 
-func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) trackingitem.Model {
-	var m trackingitem.Model
+func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnostics) tracking.Model {
+	var m tracking.Model
 	var attrs map[string]tftypes.Value
 	if err := v.As(&attrs); err != nil {
 		diags.AddError("Unexpected value from Terraform", err.Error())
@@ -215,7 +219,7 @@ func itemFromTerraform(ctx context.Context, v tftypes.Value, diags *diag.Diagnos
 	return m
 }
 
-func itemToTerraform(ctx context.Context, m trackingitem.Model, diags *diag.Diagnostics) tftypes.Value {
+func itemToTerraform(ctx context.Context, m tracking.Model, diags *diag.Diagnostics) tftypes.Value {
 	fields := reflect.ValueOf(m)
 	attrs := make(map[string]tftypes.Value, len(itemFieldIndex()))
 	for name := range itemFieldIndex() {
@@ -256,9 +260,9 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// upgradeV0 rewrites a version 0 state for version 1 (trackingitem.UpgradeStateV0).
+// upgradeV0 rewrites a version 0 state for version 1 (tracking.UpgradeStateV0).
 func upgradeV0(raw *tfprotov6.RawState, diags *diag.Diagnostics) *tfprotov6.RawState {
-	upgraded, err := trackingitem.UpgradeStateV0(raw.JSON, func(state map[string]any) []map[string]any {
+	upgraded, err := tracking.UpgradeStateV0(raw.JSON, func(state map[string]any) []map[string]any {
 		trackings, _ := state["trackings"].(map[string]any)
 		var items []map[string]any
 		for _, item := range trackings {

@@ -17,12 +17,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 func trackingsFrameworkSchema() schema.Schema {
 	return schema.Schema{
-		Version: trackingitem.SchemaVersion,
+		Version: tracking.SchemaVersion,
 		MarkdownDescription: "Many parcel trackings in one resource, for shops with thousands of parcels. " +
 			"Creates, edits and deletes go through the batch endpoints (40 trackings a call) and a refresh costs a few list calls " +
 			"instead of one call per parcel. Each item behaves like a `trackingmore_tracking`: a carrier change is made in place, " +
@@ -79,7 +80,7 @@ func trackingItemType() tftypes.Object {
 
 // itemAttributes are the attributes of one item, trackingmore_tracking's
 // own without its plan modifiers.
-var itemAttributes = sync.OnceValue(trackingitem.Attributes)
+var itemAttributes = sync.OnceValue(tracking.Attributes)
 
 // checkItemAttributes refuses every schema feature of the item attributes
 // that this server does not apply: it decodes string, bool and
@@ -173,7 +174,7 @@ var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
 
 // validateItem runs the item attributes' validators on item, at p, in
 // the attributes' order by name.
-func validateItem(ctx context.Context, p path.Path, item trackingitem.Model, diags *diag.Diagnostics) {
+func validateItem(ctx context.Context, p path.Path, item tracking.Model, diags *diag.Diagnostics) {
 	fields := reflect.ValueOf(item)
 	for _, name := range sortedKeys(itemValidators()) {
 		validators := itemValidators()[name]
@@ -198,7 +199,7 @@ func validateItem(ctx context.Context, p path.Path, item trackingitem.Model, dia
 }
 
 // withDefaults returns m with the schema's defaults for the arguments it leaves null.
-func withDefaults(m trackingitem.Model) trackingitem.Model {
+func withDefaults(m tracking.Model) tracking.Model {
 	fields := reflect.ValueOf(&m).Elem()
 	for name, value := range itemDefaults() {
 		field := itemField(fields, name)

@@ -11,13 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 // The shared item attributes carry only what this server applies; adding
 // anything else to one of them must stop the server, naming the attribute.
 func TestCheckItemAttributes(t *testing.T) {
-	if err := checkItemAttributes(trackingitem.Attributes()); err != nil {
+	if err := checkItemAttributes(tracking.Attributes()); err != nil {
 		t.Fatalf("the shared attributes today: %v", err)
 	}
 	for name, tc := range map[string]struct {
@@ -54,7 +54,7 @@ func TestCheckItemAttributes(t *testing.T) {
 		}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			attrs := trackingitem.Attributes()
+			attrs := tracking.Attributes()
 			attrs[tc.attribute] = tc.change(attrs[tc.attribute])
 			err := checkItemAttributes(attrs)
 			if err == nil || !strings.Contains(err.Error(), tc.attribute+" has") {

@@ -11,8 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 const typeName = "trackingmore_trackings"
@@ -22,9 +21,9 @@ var _ tfprotov6.ProviderServer = (*server)(nil)
 // server serves trackingmore_trackings and nothing else.
 type server struct {
 	version string
-	// client is the provider configuration's client, the framework's own
-	// (providerconfig.Client hands both servers the same one).
-	client atomic.Pointer[trackingmore.Client]
+	// data is the provider configuration's, the framework's own
+	// (providerconfig.Configure hands both servers the same).
+	data atomic.Pointer[providerconfig.Data]
 }
 
 // NewServer returns the server of trackingmore_trackings, for
@@ -57,12 +56,12 @@ func (s *server) ValidateProviderConfig(context.Context, *tfprotov6.ValidateProv
 	return &tfprotov6.ValidateProviderConfigResponse{}, nil
 }
 
-// ConfigureProvider gets the configuration's client, the one the
+// ConfigureProvider gets the configuration's Data, the one the
 // framework's provider got for the same block.
 func (s *server) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
-	client, diags := providerconfig.ClientFromProtocol(ctx, req.Config, s.version)
-	if client != nil {
-		s.client.Store(client)
+	data, diags := providerconfig.ConfigureFromProtocol(ctx, req.Config, s.version)
+	if data != nil {
+		s.data.Store(data)
 	}
 	return &tfprotov6.ConfigureProviderResponse{Diagnostics: protoDiagnostics(diags)}, nil
 }
@@ -73,14 +72,14 @@ func (s *server) StopProvider(context.Context, *tfprotov6.StopProviderRequest) (
 	return &tfprotov6.StopProviderResponse{}, nil
 }
 
-// configured is the client ConfigureProvider stored.
-func (s *server) configured(diags *diag.Diagnostics) *trackingmore.Client {
-	client := s.client.Load()
-	if client == nil {
+// configured is the Data ConfigureProvider stored.
+func (s *server) configured(diags *diag.Diagnostics) *providerconfig.Data {
+	data := s.data.Load()
+	if data == nil {
 		diags.AddError("Provider not configured",
 			"The trackingmore provider was not configured before "+typeName+" needed it. Please report this issue to the provider developers.")
 	}
-	return client
+	return data
 }
 
 func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
@@ -96,9 +95,9 @@ func (s *server) UpgradeResourceState(_ context.Context, req *tfprotov6.UpgradeR
 	var diags diag.Diagnostics
 	resp := &tfprotov6.UpgradeResourceStateResponse{}
 	switch {
-	case req.Version > trackingitem.SchemaVersion:
+	case req.Version > tracking.SchemaVersion:
 		diags.AddError("Unable to upgrade state", fmt.Sprintf("%s has state versions up to %d; got version %d. "+
-			"The state was written by a newer provider: use that version.", typeName, trackingitem.SchemaVersion, req.Version))
+			"The state was written by a newer provider: use that version.", typeName, tracking.SchemaVersion, req.Version))
 	case req.RawState != nil:
 		raw := req.RawState
 		if req.Version == 0 {
@@ -122,9 +121,9 @@ func (s *server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRe
 	var diags diag.Diagnostics
 	resp := &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private}
 	state := decodeTrackings(ctx, req.CurrentState, &diags)
-	client := s.configured(&diags)
+	data := s.configured(&diags)
 	if !diags.HasError() && state != nil {
-		resp.NewState = encodeTrackings(ctx, readTrackings(ctx, client, *state, neverCreated(req.Private), &diags), &diags)
+		resp.NewState = encodeTrackings(ctx, readTrackings(ctx, data, *state, neverCreated(req.Private), &diags), &diags)
 		resp.Private = nil // the never-created items are dropped now
 	}
 	resp.Diagnostics = protoDiagnostics(diags)
@@ -138,9 +137,9 @@ func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanReso
 	config := decodeValue(req.Config, trackingsType(), &diags)
 	prior := decodeTrackings(ctx, req.PriorState, &diags)
 	if !diags.HasError() && !proposed.IsNull() { // null: a destroy, planned as proposed
-		// Without a client (the provider block failed), no carrier is checked.
+		// Without Data (the provider block failed), no carrier is checked.
 		invalid := checkTrackings(ctx, config, &diags)
-		resp.PlannedState = encodeValue(planTrackings(ctx, s.client.Load(), prior, config, invalid, &diags), &diags)
+		resp.PlannedState = encodeValue(planTrackings(ctx, s.data.Load(), prior, config, invalid, &diags), &diags)
 	}
 	resp.Diagnostics = protoDiagnostics(diags)
 	return resp, nil
@@ -151,18 +150,18 @@ func (s *server) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyRe
 	resp := &tfprotov6.ApplyResourceChangeResponse{NewState: req.PriorState, Private: req.PlannedPrivate}
 	prior := decodeTrackings(ctx, req.PriorState, &diags)
 	planned := decodeTrackings(ctx, req.PlannedState, &diags)
-	client := s.configured(&diags)
+	data := s.configured(&diags)
 	if !diags.HasError() {
 		var state *trackingsResourceModel
 		switch {
 		case prior == nil:
 			var failed []string
-			state, failed = createTrackings(ctx, client, *planned, &diags)
+			state, failed = createTrackings(ctx, data, *planned, &diags)
 			resp.Private = neverCreatedPrivate(failed)
 		case planned == nil:
-			state = deleteTrackings(ctx, client, *prior, neverCreated(req.PlannedPrivate), &diags)
+			state = deleteTrackings(ctx, data, *prior, neverCreated(req.PlannedPrivate), &diags)
 		default:
-			state = updateTrackings(ctx, client, *prior, *planned, neverCreated(req.PlannedPrivate), &diags)
+			state = updateTrackings(ctx, data, *prior, *planned, neverCreated(req.PlannedPrivate), &diags)
 			resp.Private = nil
 		}
 		resp.NewState = encodeTrackings(ctx, state, &diags)
@@ -206,9 +205,9 @@ func (s *server) GenerateResourceConfig(ctx context.Context, req *tfprotov6.Gene
 	var diags diag.Diagnostics
 	resp := &tfprotov6.GenerateResourceConfigResponse{}
 	if state := decodeTrackings(ctx, req.State, &diags); state != nil {
-		config := trackingsResourceModel{ID: types.StringNull(), Trackings: make(map[string]trackingitem.Model, len(state.Trackings))}
+		config := trackingsResourceModel{ID: types.StringNull(), Trackings: make(map[string]tracking.Model, len(state.Trackings))}
 		for label, item := range state.Trackings {
-			config.Trackings[label] = item.WithResults(trackingitem.Model{})
+			config.Trackings[label] = item.WithResults(tracking.Model{})
 		}
 		resp.Config = encodeTrackings(ctx, &config, &diags)
 	}

@@ -16,7 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -99,7 +100,7 @@ func TestTrackingsProtocol_stateCalls(t *testing.T) {
 	}
 	var upgradeDiags diag.Diagnostics
 	upgradedItems, _ := trackingsElements(upgradedValue, &upgradeDiags)
-	if emails := trackingitem.EmailList(itemFromTerraform(ctx, upgradedItems["a"], &upgradeDiags).CustomerEmails); !slices.Equal(emails, trackingmore.EmailList{"a@example.com", "b@example.com"}) {
+	if emails := tracking.EmailList(itemFromTerraform(ctx, upgradedItems["a"], &upgradeDiags).CustomerEmails); !slices.Equal(emails, trackingmore.EmailList{"a@example.com", "b@example.com"}) {
 		t.Errorf("version 0 customer_email upgrades to customer_emails %q", emails)
 	}
 
@@ -128,22 +129,16 @@ func TestTrackingsProtocol_stateCalls(t *testing.T) {
 // for the apply to fill.
 func TestPlanTrackings(t *testing.T) {
 	ctx := context.Background()
-	created := trackingitem.Model{
-		TrackingNumber: types.StringValue("1Z999AA10123456784"), CarrierCode: types.StringValue("ups"),
-		Title: types.StringValue("Coffee"), Archived: types.BoolValue(false),
-		ID: types.StringValue("0123456789abcdef0123456789abcdef"), Status: types.StringValue("transit"),
-		Substatus: types.StringValue("transit001"), LastEvent: types.StringValue("Departed"),
-		LastUpdateTime: types.StringValue("2026-11-20 10:00:00"), CreatedAt: types.StringValue("2026-11-19T08:00:00+00:00"),
-	}
-	neverCreated := created.WithResults(trackingitem.Model{})
-	prior := &trackingsResourceModel{ID: types.StringValue("feedfacecafebeef"), Trackings: map[string]trackingitem.Model{
+	created := tracked
+	neverCreated := created.WithResults(tracking.Model{})
+	prior := &trackingsResourceModel{ID: types.StringValue("feedfacecafebeef"), Trackings: map[string]tracking.Model{
 		"same": created, "retitled": created, "renumbered": created, "failed": neverCreated,
 	}}
 	var diags diag.Diagnostics
-	config := func(items map[string]trackingitem.Model) tftypes.Value {
+	config := func(items map[string]tracking.Model) tftypes.Value {
 		values := map[string]tftypes.Value{}
 		for label, item := range items {
-			values[label] = itemToTerraform(ctx, item.WithResults(trackingitem.Model{}), &diags)
+			values[label] = itemToTerraform(ctx, item.WithResults(tracking.Model{}), &diags)
 		}
 		return tftypes.NewValue(trackingsType(), map[string]tftypes.Value{
 			"id":        tftypes.NewValue(tftypes.String, nil),
@@ -156,11 +151,11 @@ func TestPlanTrackings(t *testing.T) {
 	fresh.TrackingNumber = types.StringValue("1Z999AA10123456786")
 	fresh.Archived = types.BoolNull() // left out of the configuration
 
-	planned := planTrackings(ctx, nil, prior, config(map[string]trackingitem.Model{
+	planned := planTrackings(ctx, nil, prior, config(map[string]tracking.Model{
 		"same": created, "retitled": retitled, "renumbered": renumbered, "failed": neverCreated, "new": fresh,
 	}), nil, &diags)
 	items, _ := trackingsElements(planned, &diags)
-	plan := map[string]trackingitem.Model{}
+	plan := map[string]tracking.Model{}
 	for label, v := range items {
 		plan[label] = itemFromTerraform(ctx, v, &diags)
 	}

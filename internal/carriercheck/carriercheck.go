@@ -1,10 +1,10 @@
 // Package carriercheck checks carrier codes against TrackingMore's carrier
 // catalogue (GET /carriers, which costs no quota), so that a mistyped code
 // fails at plan time with a suggestion instead of at apply with code 4015.
-// The catalogue is fetched once per client (one per provider configuration,
-// for the life of the provider process) and shared by every caller:
-// trackingmore_tracking, each item of trackingmore_trackings, and the
-// apply-time explanation of a 4015 (internal/explain).
+// The catalogue is fetched once per provider configuration (a Source, which
+// providerconfig.Data holds) and shared by every caller: trackingmore_tracking,
+// each item of trackingmore_trackings, and the apply-time explanation of a
+// 4015 (explain.CarrierError, which takes it rather than fetch it).
 package carriercheck
 
 import (
@@ -20,7 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerenv"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -214,56 +214,53 @@ func distance(a, b string) int {
 	return prev[len(t)]
 }
 
-// fetched is one client's catalogue, fetched at most once.
-type fetched struct {
+// Source is one client's catalogue, fetched at most once: one per provider
+// configuration (providerconfig.Data), shared by every caller of it.
+type Source struct {
+	client    *trackingmore.Client
 	mu        sync.Mutex
 	done      bool
 	catalogue *Catalogue
 	err       error
 }
 
-// catalogues holds one entry per client for the life of the process, as
-// providerconfig holds the clients themselves.
-var catalogues = struct {
-	sync.Mutex
-	byClient map[*trackingmore.Client]*fetched
-}{byClient: map[*trackingmore.Client]*fetched{}}
+// NewSource is the catalogue of client, not fetched yet.
+func NewSource(client *trackingmore.Client) *Source { return &Source{client: client} }
 
-// entryOf is client's entry, created on first use.
-func entryOf(client *trackingmore.Client) *fetched {
-	catalogues.Lock()
-	defer catalogues.Unlock()
-	f := catalogues.byClient[client]
-	if f == nil {
-		f = &fetched{}
-		catalogues.byClient[client] = f
+// Get returns the catalogue, fetching it on the first call; later calls,
+// concurrent ones included, share that answer, a failure included (so an
+// unreachable API costs one round of retries, not one per resource). Only
+// a failure caused by the caller's own context ending (a cancelled plan)
+// is not kept.
+func (s *Source) Get(ctx context.Context) (*Catalogue, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return s.catalogue, s.err
 	}
-	return f
-}
-
-// Get returns client's catalogue, fetching it on the first call for this
-// client; later calls, concurrent ones included, share that answer, a
-// failure included (so an unreachable API costs one round of retries, not
-// one per resource). Only a failure caused by the caller's own context
-// ending (a cancelled plan) is not kept.
-func Get(ctx context.Context, client *trackingmore.Client) (*Catalogue, error) {
-	f := entryOf(client)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.done {
-		return f.catalogue, f.err
-	}
-	carriers, err := client.ListCarriers(ctx, "")
+	carriers, err := s.client.ListCarriers(ctx, "")
 	if err != nil && ctx.Err() != nil {
 		return nil, err
 	}
-	f.done = true
+	s.done = true
 	if err != nil {
-		f.err = err
+		s.err = err
 	} else {
-		f.catalogue = NewCatalogue(carriers)
+		s.catalogue = NewCatalogue(carriers)
 	}
-	return f.catalogue, f.err
+	return s.catalogue, s.err
+}
+
+// ForError is the catalogue to explain err with: for an unknown carrier
+// (4015) the catalogue, fetched now if no plan of this process has fetched
+// it (the call is free); nil for any other error, or when it cannot be
+// fetched (the message then has no suggestions).
+func (s *Source) ForError(ctx context.Context, err error) *Catalogue {
+	if !trackingmore.IsInvalidCarrier(err) {
+		return nil
+	}
+	catalogue, _ := s.Get(ctx)
+	return catalogue
 }
 
 // Problem says that code, the value of attribute (as Terraform shows the
@@ -296,12 +293,12 @@ func quotedList(items []string) string {
 // attribute error if the catalogue lacks it; if the catalogue cannot be
 // fetched, an error when the provider is misconfigured, else a warning (see
 // Unchecked); nothing for a known code, or for a null or unknown one
-// (client nil: the provider is not configured yet).
-func Validate(ctx context.Context, client *trackingmore.Client, attribute path.Path, code string, diags *diag.Diagnostics) {
-	if client == nil || code == "" {
+// (source nil: the provider is not configured yet).
+func Validate(ctx context.Context, source *Source, attribute path.Path, code string, diags *diag.Diagnostics) {
+	if source == nil || code == "" {
 		return
 	}
-	catalogue, err := Get(ctx, client)
+	catalogue, err := source.Get(ctx)
 	if err != nil {
 		Unchecked(attribute, fmt.Sprintf("%s = %q", attribute, code), err, diags)
 		return
@@ -339,13 +336,13 @@ func misconfiguration(err error) (summary, detail string) {
 		return "", ""
 	}
 	const hint = " TrackingMore's v2 API is under /v2, as in " + trackingmore.DefaultBaseURL +
-		": check the provider's base_url argument (or the " + providerconfig.EnvBaseURL + " environment variable), " +
+		": check the provider's base_url argument (or the " + providerenv.BaseURL + " environment variable), " +
 		"and add /v2 if it lacks it."
 	switch {
 	case trackingmore.IsUnauthorized(err):
 		return "Invalid provider argument api_key", fmt.Sprintf("TrackingMore rejected the provider's api_key: %v. "+
 			"Set the provider's api_key argument (or the %s environment variable) to an API key of your TrackingMore account; "+
-			"every call of the apply would be rejected alike.", err, providerconfig.EnvAPIKey)
+			"every call of the apply would be rejected alike.", err, providerenv.APIKey)
 	case apiErr.HTTPStatus == http.StatusNotFound || apiErr.Code == http.StatusNotFound:
 		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url answers 404 to GET /carriers (%v): "+
 			"it is not TrackingMore's v2 API.%s", err, hint)

@@ -38,7 +38,7 @@ func mockClient(t *testing.T) (*trackingmore.Client, *mockapi.Server) {
 
 func TestSuggest(t *testing.T) {
 	client, _ := mockClient(t)
-	catalogue, err := Get(context.Background(), client)
+	catalogue, err := NewSource(client).Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,12 +109,13 @@ func TestDistance(t *testing.T) {
 	}
 }
 
-func TestGetFetchesOncePerClient(t *testing.T) {
+func TestGetFetchesOnce(t *testing.T) {
 	client, srv := mockClient(t)
+	source := NewSource(client)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			if _, err := Get(context.Background(), client); err != nil {
+			if _, err := source.Get(context.Background()); err != nil {
 				t.Error(err)
 			}
 		})
@@ -132,9 +133,9 @@ func TestGetKeepsFailure(t *testing.T) {
 		http.Error(w, "down", http.StatusBadGateway)
 	}))
 	t.Cleanup(ts.Close)
-	client := newClient(t, ts.URL+"/v2")
+	source := NewSource(newClient(t, ts.URL+"/v2"))
 	for range 3 {
-		if _, err := Get(context.Background(), client); err == nil {
+		if _, err := source.Get(context.Background()); err == nil {
 			t.Fatal("Get of an unreachable API succeeded")
 		}
 	}
@@ -145,12 +146,13 @@ func TestGetKeepsFailure(t *testing.T) {
 
 func TestGetRetriesAfterCancelledContext(t *testing.T) {
 	client, srv := mockClient(t)
+	source := NewSource(client)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Get(ctx, client); err == nil {
+	if _, err := source.Get(ctx); err == nil {
 		t.Fatal("Get with a cancelled context succeeded")
 	}
-	if _, err := Get(context.Background(), client); err != nil {
+	if _, err := source.Get(context.Background()); err != nil {
 		t.Fatalf("Get after a cancelled one: %v", err)
 	}
 	if srv.Stats().Total != 1 {
@@ -160,17 +162,18 @@ func TestGetRetriesAfterCancelledContext(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	client, _ := mockClient(t)
+	source := NewSource(client)
 	attr := path.Root("trackings").AtMapKey("web-1").AtName("carrier_code")
 
 	var diags diag.Diagnostics
-	Validate(context.Background(), client, attr, "ups", &diags)
-	Validate(context.Background(), client, attr, "", &diags)
+	Validate(context.Background(), source, attr, "ups", &diags)
+	Validate(context.Background(), source, attr, "", &diags)
 	Validate(context.Background(), nil, attr, "upss", &diags)
 	if len(diags) != 0 {
 		t.Fatalf("known, empty, or unconfigured: want no diagnostics, got %v", diags)
 	}
 
-	Validate(context.Background(), client, attr, "upss", &diags)
+	Validate(context.Background(), source, attr, "upss", &diags)
 	if !diags.HasError() || len(diags) != 1 {
 		t.Fatalf("want one error, got %v", diags)
 	}
@@ -189,7 +192,7 @@ func TestValidateWarnsWhenUnreachable(t *testing.T) {
 	ts := httptest.NewServer(http.NotFoundHandler())
 	ts.Close() // nothing listens there any more
 	var diags diag.Diagnostics
-	Validate(context.Background(), newClient(t, ts.URL+"/v2"), path.Root("carrier_code"), "upss", &diags)
+	Validate(context.Background(), NewSource(newClient(t, ts.URL+"/v2")), path.Root("carrier_code"), "upss", &diags)
 	if diags.HasError() || len(diags) != 1 || diags[0].Summary() != "Carrier code not checked" {
 		t.Fatalf("want one warning, got %v", diags)
 	}
@@ -247,7 +250,7 @@ func TestValidateFailsOnMisconfiguration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		Validate(context.Background(), client, path.Root("carrier_code"), "ups", &diags)
+		Validate(context.Background(), NewSource(client), path.Root("carrier_code"), "ups", &diags)
 		if len(diags) != 1 || diags[0].Summary() != c.summary {
 			t.Errorf("%s: want one %q, got %v", c.name, c.summary, diags)
 			continue

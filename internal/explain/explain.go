@@ -3,7 +3,6 @@
 package explain
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,7 +12,7 @@ import (
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerenv"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -29,7 +28,7 @@ func Error(subject string, err error) string {
 	prefix := "TrackingMore rejected " + subject + ": " + what + "."
 	switch {
 	case trackingmore.IsUnauthorized(err):
-		return prefix + " Check the provider's api_key argument or the " + providerconfig.EnvAPIKey + " environment variable."
+		return prefix + " Check the provider's api_key argument or the " + providerenv.APIKey + " environment variable."
 	case trackingmore.IsQuotaExhausted(err):
 		return prefix + " The account's tracking quota is used up: top it up in TrackingMore " +
 			"(the trackingmore_user_info data source shows remaining_quota), then apply again."
@@ -50,13 +49,12 @@ func AddAPIError(diags *diag.Diagnostics, summary, subject string, err error) {
 
 // CarrierError is Error for a call that sent code as the value of
 // attribute: a 4015 (unknown carrier) says so as the plan-time check does,
-// with suggestions from the carrier catalogue (fetched now if this process
-// has not yet: the call is free) and where to look codes up, and never
+// with suggestions from catalogue (none when nil; see
+// carriercheck.Source.ForError) and where to look codes up, and never
 // names the API's internal field (update_carrier_code).
-func CarrierError(ctx context.Context, client *trackingmore.Client, subject string, attribute path.Path, code string, err error) string {
+func CarrierError(catalogue *carriercheck.Catalogue, subject string, attribute path.Path, code string, err error) string {
 	if !trackingmore.IsInvalidCarrier(err) {
 		return Error(subject, err)
 	}
-	catalogue, _ := carriercheck.Get(ctx, client) // without it, no suggestions
 	return "TrackingMore rejected " + subject + " (code 4015). " + carriercheck.Problem(attribute.String(), code, catalogue)
 }

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -100,21 +102,21 @@ func (d *airCargoDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "One result per waybill, in the API's order (the response array).",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"awb_number":  dataString("The air waybill number (API field `track_number`)."),
-					"weight":      dataString("Weight of the consignment as the API writes it (API field `weight`)."),
-					"pieces":      dataInt64("Number of pieces (API field `piece`)."),
-					"origin":      dataString("Origin airport code (API field `origin`)."),
-					"destination": dataString("Destination airport code (API field `destination`)."),
-					"status":      dataString("The consignment's status as the API reports it (API field `status_number`)."),
+					"awb_number":  computed.String("The air waybill number (API field `track_number`)."),
+					"weight":      computed.String("Weight of the consignment as the API writes it (API field `weight`)."),
+					"pieces":      computed.Int64("Number of pieces (API field `piece`)."),
+					"origin":      computed.String("Origin airport code (API field `origin`)."),
+					"destination": computed.String("Destination airport code (API field `destination`)."),
+					"status":      computed.String("The consignment's status as the API reports it (API field `status_number`)."),
 					"events": schema.ListNestedAttribute{
 						MarkdownDescription: "Flight events (API field `track_info`); empty when there are none.",
 						Computed:            true,
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"plan_date":     dataString("Planned time of the event (API field `plan_date`)."),
-							"actual_date":   dataString("Actual time of the event (API field `actual_date`); null until it happens."),
-							"event":         dataString("What happens, such as departure or arrival (API field `event`)."),
-							"station":       dataString("Airport code where it happens (API field `station`)."),
-							"flight_number": dataString("Flight number (API field `flight_number`)."),
+							"plan_date":     computed.String("Planned time of the event (API field `plan_date`)."),
+							"actual_date":   computed.String("Actual time of the event (API field `actual_date`); null until it happens."),
+							"event":         computed.String("What happens, such as departure or arrival (API field `event`)."),
+							"station":       computed.String("Airport code where it happens (API field `station`)."),
+							"flight_number": computed.String("Flight number (API field `flight_number`)."),
 						}},
 					},
 				}},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -55,8 +57,8 @@ func (d *carrierDetectionDataSource) Schema(_ context.Context, _ datasource.Sche
 				MarkdownDescription: "Candidate carriers, most likely first; empty when none matches (API answer code 4032).",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name": dataString("Carrier name (API field `name`)."),
-					"code": dataString("Carrier code, as `carrier_code` arguments take it (API field `code`)."),
+					"name": computed.String("Carrier name (API field `name`)."),
+					"code": computed.String("Carrier code, as `carrier_code` arguments take it (API field `code`)."),
 				}},
 			},
 		},

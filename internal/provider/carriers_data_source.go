@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -63,12 +65,12 @@ func (d *carriersDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "The carriers, in the API's order.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name":     dataString("Carrier name (API field `name`)."),
-					"code":     dataString("Carrier code, as `carrier_code` arguments take it (API field `code`)."),
-					"phone":    dataString("Customer-service phone number (API field `phone`)."),
-					"homepage": dataString("Website (API field `homepage`)."),
-					"type":     dataString("`express` or `globalpost` (API field `type`)."),
-					"picture":  dataString("URL of the carrier's logo (API field `picture`)."),
+					"name":     computed.String("Carrier name (API field `name`)."),
+					"code":     computed.String("Carrier code, as `carrier_code` arguments take it (API field `code`)."),
+					"phone":    computed.String("Customer-service phone number (API field `phone`)."),
+					"homepage": computed.String("Website (API field `homepage`)."),
+					"type":     computed.String("`express` or `globalpost` (API field `type`)."),
+					"picture":  computed.String("URL of the carrier's logo (API field `picture`)."),
 				}},
 			},
 		},

@@ -9,12 +9,15 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
+	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 )
 
 const trackingAddr = "trackingmore_tracking.test"
@@ -76,4 +79,34 @@ func singleResources(n int) string {
 		fmt.Fprintf(&body, "resource \"trackingmore_tracking\" \"t%03d\" {\n  carrier_code = \"ups\"\n  tracking_number = \"1Z999AA1%010d\"\n}\n", i, i)
 	}
 	return body.String()
+}
+
+// invalidArgument is one row of a data source's plan-time validation table:
+// body is the inside of the data block, expect the error (usually
+// acctest.ErrorNaming(attribute)).
+type invalidArgument struct {
+	name   string
+	body   string
+	expect *regexp.Regexp
+}
+
+// testInvalidArguments plans each row against its own configuration and
+// expects a validation error naming the attribute, with no API call at all.
+func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgument) {
+	t.Helper()
+	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
+	// Runs after the parallel subtests below have finished.
+	t.Cleanup(func() { m.ExpectNoCalls(t) })
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			acctest.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      m.Config(fmt.Sprintf("data %q \"test\" {\n%s\n}\n", dataSource, row.body)),
+					PlanOnly:    true,
+					ExpectError: row.expect,
+				}},
+			})
+		})
+	}
 }

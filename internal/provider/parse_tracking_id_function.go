@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 var _ function.Function = parseTrackingIDFunction{}
@@ -48,7 +48,7 @@ func (parseTrackingIDFunction) Run(ctx context.Context, req function.RunRequest,
 	if resp.Error = req.Arguments.Get(ctx, &id); resp.Error != nil {
 		return
 	}
-	carrier, number, err := trackingitem.ParseImportID(id)
+	carrier, number, err := tracking.ParseImportID(id)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(0, err.Error())
 		return

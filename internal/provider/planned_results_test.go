@@ -16,7 +16,7 @@ import (
 
 // A new carrier and a manual status in one change: trackingmore_tracking
 // and an item of trackingmore_trackings both plan status as the manual
-// status, substatus unknown (one rule: trackingitem.Model.PlannedResults;
+// status, substatus unknown (one rule: tracking.Model.PlannedResults;
 // the bulk item used to leave status unknown).
 func TestAccPlannedResults_carrierAndManualStatus(t *testing.T) {
 	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})

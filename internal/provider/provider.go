@@ -45,22 +45,22 @@ func (p *trackingMoreProvider) Schema(_ context.Context, _ provider.SchemaReques
 	resp.Schema = providerconfig.Schema()
 }
 
-// Configure gets the configuration's client, which the bulk resource's
-// server gets too (providerconfig.Client).
+// Configure gets the configuration's Data, which the bulk resource's
+// server gets too (providerconfig.Configure).
 func (p *trackingMoreProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var config providerconfig.Model
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, diags := providerconfig.Client(config, p.version)
+	data, diags := providerconfig.Configure(config, p.version)
 	resp.Diagnostics.Append(diags...)
-	if client != nil {
-		resp.ResourceData = client
-		resp.DataSourceData = client
-		resp.EphemeralResourceData = client
-		resp.ActionData = client
-		resp.ListResourceData = client
+	if data != nil {
+		resp.ResourceData = data
+		resp.DataSourceData = data
+		resp.EphemeralResourceData = data
+		resp.ActionData = data
+		resp.ListResourceData = data
 	}
 }
 
@@ -111,18 +111,28 @@ func (p *trackingMoreProvider) Actions(_ context.Context) []func() action.Action
 	}
 }
 
-// configuredClient extracts the client that Configure hands to resources and
-// data sources. data is nil while Terraform validates before configuring.
-func configuredClient(data any, diags *diag.Diagnostics) *trackingmore.Client {
-	if data == nil {
+// configuredData extracts the Data that Configure hands to resources and
+// data sources. providerData is nil while Terraform validates before
+// configuring.
+func configuredData(providerData any, diags *diag.Diagnostics) *providerconfig.Data {
+	if providerData == nil {
 		return nil
 	}
-	client, ok := data.(*trackingmore.Client)
+	data, ok := providerData.(*providerconfig.Data)
 	if !ok {
 		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *trackingmore.Client, got %T. Please report this issue to the provider developers.", data))
+			fmt.Sprintf("Expected *providerconfig.Data, got %T. Please report this issue to the provider developers.", providerData))
 	}
-	return client
+	return data
+}
+
+// configuredClient is the client of configuredData, for the many that need
+// nothing else.
+func configuredClient(providerData any, diags *diag.Diagnostics) *trackingmore.Client {
+	if data := configuredData(providerData, diags); data != nil {
+		return data.Client
+	}
+	return nil
 }
 
 // maxPerCall caps the list arguments of the endpoints that take a list per

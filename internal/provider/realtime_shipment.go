@@ -4,7 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -50,7 +50,7 @@ func (m realtimeShipmentModel) request() trackingmore.RealtimeRequest {
 
 // subject names the shipment in messages as carrier/number.
 func (m realtimeShipmentModel) subject() string {
-	return trackingitem.ImportID(m.CarrierCode.ValueString(), m.TrackingNumber.ValueString())
+	return tracking.ImportID(m.CarrierCode.ValueString(), m.TrackingNumber.ValueString())
 }
 
 // realtimeShipmentAttributes is realtimeShipmentArguments in the schema

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -29,10 +30,10 @@ func NewRealtimeTrackingDataSource() datasource.DataSource {
 // realtimeTrackingModel is the data source and the ephemeral resource
 // trackingmore_realtime_tracking. destination_code, order_id and
 // order_create_time are both arguments and results, so they live in the
-// embedded trackingDetailsModel.
+// embedded tracking.Details.
 type realtimeTrackingModel struct {
 	realtimeShipmentModel
-	trackingDetailsModel
+	tracking.Details
 }
 
 // query asks the carrier now and returns config with the answer filled in.
@@ -43,7 +44,7 @@ func (m realtimeTrackingModel) query(ctx context.Context, client *trackingmore.C
 		return m, false
 	}
 	answered := m
-	answered.trackingDetailsModel = newTrackingDetails(t)
+	answered.Details = tracking.NewDetails(t)
 	keepConfigured(&answered.DestinationCode, m.DestinationCode)
 	keepConfigured(&answered.OrderID, m.OrderID)
 	keepConfigured(&answered.OrderCreateTime, m.OrderCreateTime)
@@ -56,7 +57,7 @@ func (m realtimeTrackingModel) request() trackingmore.RealtimeRequest {
 	r := m.realtimeShipmentModel.request()
 	r.DestinationCode = m.DestinationCode.ValueString()
 	r.Order = m.OrderID.ValueString()
-	r.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
+	r.OrderCreateTime = tracking.OrderCreateTimeAPI(m.OrderCreateTime)
 	return r
 }
 
@@ -84,7 +85,7 @@ func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.Sche
 
 // realtimeTrackingAttributes is the schema of realtimeTrackingModel.
 func realtimeTrackingAttributes() map[string]schema.Attribute {
-	attrs := trackingDetailsAttributes()
+	attrs := tracking.DetailsAttributes()
 	maps.Copy(attrs, realtimeShipmentAttributes(func(desc string, required bool, v validator.String) schema.Attribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
 	}))

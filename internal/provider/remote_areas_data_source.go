@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -79,10 +81,10 @@ func (d *remoteAreasDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				MarkdownDescription: "One answer per query, in the API's order (the response array).",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"country":  dataString("Country as the API echoes it (API field `country`)."),
-					"postcode": dataString("Postcode as the API echoes it (API field `postcode`)."),
-					"company":  dataString("Carrier the answer is about (API field `company`); null when the API names none."),
-					"remote":   dataBool("Whether the postcode is in a remote area (API field `remote`)."),
+					"country":  computed.String("Country as the API echoes it (API field `country`)."),
+					"postcode": computed.String("Postcode as the API echoes it (API field `postcode`)."),
+					"company":  computed.String("Carrier the answer is about (API field `company`); null when the API names none."),
+					"remote":   computed.Bool("Whether the postcode is in a remote area (API field `remote`)."),
 				}},
 			},
 		},

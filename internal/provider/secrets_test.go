@@ -17,7 +17,7 @@ import (
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
-	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerenv"
 )
 
 // secretKey is distinctive so that any trace of it is found.
@@ -61,7 +61,7 @@ func TestAccSecrets(t *testing.T) {
 	// The key comes from the environment, as a secret should: a key written
 	// in the configuration is the user's own text, which Terraform and the
 	// test harness print (plan JSON, TRACE dump of the config) by design.
-	t.Setenv(providerconfig.EnvAPIKey, secretKey)
+	t.Setenv(providerenv.APIKey, secretKey)
 
 	config := func(m *acctest.Mock) string {
 		return m.ConfigWith(map[string]string{"api_key": ""}, `

@@ -20,7 +20,7 @@ import (
 // plugin protocol 6: tf6muxserver combining the framework's server (the
 // provider block, trackingmore_tracking and the data sources) with the
 // server of trackingmore_trackings (internal/bulk says why that one is not
-// the framework's). Both get their client from providerconfig.Client, so
+// the framework's). Both get their client from providerconfig.Configure, so
 // they share one per provider configuration.
 func NewServer(version string) (func() tfprotov6.ProviderServer, error) {
 	framework, ok := providerserver.NewProtocol6(&trackingMoreProvider{version: version})().(frameworkServer)
@@ -56,8 +56,8 @@ type noticingServer struct {
 
 func (s *noticingServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
 	resp, err := s.frameworkServer.ConfigureProvider(ctx, req)
-	if client, _ := providerconfig.ClientFromProtocol(ctx, req.Config, s.version); client != nil {
-		s.client.Store(client)
+	if data, _ := providerconfig.ConfigureFromProtocol(ctx, req.Config, s.version); data != nil {
+		s.client.Store(data.Client)
 	}
 	return resp, err
 }

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -62,9 +64,9 @@ func (d *statusCountsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		attrs[name] = a
 	}
 	for _, status := range trackingStatuses {
-		attrs[status] = dataInt64("How many trackings have status `" + status + "` (API field `" + status + "`).")
+		attrs[status] = computed.Int64("How many trackings have status `" + status + "` (API field `" + status + "`).")
 	}
-	attrs["total"] = dataInt64("How many trackings match the filters in all (API field `total`; the sum of the counts when the API omits it).")
+	attrs["total"] = computed.Int64("How many trackings match the filters in all (API field `total`; the sum of the counts when the API omits it).")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Counts the account's trackings per status with `GET /trackings/getstatusnumber`, optionally only those " +
 			"created or ordered in a time range. It costs no quota.",

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
@@ -82,11 +83,12 @@ func TestCarrierErrorAtApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	changeErr := m.Client.ChangeCarrier(ctx, "ups", "1Z999AA10123456784", "fedx")
+	carriers := carriercheck.NewSource(m.Client)
 	for _, c := range []struct {
 		err        error
 		code, want string
 	}{{createErr, "upss", "ups"}, {changeErr, "fedx", "fedex"}} {
-		got := explain.CarrierError(ctx, m.Client, "ups/1Z999AA10123456784", path.Root("carrier_code"), c.code, c.err)
+		got := explain.CarrierError(carriers.ForError(ctx, c.err), "ups/1Z999AA10123456784", path.Root("carrier_code"), c.code, c.err)
 		for _, want := range []string{"code 4015", `carrier_code: "` + c.code + `" is not a TrackingMore carrier code`, `"` + c.want + `"`, "trackingmore_carrier_detection"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("CarrierError = %q, lacks %q", got, want)
@@ -96,7 +98,7 @@ func TestCarrierErrorAtApply(t *testing.T) {
 			t.Errorf("CarrierError names the API's internal field: %q", got)
 		}
 	}
-	other := explain.CarrierError(ctx, m.Client, "ups/X", path.Root("carrier_code"), "ups", fmt.Errorf("boom"))
+	other := explain.CarrierError(carriers.ForError(ctx, fmt.Errorf("boom")), "ups/X", path.Root("carrier_code"), "ups", fmt.Errorf("boom"))
 	if other != explain.Error("ups/X", fmt.Errorf("boom")) {
 		t.Errorf("CarrierError of another error = %q, want explain.Error's", other)
 	}

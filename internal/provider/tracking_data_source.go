@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -30,7 +30,7 @@ type trackingDataSourceModel struct {
 	CarrierCode    types.String `tfsdk:"carrier_code"`
 	TrackingNumber types.String `tfsdk:"tracking_number"`
 	Lang           types.String `tfsdk:"lang"`
-	trackingDetailsModel
+	tracking.Details
 }
 
 func (d *trackingDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -38,7 +38,7 @@ func (d *trackingDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *trackingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := trackingDetailsAttributes()
+	attrs := tracking.DetailsAttributes()
 	attrs["carrier_code"] = schema.StringAttribute{
 		MarkdownDescription: "Carrier code of the tracking, such as `ups` (API path segment `{carrier_code}`).",
 		Required:            true,
@@ -73,7 +73,7 @@ func (d *trackingDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	subject := trackingitem.ImportID(state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
+	subject := tracking.ImportID(state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	t, err := d.client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), state.Lang.ValueString())
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddError("Tracking not found",
@@ -87,6 +87,6 @@ func (d *trackingDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	state.trackingDetailsModel = newTrackingDetails(t)
+	state.Details = tracking.NewDetails(t)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

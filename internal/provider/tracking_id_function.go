@@ -5,7 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 var _ function.Function = trackingIDFunction{}
@@ -42,10 +42,10 @@ func (trackingIDFunction) Run(ctx context.Context, req function.RunRequest, resp
 	if resp.Error = req.Arguments.Get(ctx, &carrier, &number); resp.Error != nil {
 		return
 	}
-	problem, numberWrong := trackingitem.KeyNames{Carrier: "carrier_code", Number: "tracking_number"}.Problem(carrier, number)
+	problem, numberWrong := tracking.KeyNames{Carrier: "carrier_code", Number: "tracking_number"}.Problem(carrier, number)
 	switch {
 	case problem == "":
-		resp.Error = resp.Result.Set(ctx, trackingitem.ImportID(carrier, number))
+		resp.Error = resp.Result.Set(ctx, tracking.ImportID(carrier, number))
 	case numberWrong:
 		resp.Error = function.NewArgumentFuncError(1, problem)
 	default:

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 )
 
 // trackingIdentityModel is trackingmore_tracking's resource identity
@@ -30,7 +30,7 @@ const trackingIdentitySchemaVersion = 0
 // setTrackingIdentity records m's key as the identity. The framework hands
 // every call an identity to fill, whether or not the CLI keeps identities
 // (Terraform before 1.12 and OpenTofu do not).
-func setTrackingIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, m trackingitem.Model, diags *diag.Diagnostics) {
+func setTrackingIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, m tracking.Model, diags *diag.Diagnostics) {
 	diags.Append(identity.Set(ctx, trackingIdentityModel{CarrierCode: m.CarrierCode, TrackingNumber: m.TrackingNumber})...)
 }
 
@@ -38,14 +38,14 @@ func setTrackingIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, 
 // import block's `identity = {…}`, each checked as the resource checks them.
 func importedKey(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) (carrier, number string, err error) {
 	if req.ID != "" || req.Identity == nil {
-		return trackingitem.ParseImportID(req.ID)
+		return tracking.ParseImportID(req.ID)
 	}
 	var identity trackingIdentityModel
 	if diags.Append(req.Identity.Get(ctx, &identity)...); diags.HasError() {
 		return "", "", errors.New("the import identity could not be read")
 	}
 	carrier, number = identity.CarrierCode.ValueString(), identity.TrackingNumber.ValueString()
-	if problem, _ := (trackingitem.KeyNames{Carrier: "identity.carrier_code", Number: "identity.tracking_number"}).Problem(carrier, number); problem != "" {
+	if problem, _ := (tracking.KeyNames{Carrier: "identity.carrier_code", Number: "identity.tracking_number"}).Problem(carrier, number); problem != "" {
 		return "", "", errors.New(problem)
 	}
 	return carrier, number, nil

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -20,7 +21,8 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/modifiers"
-	"github.com/trackform/terraform-provider-trackingmore/internal/trackingitem"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -34,7 +36,7 @@ var (
 )
 
 type trackingResource struct {
-	client *trackingmore.Client
+	data *providerconfig.Data
 }
 
 // NewTrackingResource is the constructor the provider registers.
@@ -42,10 +44,10 @@ func NewTrackingResource() resource.Resource {
 	return &trackingResource{}
 }
 
-// trackingResourceModel is trackingmore_tracking: the shared item plus what
-// only the single resource has.
+// trackingResourceModel is trackingmore_tracking: the tracking as this
+// resource shows it, plus the arguments only this resource takes.
 type trackingResourceModel struct {
-	trackingitem.Model
+	tracking.Resource
 
 	AutoUpdate               types.Bool   `tfsdk:"auto_update"`
 	OrderCreateTime          types.String `tfsdk:"order_create_time"`
@@ -55,21 +57,13 @@ type trackingResourceModel struct {
 	SpecialNumberDestination types.String `tfsdk:"special_number_destination"`
 	Lang                     types.String `tfsdk:"lang"`
 	Comment                  types.String `tfsdk:"comment"`
-
-	UpdatedAt          types.String `tfsdk:"updated_at"`
-	OriginalCountry    types.String `tfsdk:"original_country"`
-	DestinationCountry types.String `tfsdk:"destination_country"`
-	ItemTimeLengthDays types.Int64  `tfsdk:"item_time_length_days"`
-	StayTimeLengthDays types.Int64  `tfsdk:"stay_time_length_days"`
 }
 
 // read sets everything a full tracking object (GET or list) says.
 func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
-	m.ReadArguments(t)
-	m.ReadResults(t)
-	m.readExtras(t)
-	if t.TrackUpdate != nil {
-		m.AutoUpdate = types.BoolValue(bool(*t.TrackUpdate))
+	m.Read(t)
+	if v := tracking.TrackUpdateValue(t); !v.IsNull() {
+		m.AutoUpdate = v
 	}
 	// comment is create-only: an empty answer must not plan a replacement,
 	// but a stored value fills it after an import and shows drift.
@@ -86,93 +80,10 @@ func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
 	return m
 }
 
-// readExtras sets the single resource's own read-only values from a full
-// tracking object.
-func (m *trackingResourceModel) readExtras(t *trackingmore.Tracking) {
-	m.UpdatedAt = flex.StringOrNull(string(t.UpdatedAt))
-	m.OriginalCountry = flex.StringOrNull(string(t.OriginalCountry))
-	m.DestinationCountry = flex.StringOrNull(string(t.DestinationCountry))
-	m.ItemTimeLengthDays = types.Int64Value(int64(t.ItemTimeLength))
-	m.StayTimeLengthDays = types.Int64Value(int64(t.StayTimeLength))
-}
-
-// takeResults sets m's read-only values to plan's, unknowns included.
-func (m *trackingResourceModel) takeResults(plan trackingResourceModel) {
-	m.Model = m.WithResults(plan.Model)
-	m.UpdatedAt, m.OriginalCountry, m.DestinationCountry = plan.UpdatedAt, plan.OriginalCountry, plan.DestinationCountry
-	m.ItemTimeLengthDays, m.StayTimeLengthDays = plan.ItemTimeLengthDays, plan.StayTimeLengthDays
-}
-
-// results pairs each read-only value of m with its value in t: the strings, then the day counts.
-func (m *trackingResourceModel) results(t *trackingmore.Tracking) (map[*types.String]string, map[*types.Int64]int64) {
-	strs := m.ResultFields(t)
-	strs[&m.UpdatedAt] = string(t.UpdatedAt)
-	strs[&m.OriginalCountry] = string(t.OriginalCountry)
-	strs[&m.DestinationCountry] = string(t.DestinationCountry)
-	return strs, map[*types.Int64]int64{&m.ItemTimeLengthDays: int64(t.ItemTimeLength), &m.StayTimeLengthDays: int64(t.StayTimeLength)}
-}
-
-// fillUnknowns sets each unknown read-only value from t, a full tracking
-// object (GET or list).
-func (m *trackingResourceModel) fillUnknowns(t *trackingmore.Tracking) {
-	strs, ints := m.results(t)
-	for dst, v := range strs {
-		if dst.IsUnknown() {
-			*dst = flex.StringOrNull(v)
-		}
-	}
-	for dst, v := range ints {
-		if dst.IsUnknown() {
-			*dst = types.Int64Value(v)
-		}
-	}
-}
-
-// fillUnknownsFromEcho sets each unknown read-only value that echo, a
-// create or PUT answer, carries; no echo carries the day counts.
-func (m *trackingResourceModel) fillUnknownsFromEcho(echo *trackingmore.Tracking) {
-	strs, _ := m.results(echo)
-	for dst, v := range strs {
-		if dst.IsUnknown() && v != "" {
-			*dst = flex.StringOrNull(v)
-		}
-	}
-}
-
-func (m *trackingResourceModel) hasUnknowns() bool {
-	strs, ints := m.results(&trackingmore.Tracking{})
-	for dst := range strs {
-		if dst.IsUnknown() {
-			return true
-		}
-	}
-	for dst := range ints {
-		if dst.IsUnknown() {
-			return true
-		}
-	}
-	return false
-}
-
-// nullUnknowns nulls (zeroes, for the day counts) what no answer supplied.
-func (m *trackingResourceModel) nullUnknowns() {
-	strs, ints := m.results(&trackingmore.Tracking{})
-	for dst := range strs {
-		if dst.IsUnknown() {
-			*dst = types.StringNull()
-		}
-	}
-	for dst := range ints {
-		if dst.IsUnknown() {
-			*dst = types.Int64Value(0)
-		}
-	}
-}
-
 // createRequest adds the single resource's create-only fields to the shared ones.
 func (m trackingResourceModel) createRequest() trackingmore.CreateTrackingRequest {
-	req := m.Model.CreateRequest()
-	req.OrderCreateTime = orderCreateTimeAPI(m.OrderCreateTime)
+	req := m.CreateRequest()
+	req.OrderCreateTime = tracking.OrderCreateTimeAPI(m.OrderCreateTime)
 	req.TrackingShipDate = m.TrackingShipDate.ValueString()
 	req.TrackingPostalCode = m.TrackingPostalCode.ValueString()
 	req.TrackingAccountNumber = m.TrackingAccountNumber.ValueString()
@@ -189,7 +100,7 @@ func (r *trackingResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := trackingitem.Attributes()
+	attrs := tracking.Attributes()
 	withStringModifiers(attrs, "tracking_number", stringplanmodifier.RequiresReplace())
 
 	attrs["auto_update"] = schema.BoolAttribute{
@@ -221,17 +132,10 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 
-	readOnly := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	attrs["updated_at"] = readOnly("When the tracking's stored fields last changed (ISO 8601 with offset).")
-	attrs["original_country"] = readOnly("Origin country name, as the API reports it (`original_country`).")
-	attrs["destination_country"] = readOnly("Destination country name, as the API reports it (`destination_country`).")
-	attrs["item_time_length_days"] = schema.Int64Attribute{MarkdownDescription: "Days the parcel has been in transit (`itemTimeLength`).", Computed: true}
-	attrs["stay_time_length_days"] = schema.Int64Attribute{MarkdownDescription: "Days since the last event (`stayTimeLength`).", Computed: true}
+	maps.Copy(attrs, tracking.ExtrasAttributes())
 
 	resp.Schema = schema.Schema{
-		Version: trackingitem.SchemaVersion,
+		Version: tracking.SchemaVersion,
 		MarkdownDescription: "One parcel tracking in TrackingMore. Create, read, update and delete map to `POST /trackings/post`, " +
 			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
 			"Checkpoints are in the `trackingmore_tracking` data source.\n\n" +
@@ -280,7 +184,7 @@ func withStringModifiers(attrs map[string]schema.Attribute, name string, more ..
 // of the old schema is kept.
 func (r *trackingResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
 	return map[int64]resource.StateUpgrader{0: {StateUpgrader: func(_ context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
-		upgraded, err := trackingitem.UpgradeStateV0(req.RawState.JSON, func(state map[string]any) []map[string]any {
+		upgraded, err := tracking.UpgradeStateV0(req.RawState.JSON, func(state map[string]any) []map[string]any {
 			return []map[string]any{state}
 		})
 		if err != nil {
@@ -292,7 +196,7 @@ func (r *trackingResource) UpgradeState(context.Context) map[int64]resource.Stat
 }
 
 func (r *trackingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *trackingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -302,9 +206,9 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 
-	created, err := r.client.CreateTracking(ctx, plan.createRequest())
+	created, err := r.data.Client.CreateTracking(ctx, plan.createRequest())
 	if err != nil {
-		detail := explain.CarrierError(ctx, r.client, plan.ImportID(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err)
+		detail := explain.CarrierError(r.data.Carriers.ForError(ctx, err), plan.ImportID(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err)
 		if trackingmore.IsAlreadyExists(err) {
 			detail += " It is not managed by this configuration; import it with:\n  terraform import trackingmore_tracking.NAME " + plan.ImportID()
 		}
@@ -338,7 +242,7 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// wants one after every Read, a removal included ("Missing Resource
 	// Identity After Read").
 	setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
-	t, err := r.client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), "")
+	t, err := r.data.Client.GetTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), "")
 	if trackingmore.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Tracking no longer exists",
 			fmt.Sprintf("TrackingMore has no tracking %s any more (deleted outside Terraform?). "+
@@ -371,10 +275,10 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	}()
 
 	if !plan.CarrierCode.Equal(state.CarrierCode) {
-		err := r.client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
+		err := r.data.Client.ChangeCarrier(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString(), plan.CarrierCode.ValueString())
 		if err != nil {
 			resp.Diagnostics.AddError("Unable to change carrier",
-				explain.CarrierError(ctx, r.client, state.ImportID(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err))
+				explain.CarrierError(r.data.Carriers.ForError(ctx, err), state.ImportID(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), err))
 			return
 		}
 		state.CarrierCode = plan.CarrierCode
@@ -394,7 +298,7 @@ func (r *trackingResource) update(ctx context.Context, state *trackingResourceMo
 	var echo *trackingmore.Tracking
 	if put, changed := plan.UpdateRequest(state.Model); changed {
 		var err error
-		echo, err = r.client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
+		echo, err = r.data.Client.UpdateTracking(ctx, plan.CarrierCode.ValueString(), plan.TrackingNumber.ValueString(), put)
 		if err != nil {
 			explain.AddAPIError(diags, "Unable to update tracking", plan.ImportID(), err)
 			return nil
@@ -402,13 +306,13 @@ func (r *trackingResource) update(ctx context.Context, state *trackingResourceMo
 		state.Model = plan.WithResults(state.Model)
 	}
 	if state.AutoUpdate.ValueBool() && !plan.AutoUpdate.ValueBool() {
-		if _, err := r.client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.Ref()}); err != nil {
+		if _, err := r.data.Client.StopUpdating(ctx, []trackingmore.TrackingRef{plan.Ref()}); err != nil {
 			explain.AddAPIError(diags, "Unable to stop updates of tracking", plan.ImportID(), err)
 			return echo
 		}
 	}
 	state.AutoUpdate = plan.AutoUpdate
-	state.takeResults(plan)
+	state.TakeResults(plan.Resource)
 	return echo
 }
 
@@ -420,25 +324,25 @@ func (r *trackingResource) update(ctx context.Context, state *trackingResourceMo
 // GET (it failed), what is still unknown becomes null; the next refresh
 // fills it.
 func (r *trackingResource) resolveResults(ctx context.Context, m *trackingResourceModel, echoes ...*trackingmore.Tracking) {
-	filled := *m
+	filled := m.Resource
 	for _, echo := range echoes {
 		if echo != nil {
-			filled.fillUnknownsFromEcho(echo)
+			filled.FillUnknownFromEcho(echo)
 		}
 	}
-	if filled.hasUnknowns() {
-		if t, err := r.client.GetTracking(ctx, m.CarrierCode.ValueString(), m.TrackingNumber.ValueString(), ""); err == nil {
-			filled = *m
-			filled.fillUnknowns(t)
+	if filled.HasUnknown() {
+		if t, err := r.data.Client.GetTracking(ctx, m.CarrierCode.ValueString(), m.TrackingNumber.ValueString(), ""); err == nil {
+			filled = m.Resource
+			filled.FillUnknown(t)
 		}
 	}
-	filled.nullUnknowns()
-	*m = filled
+	filled.FillUnknown(&trackingmore.Tracking{})
+	m.Resource = filled
 }
 
 // ModifyPlan keeps plans quiet and checks carrier codes, in one pass
 // rather than one plan modifier per read-only attribute (the framework
-// walks the schema for each of those; see quietPlan). A plan that changes
+// walks the schema for each of those; see tracking.Resource.PlannedResults). A plan that changes
 // nothing returns at once.
 func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
@@ -448,7 +352,7 @@ func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		var code types.String
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("carrier_code"), &code)...)
 		if !code.IsUnknown() {
-			carriercheck.Validate(ctx, r.client, path.Root("carrier_code"), code.ValueString(), &resp.Diagnostics)
+			carriercheck.Validate(ctx, r.carriers(), path.Root("carrier_code"), code.ValueString(), &resp.Diagnostics)
 		}
 		return
 	}
@@ -462,33 +366,19 @@ func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if !plan.CarrierCode.IsUnknown() && !plan.CarrierCode.Equal(prior.CarrierCode) {
-		carriercheck.Validate(ctx, r.client, path.Root("carrier_code"), plan.CarrierCode.ValueString(), &resp.Diagnostics)
+		carriercheck.Validate(ctx, r.carriers(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), &resp.Diagnostics)
 	}
-	plan.quietPlan(prior)
+	plan.Resource = plan.PlannedResults(prior.Resource)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
-// quietPlan keeps in m, an update of prior, each read-only value the change
-// cannot move, so that a plan shows only what will change (the framework
-// marks every one unknown): the shared values by the one rule both resources
-// plan with (trackingitem.Model.PlannedResults), then this resource's own. A
-// new carrier re-tracks the parcel: everything it reports may move, and a
-// new destination moves all but the origin. Any PUT or carrier change moves
-// updated_at.
-func (m *trackingResourceModel) quietPlan(prior trackingResourceModel) {
-	newCarrier := !m.CarrierCode.Equal(prior.CarrierCode)
-	newDestination := !m.DestinationCode.Equal(prior.DestinationCode)
-	m.Model = m.PlannedResults(prior.Model)
-	if !newCarrier {
-		m.OriginalCountry = prior.OriginalCountry
+// carriers is the configuration's carrier catalogue; nil before the
+// provider is configured (the check then waits for the apply's plan).
+func (r *trackingResource) carriers() *carriercheck.Source {
+	if r.data == nil {
+		return nil
 	}
-	if !newCarrier && !newDestination {
-		m.DestinationCountry = prior.DestinationCountry
-		m.ItemTimeLengthDays, m.StayTimeLengthDays = prior.ItemTimeLengthDays, prior.StayTimeLengthDays
-	}
-	if _, put := m.UpdateRequest(prior.Model); !put && !newCarrier {
-		m.UpdatedAt = prior.UpdatedAt
-	}
+	return r.data.Carriers
 }
 
 func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -497,7 +387,7 @@ func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
+	err := r.data.Client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	if err != nil && !trackingmore.IsNotFound(err) {
 		explain.AddAPIError(&resp.Diagnostics, "Unable to delete tracking", state.ImportID(), err)
 	}
@@ -512,5 +402,5 @@ func (r *trackingResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("carrier_code"), carrier)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tracking_number"), number)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("auto_update"), true)...)
-	setTrackingIdentity(ctx, resp.Identity, trackingitem.Model{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
+	setTrackingIdentity(ctx, resp.Identity, tracking.Model{CarrierCode: types.StringValue(carrier), TrackingNumber: types.StringValue(number)}, &resp.Diagnostics)
 }

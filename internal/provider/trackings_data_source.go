@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/tracking"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
@@ -30,10 +31,10 @@ func NewTrackingsDataSource() datasource.DataSource {
 
 type trackingsDataSourceModel struct {
 	trackingFiltersModel
-	Lang       types.String           `tfsdk:"lang"`
-	MaxResults types.Int64            `tfsdk:"max_results"`
-	Trackings  []trackingSummaryModel `tfsdk:"trackings"`
-	Total      types.Int64            `tfsdk:"total"`
+	Lang       types.String       `tfsdk:"lang"`
+	MaxResults types.Int64        `tfsdk:"max_results"`
+	Trackings  []tracking.Summary `tfsdk:"trackings"`
+	Total      types.Int64        `tfsdk:"total"`
 }
 
 func (d *trackingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -55,7 +56,7 @@ func (d *trackingsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	attrs["trackings"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The matching trackings (API field `items`), oldest first, without checkpoints: read one with the `trackingmore_tracking` data source for those.",
 		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: trackingSummaryAttributes()},
+		NestedObject:        schema.NestedAttributeObject{Attributes: tracking.SummaryAttributes()},
 	}
 	attrs["total"] = schema.Int64Attribute{
 		MarkdownDescription: "How many trackings match the filters (API field `total`), even when `max_results` returns fewer.",
@@ -91,9 +92,9 @@ func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 
-	state.Trackings = make([]trackingSummaryModel, 0, len(items))
+	state.Trackings = make([]tracking.Summary, 0, len(items))
 	for i := range items {
-		state.Trackings = append(state.Trackings, newTrackingSummary(&items[i]))
+		state.Trackings = append(state.Trackings, tracking.NewSummary(&items[i]))
 	}
 	state.Total = types.Int64Value(int64(total))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)

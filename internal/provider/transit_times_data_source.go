@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -91,11 +93,11 @@ func (d *transitTimesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				MarkdownDescription: "One answer per route, in the API's order (the response array).",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"carrier_code":       dataString("Carrier code (API field `carrier_code`)."),
-					"origin":             dataString("Origin country code (API field `original`)."),
-					"destination":        dataString("Destination country code (API field `destination`)."),
-					"total":              dataInt64("Parcels in the statistics for this route (API field `total`)."),
-					"delivered":          dataInt64("How many of them were delivered (API field `delivered`)."),
+					"carrier_code":       computed.String("Carrier code (API field `carrier_code`)."),
+					"origin":             computed.String("Origin country code (API field `original`)."),
+					"destination":        computed.String("Destination country code (API field `destination`)."),
+					"total":              computed.Int64("Parcels in the statistics for this route (API field `total`)."),
+					"delivered":          computed.Int64("How many of them were delivered (API field `delivered`)."),
 					"share_0_7_days":     shareOf("0 to 7 days", "range1"),
 					"share_7_15_days":    shareOf("7 to 15 days", "range3"),
 					"share_16_30_days":   shareOf("16 to 30 days", "range4"),

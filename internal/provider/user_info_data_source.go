@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -60,11 +62,11 @@ func (d *userInfoDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"`depends_on = [trackingmore_tracking.NAME]` (or the `trackingmore_trackings` resource): Terraform then reads " +
 			"it during the apply, after the creates, whenever they have changes, and the next plan is empty.",
 		Attributes: map[string]schema.Attribute{
-			"email":           dataString("The account's email address (API field `email`)."),
-			"phone":           dataString("The account's phone number (API field `phone`); null when none is set."),
-			"registered_at":   dataString("When the account was registered, RFC 3339 in UTC (API field `regtime`, Unix seconds)."),
-			"balance":         dataString("The account's balance as the API writes it, such as `12.50` (API field `money`); a string so no cent is lost to rounding."),
-			"remaining_quota": dataInt64("How many trackings the account can still create (API field `track_number`)."),
+			"email":           computed.String("The account's email address (API field `email`)."),
+			"phone":           computed.String("The account's phone number (API field `phone`); null when none is set."),
+			"registered_at":   computed.String("When the account was registered, RFC 3339 in UTC (API field `regtime`, Unix seconds)."),
+			"balance":         computed.String("The account's balance as the API writes it, such as `12.50` (API field `money`); a string so no cent is lost to rounding."),
+			"remaining_quota": computed.Int64("How many trackings the account can still create (API field `track_number`)."),
 		},
 	}
 }

@@ -12,23 +12,34 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/carriercheck"
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerenv"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
-// clients holds one client per configuration for the life of the process:
-// a provider process serves one or a few configurations, and a client is
-// small once idle.
-var clients = struct {
-	sync.Mutex
-	byConfig map[trackingmore.Config]*trackingmore.Client
-}{byConfig: map[trackingmore.Config]*trackingmore.Client{}}
+// Data is what one provider configuration gives every resource, data
+// source, action, list and ephemeral resource, and the bulk resource's
+// server: its client, and the carrier catalogue fetched through it.
+type Data struct {
+	Client   *trackingmore.Client
+	Carriers *carriercheck.Source
+}
 
-// Client is the client for the provider block config, with the environment
-// fallbacks applied: the same client for every caller with the same
+// configured holds one Data per configuration for the life of the process:
+// the framework's server and the bulk server are each configured with the
+// same block and must share its client (one pacing budget); a provider
+// process serves one or a few configurations, and a client is small once idle.
+var configured = struct {
+	sync.Mutex
+	byConfig map[trackingmore.Config]*Data
+}{byConfig: map[trackingmore.Config]*Data{}}
+
+// Configure is the Data of the provider block config, with the environment
+// fallbacks applied: the same for every caller with the same
 // configuration. nil without errors means the block is not known yet (an
 // api_key from another resource): Terraform configures again at apply.
-func Client(config Model, version string) (*trackingmore.Client, diag.Diagnostics) {
+func Configure(config Model, version string) (*Data, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if config.APIKey.IsUnknown() || config.BaseURL.IsUnknown() {
 		return nil, diags
@@ -37,10 +48,10 @@ func Client(config Model, version string) (*trackingmore.Client, diag.Diagnostic
 	if !ok {
 		return nil, diags
 	}
-	clients.Lock()
-	defer clients.Unlock()
-	if client, ok := clients.byConfig[cfg]; ok {
-		return client, diags
+	configured.Lock()
+	defer configured.Unlock()
+	if data, ok := configured.byConfig[cfg]; ok {
+		return data, diags
 	}
 	key := cfg
 	cfg.Logger = newTFLogger(cfg.APIKey)
@@ -49,13 +60,14 @@ func Client(config Model, version string) (*trackingmore.Client, diag.Diagnostic
 		diags.AddError("Unable to create TrackingMore client", err.Error())
 		return nil, diags
 	}
-	clients.byConfig[key] = client
-	return client, diags
+	data := &Data{Client: client, Carriers: carriercheck.NewSource(client)}
+	configured.byConfig[key] = data
+	return data, diags
 }
 
-// ClientFromProtocol is Client for a ConfigureProvider call's raw
+// ConfigureFromProtocol is Configure for a ConfigureProvider call's raw
 // configuration, decoded with the framework as its server decodes it.
-func ClientFromProtocol(ctx context.Context, raw *tfprotov6.DynamicValue, version string) (*trackingmore.Client, diag.Diagnostics) {
+func ConfigureFromProtocol(ctx context.Context, raw *tfprotov6.DynamicValue, version string) (*Data, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	s := Schema()
 	v, err := raw.Unmarshal(s.Type().TerraformType(ctx))
@@ -68,28 +80,28 @@ func ClientFromProtocol(ctx context.Context, raw *tfprotov6.DynamicValue, versio
 	if diags.HasError() {
 		return nil, diags
 	}
-	client, more := Client(config, version)
+	data, more := Configure(config, version)
 	diags.Append(more...)
-	return client, diags
+	return data, diags
 }
 
 // clientConfig resolves the block and its environment fallbacks into the
 // client's configuration (without its Logger, so that it can key the cache).
 func clientConfig(config Model, version string, diags *diag.Diagnostics) (trackingmore.Config, bool) {
-	apiKey := stringOr(config.APIKey, os.Getenv(EnvAPIKey))
+	apiKey := stringOr(config.APIKey, os.Getenv(providerenv.APIKey))
 	if apiKey == "" {
 		diags.AddAttributeError(path.Root("api_key"), "Missing TrackingMore API key",
-			"Set the provider's api_key argument or the "+EnvAPIKey+" environment variable. "+
-				"To try the provider without an account, run trackingmore-mock and point base_url (or "+EnvBaseURL+") at it.")
+			"Set the provider's api_key argument or the "+providerenv.APIKey+" environment variable. "+
+				"To try the provider without an account, run trackingmore-mock and point base_url (or "+providerenv.BaseURL+") at it.")
 		return trackingmore.Config{}, false
 	}
-	baseURL := stringOr(config.BaseURL, os.Getenv(EnvBaseURL))
+	baseURL := stringOr(config.BaseURL, os.Getenv(providerenv.BaseURL))
 	if baseURL == "" {
 		baseURL = trackingmore.DefaultBaseURL
 	}
 	if problem := validators.HTTPURLProblem(baseURL); problem != "" {
 		diags.AddAttributeError(path.Root("base_url"), "Invalid TrackingMore base URL",
-			"The base URL (from base_url or "+EnvBaseURL+") "+problem)
+			"The base URL (from base_url or "+providerenv.BaseURL+") "+problem)
 		return trackingmore.Config{}, false
 	}
 	var timeout time.Duration // the client's default

@@ -7,18 +7,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerenv"
 )
 
 // Both servers of the provider configure from the same block: the
 // framework's with a decoded Model, the bulk resource's with the raw
-// value. They must get one client, so that one pacing budget serves both.
-func TestClient_onePerConfiguration(t *testing.T) {
+// value. They must get one Data, so that one pacing budget and one carrier
+// catalogue serve both.
+func TestConfigure_onePerConfiguration(t *testing.T) {
 	ctx := context.Background()
 	block := Model{APIKey: types.StringValue("tm-key-0123456789abcdef"), BaseURL: types.StringValue("http://127.0.0.1:1/v2"),
 		MaxRetries: types.Int64Null(), RequestTimeout: types.StringValue("5s"), RequestsPerSecond: types.Float64Null()}
-	first, diags := Client(block, "test")
-	if diags.HasError() || first == nil {
-		t.Fatalf("client: %v", diags)
+	first, diags := Configure(block, "test")
+	if diags.HasError() || first == nil || first.Client == nil || first.Carriers == nil {
+		t.Fatalf("data: %v %v", first, diags)
 	}
 
 	typ := Schema().Type().TerraformType(ctx)
@@ -32,27 +35,27 @@ func TestClient_onePerConfiguration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromProtocol, diags := ClientFromProtocol(ctx, &raw, "test")
+	fromProtocol, diags := ConfigureFromProtocol(ctx, &raw, "test")
 	if diags.HasError() || fromProtocol != first {
-		t.Errorf("the raw block gave another client (%v)", diags)
+		t.Errorf("the raw block gave another Data (%v)", diags)
 	}
 
 	other := block
 	other.RequestsPerSecond = types.Float64Value(2)
-	if second, _ := Client(other, "test"); second == first || second == nil {
-		t.Error("another configuration must get its own client")
+	if second, _ := Configure(other, "test"); second == nil || second.Client == first.Client || second.Carriers == first.Carriers {
+		t.Error("another configuration must get its own client and catalogue")
 	}
 }
 
 // An api_key only known at apply leaves the provider unconfigured, without
 // an error; a missing one is an error naming the attribute.
-func TestClient_unknownAndMissingKey(t *testing.T) {
-	t.Setenv(EnvAPIKey, "")
+func TestConfigure_unknownAndMissingKey(t *testing.T) {
+	t.Setenv(providerenv.APIKey, "")
 	unknown := Model{APIKey: types.StringUnknown()}
-	if client, diags := Client(unknown, "test"); client != nil || diags.HasError() {
-		t.Errorf("unknown api_key: client %v, diagnostics %v", client, diags)
+	if data, diags := Configure(unknown, "test"); data != nil || diags.HasError() {
+		t.Errorf("unknown api_key: data %v, diagnostics %v", data, diags)
 	}
-	_, diags := Client(Model{APIKey: types.StringNull(), BaseURL: types.StringNull()}, "test")
+	_, diags := Configure(Model{APIKey: types.StringNull(), BaseURL: types.StringNull()}, "test")
 	if !diags.HasError() || diags[0].Summary() != "Missing TrackingMore API key" {
 		t.Errorf("missing api_key: %v", diags)
 	}

@@ -2,9 +2,10 @@
 // client each configuration of it gets. The framework's server and the bulk
 // resource's server (internal/bulk) are muxed into one provider, and each
 // receives ConfigureProvider with the same block; both turn it into a
-// client through Client, which hands out one client per configuration, so
-// one pacing budget, one rate limiter and one 429 back-off serve every
-// resource and data source (as tfe's internal/client does for its servers).
+// Data through Configure, which hands out one per configuration, so one
+// client (one pacing budget, one rate limiter, one 429 back-off) and one
+// carrier catalogue serve every resource and data source (as tfe's
+// internal/client does for its servers).
 package providerconfig
 
 import (
@@ -14,14 +15,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/providerenv"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
 const (
-	EnvAPIKey  = "TRACKINGMORE_API_KEY"
-	EnvBaseURL = "TRACKINGMORE_BASE_URL"
-
 	defaultMaxRetries        = 4
 	defaultRequestsPerSecond = 1.0
 )
@@ -41,13 +40,13 @@ func Schema() schema.Schema {
 		MarkdownDescription: "Manage parcel trackings in [TrackingMore](https://www.trackingmore.com)'s v2 API.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				MarkdownDescription: "TrackingMore API key, sent as the `Trackingmore-Api-Key` header. Falls back to the `" + EnvAPIKey + "` environment variable. Never logged.",
+				MarkdownDescription: "TrackingMore API key, sent as the `Trackingmore-Api-Key` header. Falls back to the `" + providerenv.APIKey + "` environment variable. Never logged.",
 				Optional:            true,
 				Sensitive:           true,
 				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Base URL of the v2 API. Falls back to the `" + EnvBaseURL + "` environment variable, then to `" + trackingmore.DefaultBaseURL + "`. Point it at `trackingmore-mock` to test without an account.",
+				MarkdownDescription: "Base URL of the v2 API. Falls back to the `" + providerenv.BaseURL + "` environment variable, then to `" + trackingmore.DefaultBaseURL + "`. Point it at `trackingmore-mock` to test without an account.",
 				Optional:            true,
 				Validators:          []validator.String{validators.HTTPURL()},
 			},

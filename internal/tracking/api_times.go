@@ -1,4 +1,4 @@
-package provider
+package tracking
 
 import (
 	"time"
@@ -19,9 +19,9 @@ func apiTimeRFC3339(s string) string {
 	return s
 }
 
-// orderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
+// OrderCreateTimeAPI converts the RFC 3339 order_create_time to the API's
 // "YYYY-MM-DD HH:MM:SS" in UTC.
-func orderCreateTimeAPI(v types.String) string {
+func OrderCreateTimeAPI(v types.String) string {
 	if v.IsNull() {
 		return ""
 	}

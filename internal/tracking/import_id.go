@@ -1,4 +1,4 @@
-package trackingitem
+package tracking
 
 import (
 	"fmt"

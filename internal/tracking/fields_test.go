@@ -1,51 +1,16 @@
-package provider
+package tracking
 
 import (
-	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
-	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-// invalidArgument is one row of a data source's plan-time validation table:
-// body is the inside of the data block, expect the error (usually
-// acctest.ErrorNaming(attribute)).
-type invalidArgument struct {
-	name   string
-	body   string
-	expect *regexp.Regexp
-}
-
-// testInvalidArguments plans each row against its own configuration and
-// expects a validation error naming the attribute, with no API call at all.
-func testInvalidArguments(t *testing.T, dataSource string, rows []invalidArgument) {
-	t.Helper()
-	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
-	// Runs after the parallel subtests below have finished.
-	t.Cleanup(func() { m.ExpectNoCalls(t) })
-	for _, row := range rows {
-		t.Run(row.name, func(t *testing.T) {
-			acctest.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      m.Config(fmt.Sprintf("data %q \"test\" {\n%s\n}\n", dataSource, row.body)),
-					PlanOnly:    true,
-					ExpectError: row.expect,
-				}},
-			})
-		})
-	}
-}
-
-func TestTrackingDetailsDataSourceConversion(t *testing.T) {
+func TestNewDetails(t *testing.T) {
 	yes := trackingmore.FlexBool(true)
-	full := newTrackingDetails(&trackingmore.Tracking{
+	full := NewDetails(&trackingmore.Tracking{
 		ID:              "376c250081c4553cb197894fa49d888a",
 		TrackingNumber:  "1Z999AA10123456784",
 		CarrierCode:     "ups",
@@ -81,7 +46,7 @@ func TestTrackingDetailsDataSourceConversion(t *testing.T) {
 		t.Errorf("destination checkpoints: got %#v, want an empty list", cps)
 	}
 
-	bare := newTrackingDetails(&trackingmore.Tracking{TrackingNumber: "RR123456785CN", CarrierCode: "china-post", OrderCreateTime: "next week"})
+	bare := NewDetails(&trackingmore.Tracking{TrackingNumber: "RR123456785CN", CarrierCode: "china-post", OrderCreateTime: "next week"})
 	if bare.OriginInfo != nil || bare.DestinationInfo != nil {
 		t.Error("absent origin_info/destination_info must be null")
 	}
