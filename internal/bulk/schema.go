@@ -176,24 +176,26 @@ var itemDefaults = sync.OnceValue(func() map[string]attr.Value {
 // the attributes' order by name.
 func validateItem(ctx context.Context, p path.Path, item tracking.Model, diags *diag.Diagnostics) {
 	fields := reflect.ValueOf(item)
-	for _, name := range sortedKeys(itemValidators()) {
-		validators := itemValidators()[name]
-		value, _ := fieldValue(itemField(fields, name)).(types.String)
-		req := validator.StringRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
-		for _, v := range validators {
-			var resp validator.StringResponse
-			v.ValidateString(ctx, req, &resp)
-			diags.Append(resp.Diagnostics...)
-		}
-	}
-	for _, name := range sortedKeys(itemListValidators()) {
-		validators := itemListValidators()[name]
-		value, _ := fieldValue(itemField(fields, name)).(types.List)
-		req := validator.ListRequest{Path: p.AtName(name), PathExpression: p.AtName(name).Expression(), ConfigValue: value}
-		for _, v := range validators {
-			var resp validator.ListResponse
-			v.ValidateList(ctx, req, &resp)
-			diags.Append(resp.Diagnostics...)
+	validateEach(fields, p, itemValidators(), func(v validator.String, at path.Path, value attr.Value) diag.Diagnostics {
+		var resp validator.StringResponse
+		s, _ := value.(types.String)
+		v.ValidateString(ctx, validator.StringRequest{Path: at, PathExpression: at.Expression(), ConfigValue: s}, &resp)
+		return resp.Diagnostics
+	}, diags)
+	validateEach(fields, p, itemListValidators(), func(v validator.List, at path.Path, value attr.Value) diag.Diagnostics {
+		var resp validator.ListResponse
+		l, _ := value.(types.List)
+		v.ValidateList(ctx, validator.ListRequest{Path: at, PathExpression: at.Expression(), ConfigValue: l}, &resp)
+		return resp.Diagnostics
+	}, diags)
+}
+
+// validateEach runs, by attribute name in order, each validator of
+// byName on the attribute's value in item (a tracking.Model).
+func validateEach[V any](item reflect.Value, p path.Path, byName map[string][]V, validate func(V, path.Path, attr.Value) diag.Diagnostics, diags *diag.Diagnostics) {
+	for _, name := range sortedKeys(byName) {
+		for _, v := range byName[name] {
+			diags.Append(validate(v, p.AtName(name), fieldValue(itemField(item, name)))...)
 		}
 	}
 }

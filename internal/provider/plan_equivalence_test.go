@@ -21,7 +21,7 @@ import (
 
 // TestPlanEquivalence: trackingmore_tracking and an item of
 // trackingmore_trackings plan the same update of the same tracking alike,
-// attribute for attribute (one rule, trackingitem.Model.PlannedResults, but
+// attribute for attribute (one rule, tracking.Model.PlannedResults, but
 // two servers that apply it, defaults and unknowns included). Each case is
 // a random prior state and a random change of its configuration, planned
 // through the muxed server as Terraform sends it. PLAN_EQUIVALENCE_SEED

@@ -74,26 +74,17 @@ func trackingFilterAttributes() map[string]schema.Attribute {
 		Optional:            true,
 		Validators:          []validator.String{stringvalidator.OneOf(trackingStatuses...)},
 	}
-	attrs["tracking_numbers"] = schema.ListAttribute{
-		MarkdownDescription: "Only these tracking numbers (API parameter `numbers`). The API takes 40 per call; longer lists are split into several calls.",
-		ElementType:         types.StringType,
-		Optional:            true,
-		Validators: []validator.List{
-			listvalidator.SizeAtLeast(1),
-			listvalidator.UniqueValues(),
-			listvalidator.ValueStringsAre(validators.TrackingNumber()),
-		},
+	// A list filter: one or more distinct values, each checked by each.
+	listFilter := func(desc string, each validator.String) schema.ListAttribute {
+		return schema.ListAttribute{
+			MarkdownDescription: desc + " The API takes 40 per call; longer lists are split into several calls.",
+			ElementType:         types.StringType,
+			Optional:            true,
+			Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues(), listvalidator.ValueStringsAre(each)},
+		}
 	}
-	attrs["order_ids"] = schema.ListAttribute{
-		MarkdownDescription: "Only trackings of these order ids (API parameter `orders`). The API takes 40 per call; longer lists are split into several calls.",
-		ElementType:         types.StringType,
-		Optional:            true,
-		Validators: []validator.List{
-			listvalidator.SizeAtLeast(1),
-			listvalidator.UniqueValues(),
-			listvalidator.ValueStringsAre(validators.Text()),
-		},
-	}
+	attrs["tracking_numbers"] = listFilter("Only these tracking numbers (API parameter `numbers`).", validators.TrackingNumber())
+	attrs["order_ids"] = listFilter("Only trackings of these order ids (API parameter `orders`).", validators.Text())
 	attrs["archived"] = schema.BoolAttribute{
 		MarkdownDescription: "Only archived (`true`) or only unarchived (`false`) trackings (API parameter `archived`). Omit it for both.",
 		Optional:            true,
