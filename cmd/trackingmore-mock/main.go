@@ -97,9 +97,16 @@ func parseFlags(args []string, stderr io.Writer) (mockapi.Options, string, error
 		documented bool
 	)
 	fs := flag.NewFlagSet("trackingmore-mock", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: trackingmore-mock [flags]\n\n"+
+			"Serves a stateful mock of TrackingMore's API: v2 below /v2 and v4 below /v4, over the same\n"+
+			"accounts (one API key, in each version's header, opens one account), and its administration\n"+
+			"below /__mock (stats, reset, faults, advance).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (loopback by default)")
 	fs.Var(&keys, "api-key", "accepted API key, one account each (repeatable); none: each distinct non-empty key gets its own account on first use")
-	fs.Func("quota", fmt.Sprintf("starting quota `units` of each account (0: every create gets 4021) (default %d, effectively unlimited)", mockapi.DefaultQuota), func(v string) error {
+	fs.Func("quota", fmt.Sprintf("starting quota `units` of each account, shared by /v2 and /v4 (0: every create gets 4021, v4's 4190) (default %d, effectively unlimited)", mockapi.DefaultQuota), func(v string) error {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 0 {
 			return fmt.Errorf("--quota must be a non-negative integer, got %q", v)
@@ -123,7 +130,7 @@ func parseFlags(args []string, stderr io.Writer) (mockapi.Options, string, error
 		return nil
 	})
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed of the fault randomness")
-	fs.BoolVar(&opts.HTTPStatusMode, "http-status-mode", false, "mirror meta 401/404/429/5xx in the HTTP status")
+	fs.BoolVar(&opts.HTTPStatusMode, "http-status-mode", false, "mirror meta 401/404/429/5xx in the HTTP status of /v2 answers (/v4 always sets it)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return opts, "", err
