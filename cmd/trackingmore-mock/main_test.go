@@ -34,9 +34,20 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	if !found || !strings.HasPrefix(base, "http://127.0.0.1:") || !strings.HasSuffix(base, "/v2") || strings.HasSuffix(base, ":0/v2") {
 		t.Fatalf("first line %q", line)
 	}
-	req, _ := http.NewRequest("GET", base+"/trackings/getuserinfo", nil)
-	req.Header.Set("Trackingmore-Api-Key", "k2")
+	// v4 is served beside v2, over the same accounts: its create costs k2 a unit.
+	req, _ := http.NewRequest("POST", strings.TrimSuffix(base, "/v2")+"/v4/trackings/create", strings.NewReader(`{"tracking_number":"1234567890","courier_code":"dhl"}`))
+	req.Header.Set("Tracking-Api-Key", "k2")
 	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("v4 create: HTTP %d", resp.StatusCode)
+	}
+	req, _ = http.NewRequest("GET", base+"/trackings/getuserinfo", nil)
+	req.Header.Set("Trackingmore-Api-Key", "k2")
+	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +62,7 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if env.Meta.Code != 200 || env.Data.TrackNumber != 5 {
+	if env.Meta.Code != 200 || env.Data.TrackNumber != 4 {
 		t.Errorf("userinfo answer %+v", env)
 	}
 
@@ -75,6 +86,8 @@ func TestFlagValidation(t *testing.T) {
 		{[]string{"--throttle-rate", "-0.1"}, "throttle_rate must be between 0 and 1"},
 		{[]string{"--rate-limit", "-1"}, "--rate-limit must be a non-negative number"},
 		{[]string{"--rate-limit", "NaN"}, "--rate-limit must be a non-negative number"},
+		{[]string{"--v4-rate-limit", "0"}, "--v4-rate-limit must be a positive number"},
+		{[]string{"--v4-rate-limit", "-2"}, "--v4-rate-limit must be a positive number"},
 		{[]string{"--retry-after", "-1s"}, "--retry-after must not be negative"},
 		{[]string{"--retry-after", "2"}, "invalid value"},
 		{[]string{"--quota", "-3"}, "--quota must be a non-negative integer"},
@@ -105,10 +118,10 @@ func TestStartupLines(t *testing.T) {
 		args         []string
 		limits, note string
 	}{
-		{nil, "limits: per API key: 1 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 429s without Retry-After", ""},
+		{nil, "limits: per API key: 1 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 10 request/s across /v4; create 3/s; 429s without Retry-After", ""},
 		{[]string{"--rate-limit", "0"}, "limits: no rate limits", ""},
-		{[]string{"--rate-limit", "5", "--retry-after", "1500ms"}, "limits: per API key: 5 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 429s with Retry-After: 2", ""},
-		{[]string{"--enforce-documented-limits"}, "limits: per API key: 1 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 429s without Retry-After", "--enforce-documented-limits is deprecated and does nothing"},
+		{[]string{"--rate-limit", "5", "--v4-rate-limit", "25", "--retry-after", "1500ms"}, "limits: per API key: 5 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 25 request/s across /v4; create 3/s; 429s with Retry-After: 2", ""},
+		{[]string{"--enforce-documented-limits"}, "limits: per API key: 1 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 10 request/s across /v4; create 3/s; 429s without Retry-After", "--enforce-documented-limits is deprecated and does nothing"},
 	} {
 		ctx, cancel := context.WithCancel(context.Background())
 		pr, pw := io.Pipe()
@@ -143,11 +156,11 @@ func TestLimitFlags(t *testing.T) {
 		args []string
 		want mockapi.Limits
 	}{
-		{nil, mockapi.Limits{RateLimit: 1}},
-		{[]string{"--rate-limit", "0"}, mockapi.NoLimits},
-		{[]string{"--rate-limit", "0", "--retry-after", "3s"}, mockapi.Limits{Off: true, RetryAfter: 3 * time.Second}},
-		{[]string{"--rate-limit", "5"}, mockapi.Limits{RateLimit: 5}},
-		{[]string{"--enforce-documented-limits", "--rate-limit", "20"}, mockapi.Limits{RateLimit: 20}},
+		{nil, mockapi.Limits{RateLimit: 1, V4RateLimit: 10}},
+		{[]string{"--rate-limit", "0"}, mockapi.Limits{Off: true, V4RateLimit: 10}},
+		{[]string{"--rate-limit", "0", "--retry-after", "3s"}, mockapi.Limits{Off: true, V4RateLimit: 10, RetryAfter: 3 * time.Second}},
+		{[]string{"--rate-limit", "5", "--v4-rate-limit", "40"}, mockapi.Limits{RateLimit: 5, V4RateLimit: 40}},
+		{[]string{"--enforce-documented-limits", "--rate-limit", "20"}, mockapi.Limits{RateLimit: 20, V4RateLimit: 10}},
 	} {
 		opts, _, err := parseFlags(tc.args, io.Discard)
 		if err != nil || opts.Limits != tc.want {

@@ -18,6 +18,7 @@ type account struct {
 	offset    time.Duration        // on top of the server's: the account's own clock
 	seq       int64                // trackings created, for ids
 	trackings map[string]*tracking // by key(carrier, number)
+	ids       map[string]*tracking // by id: how v4 addresses them
 	order     []*tracking          // creation order (see inOrder)
 	meters    map[string]int64
 	limiters  map[string]*rate.Limiter
@@ -29,7 +30,7 @@ type account struct {
 func (s *Server) newAccount(apiKey string) *account {
 	return &account{
 		srv: s, key: apiKey, regtime: s.now(), quota: s.quota,
-		trackings: map[string]*tracking{}, meters: map[string]int64{},
+		trackings: map[string]*tracking{}, ids: map[string]*tracking{}, meters: map[string]int64{},
 		limiters: map[string]*rate.Limiter{}, realtime: map[string]realtimeHit{},
 		stats: Stats{ByEndpoint: map[string]int64{}},
 	}
@@ -51,9 +52,15 @@ func (a *account) insert(t *tracking) *reply {
 	t.id = hexID(fmt.Sprintf("%d/%s/%d/%s", a.srv.seed, a.key, a.seq, t.key()))
 	t.createdAt = a.simNow().Truncate(time.Second)
 	t.updatedAt = t.createdAt
-	a.trackings[t.key()] = t
-	a.order = append(a.order, t)
+	a.add(t)
 	return nil
+}
+
+// add files a complete record: created, or restored from the state file.
+func (a *account) add(t *tracking) {
+	a.trackings[t.key()] = t
+	a.ids[t.id] = t
+	a.order = append(a.order, t)
 }
 
 // charge takes n quota units; false (nothing taken) when fewer remain.
@@ -80,7 +87,27 @@ func (a *account) meter(name string) bool {
 // remove deletes a stored tracking.
 func (a *account) remove(t *tracking) {
 	delete(a.trackings, t.key())
+	delete(a.ids, t.id)
 	t.deleted = true
+}
+
+// touch marks t as changed now (updated_at).
+func (a *account) touch(t *tracking) { t.updatedAt = a.simNow().Truncate(time.Second) }
+
+// refile moves t under carrier to: 4016 when the account already holds
+// that carrier and number.
+func (a *account) refile(t *tracking, to string) *reply {
+	if to == t.carrier {
+		return nil
+	}
+	if a.trackings[key(to, t.number)] != nil {
+		return ptr(fail(4016))
+	}
+	delete(a.trackings, t.key())
+	t.carrier = to
+	a.trackings[t.key()] = t
+	a.touch(t)
+	return nil
 }
 
 // inOrder returns the stored trackings in creation order, dropping deleted

@@ -22,12 +22,14 @@ type settings struct {
 	Documented     json.RawMessage `json:"enforce_documented_limits,omitempty"` // moved to limits: refused
 }
 
-// limitSettings is Limits as JSON: {"off":false,"rate_limit":1,"retry_after":"0s"}.
+// limitSettings is Limits as JSON:
+// {"off":false,"rate_limit":1,"v4_rate_limit":10,"retry_after":"0s"}.
 // Absent fields keep their value.
 type limitSettings struct {
-	Off        *bool    `json:"off,omitempty"`
-	RateLimit  *float64 `json:"rate_limit,omitempty"` // answered as the rate in force (0 set: 1)
-	RetryAfter *string  `json:"retry_after,omitempty"`
+	Off         *bool    `json:"off,omitempty"`
+	RateLimit   *float64 `json:"rate_limit,omitempty"`    // answered as the rate in force (0 set: 1)
+	V4RateLimit *float64 `json:"v4_rate_limit,omitempty"` // answered as the rate in force (0 set: 10)
+	RetryAfter  *string  `json:"retry_after,omitempty"`
 }
 
 // apply returns l changed by the fields present.
@@ -37,6 +39,9 @@ func (ls limitSettings) apply(l Limits) (Limits, error) {
 	}
 	if ls.RateLimit != nil {
 		l.RateLimit = *ls.RateLimit
+	}
+	if ls.V4RateLimit != nil {
+		l.V4RateLimit = *ls.V4RateLimit
 	}
 	if ls.RetryAfter != nil {
 		d, err := time.ParseDuration(*ls.RetryAfter)
@@ -52,12 +57,12 @@ func (ls limitSettings) apply(l Limits) (Limits, error) {
 }
 
 func limitsJSON(l Limits) *limitSettings {
-	return &limitSettings{Off: ptr(l.Off), RateLimit: ptr(l.rate()), RetryAfter: ptr(l.RetryAfter.String())}
+	return &limitSettings{Off: ptr(l.Off), RateLimit: ptr(l.rate()), V4RateLimit: ptr(l.v4Rate()), RetryAfter: ptr(l.RetryAfter.String())}
 }
 
 // errMovedToLimits answers the fault settings that became Limits.
 var errMovedToLimits = errors.New(`rate_limit and enforce_documented_limits are no longer faults: the mock enforces TrackingMore's documented limits by default ` +
-	`(1 request/s per API key; list 1/s; realtime 3/s, once per shipment per 2 h). Set another rate with {"limits":{"rate_limit":R}} ` +
+	`(1 request/s per API key across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 10/s across /v4; create 3/s). Set another rate with {"limits":{"rate_limit":R}} ` +
 	`(or start the mock with --rate-limit R), or turn every limit off with {"limits":{"off":true}} (or --rate-limit 0)`)
 
 var errUnknownAdmin = errors.New("unknown admin endpoint; try /__mock/stats, /__mock/reset, /__mock/faults, /__mock/advance")

@@ -1,12 +1,14 @@
-// Package mockapi is a faithful, stateful mock of the TrackingMore v2 API,
-// for tests and CI. Use it in-process with
+// Package mockapi is a faithful, stateful mock of the TrackingMore API, v2
+// and v4 over the same accounts, for tests and CI. Use it in-process with
 // httptest.NewServer(mockapi.New(mockapi.Options{...})) or as the
-// trackingmore-mock command; point the client at <server URL>/v2.
+// trackingmore-mock command; point the client at <server URL>/v2, or at
+// <server URL>/v4 (see "API v4"). Choices the record leaves open are
+// marked [ours].
 //
 // The zero Options enforce TrackingMore's real limits (see "Faults and
-// limits"): 1 request per second per API key. A test that does not test
-// limits opts out with Options{Limits: mockapi.NoLimits}; the command with
-// --rate-limit 0.
+// limits"): 1 request per second per API key across /v2, 10 across /v4. A
+// test that does not test limits opts out with
+// Options{Limits: mockapi.NoLimits}; the command with --rate-limit 0.
 //
 // # Wire
 //
@@ -24,7 +26,8 @@
 // # Accounts
 //
 // Every API key is an account with its own trackings, quota, user info,
-// status counts, simulated clock, rate-limit buckets and counters; the same
+// status counts, simulated clock, rate-limit buckets and counters, in
+// every version alike (see "API v4"); the same
 // carrier and number can exist in two accounts, and no call with one key
 // reads or changes another's data. Options.APIKeys (--api-key, repeatable)
 // opens one account per key; without it each distinct non-empty key opens
@@ -39,6 +42,8 @@
 // as POST).
 //
 // # Endpoints
+//
+// Below /v2 (for /v4 see "API v4"):
 //
 //	POST   /trackings/post                        create (meta 200, status "pending", echo of every field sent but lang)
 //	GET    /trackings/{carrier}/{number}[/{lang}] tracking object; unknown: 4031
@@ -109,7 +114,9 @@
 // a batch, per created item: when the quota runs out mid-batch the rest
 // fail with 4021), realtime 1, aircargo 20 per waybill, detect and remote 1
 // per 5 calls (the first call of each five pays). Out of quota: 4021 with
-// HTTP 200.
+// HTTP 200. Through v4 the quota is the same: a created tracking costs 1
+// (create, and per created item of a batch), an air waybill 20, detection
+// nothing; out of quota answers 4190 with HTTP 400.
 //
 // # Simulated parcels
 //
@@ -163,28 +170,36 @@
 // more models a negotiated limit), and within it, always, the documented
 // per-endpoint limits: /trackings/get (GET and POST together) 1 per
 // second, /trackings/realtime 3 per second (only reachable on a raised
-// limit) and the same shipment once per 2 simulated hours (above). Each
+// limit) and the same shipment once per 2 simulated hours (above). For v4
+// it is v4's documented default: 10 requests per second across every /v4
+// endpoint (Limits.V4RateLimit, 0 meaning DefaultV4RateLimit), and within
+// it, always, POST /v4/trackings/create 3 per second. Each version has
+// buckets of its own [ours: each has its own documented budget, and the
+// record does not say whether one account's calls of both versions share
+// one]. Each
 // limit is a token bucket (golang.org/x/time/rate) of burst max(1,
 // ceil(rate)) per account [ours: TrackingMore does not say how it counts];
 // a request refused by the general limit spends no token, one refused by
-// an endpoint's limit has spent its general one [ours]. Requests of any /v2 path count,
-// unknown ones too, once the key opens an account; requests without a
-// valid key are answered 401/4001 and count against nothing [ours].
-// Limits.Off (NoLimits, --rate-limit 0) turns every limit off, for tests
-// that do not test limits.
+// an endpoint's limit has spent its general one [ours]. Requests of any
+// /v2 or /v4 path count, unknown ones too, once the key opens an account;
+// requests without a valid key are answered 401/4001 (v4: 401) and count
+// against nothing [ours]. Limits.Off (NoLimits, --rate-limit 0) turns
+// every limit off, both versions', for tests that do not test limits.
 //
-// A limited request is answered meta 429 "Too Many Requests" (HTTP 200, or
-// 429 under HTTPStatusMode) with no Retry-After or other rate-limit header,
+// A limited request is answered meta 429 "Too Many Requests" (v2: HTTP
+// 200, or 429 under HTTPStatusMode; v4: HTTP 429) with no Retry-After or
+// other rate-limit header,
 // as none is documented; TrackingMore asks a client to wait 120 s after a
 // 429, which the mock does not enforce: the next token is given as soon as
 // the bucket refills [ours]. Limits.RetryAfter (--retry-after) > 0 adds
 // Retry-After, in whole seconds rounded up, to every 429, injected ones
 // too [ours].
 //
-// Per /v2 request, in order: the request is counted in Stats; Latency is
+// Per API request, in order: the request is counted in Stats; Latency is
 // waited; auth; the limits answer meta 429 as above;
 // ThrottleRate answers the same at random; ErrorRate
-// answers HTTP 500 or 503 without doing anything; ResetRate drops the
+// answers HTTP 500 or 503 (v4: HTTP 500 with meta 511 or 512 [ours])
+// without doing anything; ResetRate drops the
 // connection without doing anything; the handler runs; then, for
 // successful writes, ResetAfterWriteRate drops the connection after the
 // change was made. Randomness comes from a source seeded with Options.Seed.
@@ -199,25 +214,140 @@
 // atomically (a temporary file beside it, synced, then renamed over it), so
 // a restart, even after kill -9, keeps everything that was answered. Faults,
 // latency, counters, rate-limit buckets and remembered realtime answers are
-// not kept. A file that cannot be written makes every answer meta 500 naming
-// the trouble, until a save succeeds.
+// not kept. v4's own fields are kept with the others of each tracking, in
+// an unchanged format, so a file written before /v4 was served loads, its
+// trackings addressable by id. A file that cannot be written makes every
+// answer meta 500 (v4: 511) naming the trouble, until a save succeeds.
+//
+// # API v4
+//
+// /v4 serves TrackingMore's API v4 over the same accounts as /v2. The same
+// API key opens the same account in both, sent in each version's own
+// header: Tracking-Api-Key below /v4, Trackingmore-Api-Key below /v2 (each
+// version reads its own only). A tracking created through either is the
+// account's, and reads through the other with the same id, fields and
+// status [ours: TrackingMore says switching versions needs no changelog].
+// v4 is another wire over the account's store, not a second store. Its
+// limits (10 requests/s, create 3/s, in buckets of their own) and quota
+// are under "Faults and limits" and "Quota".
+//
+// Every /v4 answer is {"meta":{"code":N,"message":"..."},"data":...}, data
+// null on errors [ours], and v4 always sets the HTTP status: 200; 400 for
+// meta 400 and every 41xx code; 401; 404; 429; 500 for server errors
+// (511, 512). HTTPStatusMode does not apply; the mock never answers 403.
+// A missing or unknown key answers 401, an unknown path 404, a wrong
+// method or a body that is not the JSON expected 400.
+//
+//	POST   /trackings/create        create: the tracking object; 1 unit of quota
+//	GET    /trackings/get           list: an array of tracking objects
+//	POST   /trackings/batch         create up to 40: {"success":[{id, tracking_number, courier_code}],"error":[{…, errorCode, errorMessage}]}
+//	PUT    /trackings/update/{id}   change fields, the carrier (courier_code_new), archived_status
+//	DELETE /trackings/delete/{id}   delete: {id, tracking_number, courier_code}
+//	POST   /trackings/retrack/{id}  an expired tracking only (else 4113): the tracking object
+//	POST   /awb                     air waybill {awb_number}; 20 units, as aircargo [ours]
+//	GET    /couriers/all            the catalogue of GET /v2/carriers in v4's shape
+//	POST   /couriers/detect         the candidates of /v2/carriers/detect in v4's shape; free
+//
+// Codes: 4101 the carrier and number exist (create, batch, a carrier
+// change onto an existing tracking); 4102 no tracking has that id; 4103
+// over 40 items in a batch (nothing is created) or numbers in a list; 4110
+// a number not matching ^[0-9A-Za-z_-]{5,}$, 4111 none; 4112 an id that is
+// not 32 lowercase hex digits [ours: 4102 for a well-formed unknown one];
+// 4113 retrack of a tracking that is not expired; 4120 a courier_code (or
+// courier_code_new, or the list's courier_code) not in the catalogue, or
+// none; 4121 detection found nothing; 4122 a create without a carrier's
+// required fields, where v2 accepts the tracking and leaves it notfound;
+// 4130 a field that is not text, a *_iso2 field that is not two letters,
+// an order_date or date bound that is not ISO 8601, an unknown
+// delivery_status, an archived_status other than "true"/"false", an
+// items_amount or pages_amount that is not a positive integer [ours: the
+// SDKs name no rules]; 4160 an awb_number missing or not
+// ^[0-9]{3}[ -]?[0-9]{8}$; 4161 an airline prefix the mock does not know
+// (it knows 17); 4190 out of quota.
+//
+// Fields. v2 and v4 name the same stored fields: status is
+// delivery_status, carrier_code courier_code, destination_code
+// destination_country_iso2 (create, update) and destination_country (the
+// object), specialNumberDestination tracking_destination_country,
+// tracking_account_number tracking_courier_account, lang language,
+// updated_at update_at, track_update updating, itemTimeLength
+// transit_time, lastEvent and lastUpdateTime latest_event and
+// latest_checkpoint_time; id, title, order_id, customer_name,
+// customer_email, logistics_channel, tracking_postal_code,
+// tracking_ship_date, archived and created_at keep their names. v4's own
+// fields (order_number, order_date, origin_country_iso2, customer_sms,
+// recipient_postcode, tracking_origin_country, tracking_key, note, label)
+// are stored on the tracking too, and v2 does not show them; v4 does not
+// show v2's own (comment, customer_phone, order_create_time):
+// customer_sms and customer_phone, note and comment, order_date and
+// order_create_time stay apart [ours: nothing says they are one field].
+// origin_country_iso2 naming a country the mock knows is the simulated
+// origin (v2's original_country too).
+//
+// On create and update JSON null and "" mean "not sent" [ours: the
+// official Go SDK sends "" for every field it does not set], so a v4
+// update never clears a field; unknown fields (auto_correct) are ignored.
+// A create answers the whole tracking as it stands, delivery_status
+// "pending" as through v2, since both versions read one simulation [ours].
+// An update is all or nothing; it answers id, tracking_number,
+// courier_code (the carrier it was found under), and every field it was
+// sent as sent, courier_code_new and archived_status included [ours];
+// update_at moves only when something changed. A batch answers meta 200
+// even when items fail [ours]; the error of a duplicate carries the id of
+// the tracking that exists [ours]. Retrack changes nothing and costs
+// nothing: the simulated carrier has nothing new on a journey that stalled
+// [ours].
+//
+// The tracking object: delivery_status is one of v2's eight statuses
+// [ours: the simulation has no "inforeceived"]; archived is the string
+// "true" or "false" [ours:
+// the official Go and Java SDKs decode it into a string]; origin_country
+// and destination_country are ISO codes; dates, checkpoint dates too, are
+// ISO 8601 with offset [ours]; trackinfo is newest first, [] when empty,
+// raw_status the checkpoint's status [ours]; milestone_date dates
+// pickup_date (accepted by the carrier), outfordelivery_date,
+// delivery_date, returned_date (exception010) and returning_date
+// (exception011), and no inforeceived_date [ours]; latest_event is
+// "<detail>,<location>,<date>" as v2's lastEvent [ours];
+// destination_info is all null, trackinfo [], unless the journey is
+// international. States, cities of the tracking, signed_by, service_code,
+// weight, weight_kg, product_type, pieces, dimension, previously,
+// destination_track_number, exchange_number, scheduled_delivery_date and
+// scheduled_address are null: the simulated carriers do not report them.
+//
+// Listing: tracking_numbers (comma list), courier_code, delivery_status,
+// archived_status, created_date_min/max and updated_date_min/max (RFC
+// 3339, or a date alone at midnight UTC; a space in an offset is read as
+// the "+" an unencoded query turned into one), items_amount (page size,
+// default 100, capped at 2000 [ours: v2's documented cap]), pages_amount
+// (from 1) and lang (ignored), from the query or a JSON body as in v2.
+// Items come in creation order.
+//
+// Couriers carry v4's names of their required fields
+// (tracking_courier_account for v2's tracking_account_number), an empty
+// optional_fields, and English as their only language [ours]. An air
+// waybill has one flight, departing at its third milestone and arriving
+// at its fourth; awb_status names status_number 1-5 booked, received,
+// departed, arrived, delivered; its numbers are strings, as the SDKs
+// decode them; airline_info.name is the IATA designator [ours].
 //
 // # Administration
 //
-// Outside /v2 and without an API key; each acts on every account, or on
-// the one of ?key=KEY (400 when that key opens none):
+// Outside /v2 and /v4 and without an API key; each acts on every account,
+// or on the one of ?key=KEY (400 when that key opens none):
 //
 //	GET  /__mock/stats    the Stats JSON (with ?key=: that account's counters)
 //	POST /__mock/reset    clear trackings, stats, quota, clock offset, and the state file (faults are kept)
 //	POST /__mock/faults   {"error_rate":0.1, ..., "latency":"50ms", "quota":N, "http_status_mode":true,
-//	                      "limits":{"off":false,"rate_limit":1,"retry_after":"0s"}}; absent fields keep their value;
+//	                      "limits":{"off":false,"rate_limit":1,"v4_rate_limit":10,"retry_after":"0s"}}; absent fields keep their value;
 //	                      answers the new settings; with ?key= only quota. The former fault fields
 //	                      rate_limit and enforce_documented_limits are refused (400), naming "limits".
 //	POST /__mock/advance  {"hours":N} moves the simulated clock (N may be fractional)
 //
 // Stats.ByEndpoint is keyed "METHOD /template": the method as received and
 // the path of the ServeMux pattern that matched (r.Pattern) below /v2;
-// paths that match no endpoint count under "METHOD /{unknown}". Stats.ByKey
+// paths that match no endpoint count under "METHOD /{unknown}". v4's keep
+// their prefix: "POST /v4/trackings/create", "GET /v4/{unknown}". Stats.ByKey
 // holds the same counters per account, named by KeyLabel: at most four
 // leading characters of the key and a short hash, never the whole key.
 package mockapi

@@ -42,39 +42,65 @@ func params(c *call) (map[string]string, *reply) {
 type filter struct {
 	bounds   map[string][2]int64 // field → [min, max] in Unix seconds
 	status   string
+	carrier  string
 	numbers  map[string]bool
 	orders   map[string]bool
 	archived *bool
 }
 
-// rangeParams are the Unix-second bounds: prefix → tracking time it bounds.
-var rangeParams = []string{"created_at", "update_time", "order_created_time"}
+// filterParams names one version's filter parameters; "" for those it
+// lacks.
+type filterParams struct {
+	bounds          [][2]string // parameter prefix (…_min, …_max) → the tracking time it bounds
+	parse           func(string) (int64, bool)
+	format          string // what parse reads, for messages
+	status, carrier string
+	numbers, orders string // comma lists of at most maxListed
+	archived        string // "true" or "false"
+	invalid         int    // the code of a value it cannot read
+}
 
-func parseFilter(p map[string]string) (filter, *reply) {
-	f := filter{bounds: map[string][2]int64{}, status: p["status"]}
-	for _, name := range rangeParams {
+var v2Filter = filterParams{
+	bounds: [][2]string{{"created_at", "created_at"}, {"update_time", "update_time"}, {"order_created_time", "order_created_time"}},
+	parse:  unixSeconds, format: "Unix seconds",
+	status: "status", numbers: "numbers", orders: "orders", archived: "archived", invalid: 4012,
+}
+
+func unixSeconds(v string) (int64, bool) {
+	n, err := strconv.ParseInt(v, 10, 64)
+	return n, err == nil
+}
+
+func parseFilter(p map[string]string, fp filterParams) (filter, *reply) {
+	f := filter{bounds: map[string][2]int64{}, status: p[fp.status]}
+	for _, r := range fp.bounds {
 		b := [2]int64{minTime, maxTime}
 		for i, suffix := range []string{"_min", "_max"} {
-			if v, sent := p[name+suffix]; sent && v != "" {
-				n, err := strconv.ParseInt(v, 10, 64)
-				if err != nil {
-					return f, ptr(fail(4012, name+suffix+" must be Unix seconds."))
+			if v, sent := p[r[0]+suffix]; sent && v != "" {
+				n, ok := fp.parse(v)
+				if !ok {
+					return f, ptr(fail(fp.invalid, r[0]+suffix+" must be "+fp.format+"."))
 				}
 				b[i] = n
 			}
 		}
 		if b != [2]int64{minTime, maxTime} {
-			f.bounds[name] = b
+			f.bounds[r[1]] = b
 		}
 	}
 	if f.status != "" && !slices.Contains(statuses, f.status) {
-		return f, ptr(fail(4012, "status must be one of "+strings.Join(statuses, ", ")+"."))
+		return f, ptr(fail(fp.invalid, fp.status+" must be one of "+strings.Join(statuses, ", ")+"."))
+	}
+	if fp.carrier != "" {
+		if f.carrier = p[fp.carrier]; f.carrier != "" && carrierByCode[f.carrier] == nil {
+			return f, ptr(fail(4015))
+		}
 	}
 	for _, l := range []struct {
 		name string
 		set  *map[string]bool
-	}{{"numbers", &f.numbers}, {"orders", &f.orders}} {
-		if v := p[l.name]; v != "" {
+	}{{fp.numbers, &f.numbers}, {fp.orders, &f.orders}} {
+		if v := p[l.name]; l.name != "" && v != "" {
 			parts := strings.Split(v, ",")
 			if len(parts) > maxListed {
 				return f, ptr(fail(4020, "Up to 40 "+l.name+" at a time."))
@@ -85,12 +111,12 @@ func parseFilter(p map[string]string) (filter, *reply) {
 			}
 		}
 	}
-	switch p["archived"] {
+	switch v := p[fp.archived]; v {
 	case "":
 	case "true", "false":
-		f.archived = ptr(p["archived"] == "true")
+		f.archived = ptr(v == "true")
 	default:
-		return f, ptr(fail(4012, `archived must be "true" or "false".`))
+		return f, ptr(fail(fp.invalid, fp.archived+` must be "true" or "false".`))
 	}
 	return f, nil
 }
@@ -118,7 +144,8 @@ func (f filter) selects(t *tracking) bool {
 			return false
 		}
 	}
-	return (f.numbers == nil || f.numbers[t.number]) &&
+	return (f.carrier == "" || f.carrier == t.carrier) &&
+		(f.numbers == nil || f.numbers[t.number]) &&
 		(f.orders == nil || f.orders[t.fields["order_id"]]) &&
 		(f.archived == nil || *f.archived == t.archived)
 }
@@ -153,29 +180,19 @@ func (a *account) listTrackings(c *call) reply {
 	if bad != nil {
 		return *bad
 	}
-	f, bad := parseFilter(p)
+	f, bad := parseFilter(p, v2Filter)
 	if bad != nil {
 		return *bad
 	}
-	page, limit := 1, defaultLimit
-	for _, n := range []struct {
-		name string
-		v    *int
-	}{{"page", &page}, {"limit", &limit}} {
-		if v := p[n.name]; v != "" {
-			i, err := strconv.Atoi(v)
-			if err != nil || i < 1 {
-				return fail(4012, n.name+" must be a positive integer.")
-			}
-			*n.v = i
-		}
+	page, limit, bad := paging(p, "page", "limit", 4012)
+	if bad != nil {
+		return *bad
 	}
 	limit = min(limit, maxLimit)
 	all := a.matching(f)
-	start := min(len(all), (page-1)*limit)
 	now := a.simNow()
 	items := []trackingWire{}
-	for _, t := range all[start:min(len(all), start+limit)] {
+	for _, t := range pageOf(all, page, limit) {
 		items = append(items, view(t, now))
 	}
 	return ok(struct {
@@ -187,12 +204,37 @@ func (a *account) listTrackings(c *call) reply {
 	}{page, limit, strconv.Itoa(len(all)), len(items), items})
 }
 
+// paging reads the page number and size parameters (1 and defaultLimit
+// when absent); invalid is the code of one that is not a positive integer.
+func paging(p map[string]string, pageName, sizeName string, invalid int) (page, size int, bad *reply) {
+	page, size = 1, defaultLimit
+	for _, n := range []struct {
+		name string
+		v    *int
+	}{{pageName, &page}, {sizeName, &size}} {
+		if v := p[n.name]; v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil || i < 1 {
+				return 0, 0, ptr(fail(invalid, n.name+" must be a positive integer."))
+			}
+			*n.v = i
+		}
+	}
+	return page, size, nil
+}
+
+// pageOf is the page'th run of size trackings of all (from 1).
+func pageOf(all []*tracking, page, size int) []*tracking {
+	start := min(len(all), (page-1)*size)
+	return all[start:min(len(all), start+size)]
+}
+
 func (a *account) statusNumber(c *call) reply {
 	p, bad := params(c)
 	if bad != nil {
 		return *bad
 	}
-	f, bad := parseFilter(p)
+	f, bad := parseFilter(p, v2Filter)
 	if bad != nil {
 		return *bad
 	}

@@ -91,25 +91,12 @@ func (a *account) update(t *tracking, o object) (putEcho, *reply) {
 		}
 	}
 
-	changed := archived != t.archived || manual != t.manual
-	for f, v := range texts {
-		old, had := t.fields[f]
-		switch {
-		case v == "":
-			if had {
-				delete(t.fields, f)
-				changed = true
-			}
-		case !had || old != v:
-			t.fields[f] = v
-			changed = true
-		}
-	}
+	changed := t.set(texts) || archived != t.archived || manual != t.manual
 	t.archived, t.manual = archived, manual
-	now := a.simNow()
 	if changed {
-		t.updatedAt = now.Truncate(time.Second)
+		a.touch(t)
 	}
+	now := a.simNow()
 
 	echo := putEcho{
 		ID: t.id, TrackingNumber: t.number, CarrierCode: t.carrier,
@@ -143,14 +130,8 @@ func (a *account) changeCarrier(c *call) reply {
 	if carrierByCode[to] == nil {
 		return fail(4015, "The value of update_carrier_code is invalid.")
 	}
-	if to != t.carrier {
-		if a.trackings[key(to, t.number)] != nil {
-			return fail(4016)
-		}
-		delete(a.trackings, t.key())
-		t.carrier = to
-		t.updatedAt = a.simNow().Truncate(time.Second)
-		a.trackings[t.key()] = t
+	if bad := a.refile(t, to); bad != nil {
+		return *bad
 	}
 	return reply{code: 200, data: struct {
 		Usertag string `json:"Usertag"`

@@ -72,7 +72,44 @@ func (m *mock) call(method, path string, body any) answer {
 
 func (m *mock) callKey(apiKey, method, path string, body any) answer {
 	m.t.Helper()
-	resp, err := m.send(apiKey, method, "/v2"+path, body)
+	a := m.envelope(apiKey, method, "/v2"+path, body)
+	if a.Meta.Code != 200 && a.Meta.Code != 201 && string(a.Data) != "[]" {
+		m.t.Fatalf("%s %s: meta %d with data %s, want []", method, path, a.Meta.Code, a.Data)
+	}
+	return a
+}
+
+// v4 sends a /v4 request with the test key.
+func (m *mock) v4(method, path string, body any) answer {
+	m.t.Helper()
+	return m.v4Key(testKey, method, path, body)
+}
+
+// v4Key sends a /v4 request and checks v4's framing: data null on errors,
+// and the HTTP status of v4's table for every meta code.
+func (m *mock) v4Key(apiKey, method, path string, body any) answer {
+	m.t.Helper()
+	a := m.envelope(apiKey, method, "/v4"+path, body)
+	if a.Meta.Code != 200 && string(a.Data) != "null" {
+		m.t.Fatalf("%s %s: meta %d with data %s, want null", method, path, a.Meta.Code, a.Data)
+	}
+	status := 400
+	switch c := a.Meta.Code; {
+	case c == 200 || c == 401 || c == 404 || c == 429:
+		status = c
+	case c >= 500:
+		status = 500
+	}
+	if a.status != status || a.Meta.Type != "" || a.Meta.Message == "" {
+		m.t.Fatalf("%s %s: HTTP %d meta %+v, want HTTP %d and a v4 meta", method, path, a.status, a.Meta, status)
+	}
+	return a
+}
+
+// envelope sends a request and decodes its envelope.
+func (m *mock) envelope(apiKey, method, path string, body any) answer {
+	m.t.Helper()
+	resp, err := m.send(apiKey, method, path, body)
 	if err != nil {
 		m.t.Fatalf("%s %s: %v", method, path, err)
 	}
@@ -81,9 +118,6 @@ func (m *mock) callKey(apiKey, method, path string, body any) answer {
 	a := answer{status: resp.StatusCode, header: resp.Header}
 	if err := json.Unmarshal(raw, &a); err != nil {
 		m.t.Fatalf("%s %s: not an envelope: %v: %s", method, path, err, raw)
-	}
-	if a.Meta.Code != 200 && a.Meta.Code != 201 && string(a.Data) != "[]" {
-		m.t.Fatalf("%s %s: meta %d with data %s, want []", method, path, a.Meta.Code, a.Data)
 	}
 	return a
 }
@@ -107,9 +141,17 @@ func (m *mock) send(apiKey, method, path string, body any) (*http.Response, erro
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if apiKey != "" {
-		req.Header.Set("Trackingmore-Api-Key", apiKey)
+		req.Header.Set(keyHeader(path), apiKey)
 	}
 	return http.DefaultClient.Do(req)
+}
+
+// keyHeader is the API key header of the version path belongs to.
+func keyHeader(path string) string {
+	if strings.HasPrefix(path, "/v4") {
+		return "Tracking-Api-Key"
+	}
+	return "Trackingmore-Api-Key"
 }
 
 // admin calls a /__mock endpoint and decodes its JSON answer into out.

@@ -94,7 +94,7 @@ func TestDocumentedLimits(t *testing.T) {
 }
 
 func TestLimitsValidate(t *testing.T) {
-	for _, l := range []Limits{{RateLimit: -1}, {RateLimit: math.NaN()}, {RateLimit: math.Inf(1)}, {RetryAfter: -time.Second}} {
+	for _, l := range []Limits{{RateLimit: -1}, {RateLimit: math.NaN()}, {RateLimit: math.Inf(1)}, {V4RateLimit: -1}, {V4RateLimit: math.NaN()}, {RetryAfter: -time.Second}} {
 		if _, err := Open(Options{Limits: l}); err == nil {
 			t.Errorf("Open accepted %+v", l)
 		}
@@ -106,8 +106,8 @@ func TestLimitsString(t *testing.T) {
 		l    Limits
 		want string
 	}{
-		{Limits{}, "per API key: 1 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 429s without Retry-After"},
-		{Limits{RateLimit: 2.5, RetryAfter: 120 * time.Second}, "per API key: 2.5 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 429s with Retry-After: 120"},
+		{Limits{}, "per API key: 1 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 10 request/s across /v4; create 3/s; 429s without Retry-After"},
+		{Limits{RateLimit: 2.5, V4RateLimit: 20, RetryAfter: 120 * time.Second}, "per API key: 2.5 request/s across /v2; list 1/s; realtime 3/s, once per shipment per 2 h; 20 request/s across /v4; create 3/s; 429s with Retry-After: 120"},
 		{NoLimits, "no rate limits"},
 		{Limits{Off: true, RetryAfter: time.Second}, "no rate limits; 429s with Retry-After: 1"},
 	} {

@@ -2,6 +2,7 @@ package mockapi
 
 import (
 	"hash/fnv"
+	"strings"
 	"time"
 )
 
@@ -165,6 +166,9 @@ func (t *tracking) state(now time.Time) state {
 	}
 	c := carrierByCode[t.carrier]
 	st.origin = originOf(c, t.number)
+	if cc := strings.ToUpper(t.fields["origin_country_iso2"]); countries[cc].name != "" {
+		st.origin = cc // named on a v4 create or update
+	}
 	st.international = st.dest != "" && st.dest != st.origin
 	tl := timeline{} // pending, then notfound for good
 	if t.queryable(c) {
@@ -194,53 +198,85 @@ func (t *tracking) queryable(c *carrier) bool {
 	return true
 }
 
-// view renders a tracking as the API shows it at simulated time now.
-func view(t *tracking, now time.Time) trackingWire {
+// scan is one checkpoint of a journey: an event where and when it happened.
+type scan struct {
+	event
+	when time.Time
+	cc   string // country of the place
+	side int    // 0: a city of the origin, 1: of the destination (see city)
+}
+
+func (s scan) place() string { return city(s.cc, s.side) }
+
+// report is what the simulated carriers tell of a tracking at one moment,
+// the facts every version of the wire renders in its own shape.
+type report struct {
+	state
+	carrier     *carrier // the tracking's own carrier
+	destCarrier *carrier // the destination post of an international journey; nil if none
+	scans       []scan   // oldest first
+	transitDays int      // from the first scan to the last (once finished) or now
+	stayDays    int      // since the last scan
+}
+
+func (t *tracking) report(now time.Time) report {
 	st := t.state(now)
-	p, at, origin, dest := st.progress, st.at, st.origin, st.dest
-	c := carrierByCode[t.carrier]
+	r := report{state: st, carrier: carrierByCode[t.carrier]}
+	if d := carrierByCode[postOf[st.dest]]; st.international && d != nil {
+		r.destCarrier = d
+	}
+	dest := st.dest
+	if dest == "" {
+		dest = st.origin
+	}
+	for _, e := range st.seen {
+		s := scan{event: e, when: t.createdAt.Add(e.at), cc: st.origin}
+		if e.dest {
+			s.cc, s.side = dest, 1
+		}
+		r.scans = append(r.scans, s)
+	}
+	if n := len(r.scans); n > 0 {
+		last, end := r.scans[n-1], st.at
+		if st.finished {
+			end = last.when
+		}
+		r.transitDays = int(end.Sub(r.scans[0].when) / (24 * time.Hour))
+		r.stayDays = int(st.at.Sub(last.when) / (24 * time.Hour))
+	}
+	return r
+}
+
+// view renders a tracking as v2 shows it at simulated time now.
+func view(t *tracking, now time.Time) trackingWire {
+	r := t.report(now)
+	c := r.carrier
 	w := trackingWire{
 		ID: t.id, TrackingNumber: t.number, CarrierCode: t.carrier,
-		Status: p.status, Substatus: nonEmpty(p.substatus), TrackUpdate: t.frozenAt == nil,
+		Status: r.status, Substatus: nonEmpty(r.substatus), TrackUpdate: t.frozenAt == nil,
 		CreatedAt: apiTime(t.createdAt), UpdatedAt: apiTime(t.updatedAt),
 		OrderCreateTime: t.get("order_create_time"), Title: t.get("title"), OrderID: t.get("order_id"),
 		Comment: t.get("comment"), CustomerName: t.get("customer_name"), CustomerEmail: t.get("customer_email"),
 		CustomerPhone: t.get("customer_phone"), LogisticsChannel: t.get("logistics_channel"),
 		DestinationCode: t.get("destination_code"), Archived: t.archived,
-		OriginalCountry: countries[origin].name, DestinationCountry: countries[dest].name,
+		OriginalCountry: countries[r.origin].name, DestinationCountry: countries[r.dest].name,
+		ItemTimeLength: r.transitDays, StayTimeLength: r.stayDays,
 		OriginInfo: carrierInfo{Weblink: &c.Homepage, Phone: &c.Phone, CarrierCode: &c.Code},
 	}
-	destCarrier := carrierByCode[postOf[dest]]
-	if st.international && destCarrier != nil {
-		w.DestinationInfo = carrierInfo{Weblink: &destCarrier.Homepage, Phone: &destCarrier.Phone, CarrierCode: &destCarrier.Code}
+	if d := r.destCarrier; d != nil {
+		w.DestinationInfo = carrierInfo{Weblink: &d.Homepage, Phone: &d.Phone, CarrierCode: &d.Code}
 	}
-	if dest == "" {
-		dest = origin
-	}
-	for i, e := range p.seen {
-		when := t.createdAt.Add(e.at)
-		place := city(origin, 0)
-		if e.dest {
-			place = city(dest, 1)
-		}
-		cp := checkpoint{Date: localTime(when), StatusDescription: e.desc, Details: place, CheckpointStatus: e.status, Substatus: e.substatus}
+	for _, s := range r.scans {
+		cp := checkpoint{Date: localTime(s.when), StatusDescription: s.desc, Details: s.place(), CheckpointStatus: s.status, Substatus: s.substatus}
 		// trackinfo is newest first
 		w.OriginInfo.Trackinfo = append([]checkpoint{cp}, w.OriginInfo.Trackinfo...)
-		setMilestone(&w.OriginInfo, e.milestone, cp.Date)
-		if e.dest && w.DestinationInfo.CarrierCode != nil {
+		setMilestone(&w.OriginInfo, s.milestone, cp.Date)
+		if s.dest && r.destCarrier != nil {
 			w.DestinationInfo.Trackinfo = append([]checkpoint{cp}, w.DestinationInfo.Trackinfo...)
-			setMilestone(&w.DestinationInfo, e.milestone, cp.Date)
+			setMilestone(&w.DestinationInfo, s.milestone, cp.Date)
 		}
-		if i == len(p.seen)-1 {
-			w.LastEvent = strPtr(cp.StatusDescription + "," + cp.Details + "," + cp.Date)
-			w.LastUpdateTime = strPtr(cp.Date)
-			end := at
-			if p.finished {
-				end = when
-			}
-			w.ItemTimeLength = int(end.Sub(t.createdAt.Add(p.seen[0].at)) / (24 * time.Hour))
-			w.StayTimeLength = int(at.Sub(when) / (24 * time.Hour))
-		}
+		w.LastEvent = strPtr(cp.StatusDescription + "," + cp.Details + "," + cp.Date)
+		w.LastUpdateTime = strPtr(cp.Date)
 	}
 	return w
 }

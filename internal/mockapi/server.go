@@ -21,7 +21,7 @@ const maxBody = 8 << 20
 type Options struct {
 	APIKeys        []string         // one account per key; empty: every distinct non-empty key gets an account on first use
 	Quota          *int64           // remaining quota units of each account at start (0: every create gets 4021); nil means DefaultQuota
-	Latency        time.Duration    // added to every /v2 request
+	Latency        time.Duration    // added to every API request (/v2 and /v4)
 	Limits         Limits           // each account's request budget; the zero value is TrackingMore's default, NoLimits turns it off
 	Faults         Faults           // injected failures
 	Seed           int64            // seeds fault randomness (deterministic sequences)
@@ -185,7 +185,7 @@ func (s *Server) accountOf(apiKey string) *account {
 	return a
 }
 
-// call is one /v2 request as handlers see it.
+// call is one API request as handlers see it.
 type call struct {
 	r       *http.Request
 	body    []byte
@@ -197,14 +197,33 @@ type call struct {
 // handler serves one endpoint for the account of the request's key.
 type handler func(a *account, c *call) reply
 
-// endpoint is one route of the API below /v2.
+// endpoint is one route of an API version, below its prefix.
 type endpoint struct {
 	method, path string
 	h            handler
 	limit        float64 // documented requests/second per key; 0 = none
 }
 
-var endpoints = []endpoint{
+// api is one version of TrackingMore's wire over the same accounts: its
+// path prefix, key header, endpoints, general rate limit and answer shape.
+type api struct {
+	prefix    string
+	keyHeader string
+	endpoints []endpoint
+	rate      func(Limits) float64 // the general per-account limit in requests/second
+	// answer renders a reply: HTTP status and body. mirror asks for the
+	// meta code in the HTTP status (HTTPStatusMode, injected faults).
+	answer func(rep reply, mirror bool) (int, any)
+}
+
+// apis are the versions served: the same API key opens the same account
+// in each, through each version's own header.
+var apis = []*api{
+	{"/v2", "Trackingmore-Api-Key", v2Endpoints, Limits.rate, v2Answer},
+	{"/v4", "Tracking-Api-Key", v4Endpoints, Limits.v4Rate, v4Answer},
+}
+
+var v2Endpoints = []endpoint{
 	{http.MethodPost, "/trackings/post", (*account).createTracking, 0},
 	{http.MethodPost, "/trackings/batch", (*account).batchCreate, 0},
 	{http.MethodGet, "/trackings/get", (*account).listTrackings, listRate},
@@ -231,36 +250,44 @@ var endpoints = []endpoint{
 	{http.MethodDelete, "/trackings/{carrier}/{number}", (*account).deleteTracking, 0},
 }
 
-// routes registers every endpoint as a "METHOD /v2/path" pattern, the
-// path without a method as the endpoint's 405, the admin endpoints, and
-// "/" for everything else (404). Handlers read r.Pattern for their stats.
+// routes registers every endpoint as a "METHOD /v2/path" (or /v4/path)
+// pattern, the path without a method as the endpoint's wrong method, the
+// admin endpoints, and "/" for everything else (not found). Handlers read
+// r.Pattern for their stats.
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
-	paths := map[string]bool{}
-	for _, e := range endpoints {
-		mux.Handle(e.method+" /v2"+e.path, s.v2(e))
-		if !paths[e.path] {
-			paths[e.path] = true
-			mux.Handle("/v2"+e.path, s.v2(endpoint{path: e.path}))
+	for _, v := range apis {
+		paths := map[string]bool{}
+		for _, e := range v.endpoints {
+			mux.Handle(e.method+" "+v.prefix+e.path, s.handle(v, e))
+			if !paths[e.path] {
+				paths[e.path] = true
+				mux.Handle(v.prefix+e.path, s.handle(v, endpoint{path: e.path}))
+			}
 		}
 	}
 	s.adminRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		switch p := r.URL.Path; {
-		case strings.HasPrefix(p, "/__mock/"):
-			writeJSON(w, http.StatusNotFound, adminError(errUnknownAdmin))
-		case p == "/v2" || strings.HasPrefix(p, "/v2/"):
-			s.serveV2(w, r, endpoint{})
-		default:
-			writeEnvelope(w, fail(404), http.StatusNotFound)
+		p := r.URL.Path
+		for _, v := range apis {
+			if p == v.prefix || strings.HasPrefix(p, v.prefix+"/") {
+				s.serveAPI(w, r, v, endpoint{})
+				return
+			}
 		}
+		if strings.HasPrefix(p, "/__mock/") {
+			writeJSON(w, http.StatusNotFound, adminError(errUnknownAdmin))
+			return
+		}
+		status, body := v2Answer(fail(404), true)
+		writeJSON(w, status, body)
 	})
 	return mux
 }
 
-// ServeHTTP serves /v2 (the API) and /__mock (administration). Doubled
-// and trailing slashes are answered as the clean path (//v2//carriers/ as
-// /v2/carriers), as the real service does.
+// ServeHTTP serves /v2 and /v4 (the API) and /__mock (administration).
+// Doubled and trailing slashes are answered as the clean path
+// (//v2//carriers/ as /v2/carriers), as the real service does.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if clean := path.Clean("/" + r.URL.Path); clean != r.URL.Path {
 		u := *r.URL
@@ -271,19 +298,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-func (s *Server) v2(e endpoint) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveV2(w, r, e) })
+func (s *Server) handle(v *api, e endpoint) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveAPI(w, r, v, e) })
 }
 
-// template is the stats key of a request: its method and the path
-// template of the pattern that matched it, below /v2.
-func template(r *http.Request) string {
+// template is the stats key of a request of version v: its method and the
+// path template of the pattern that matched it, "/{unknown}" when none
+// did. v2's keys are below /v2 (they predate v4); v4's keep /v4.
+func template(r *http.Request, v *api) string {
 	p := r.Pattern
 	if _, after, hasMethod := strings.Cut(p, " "); hasMethod {
 		p = after
 	}
 	if p == "/" {
-		p = "/v2/{unknown}"
+		p = v.prefix + "/{unknown}"
 	}
 	return r.Method + " " + strings.TrimPrefix(p, "/v2")
 }
@@ -291,7 +319,7 @@ func template(r *http.Request) string {
 // outcome is the dispatcher's decision for one request.
 type outcome struct {
 	rep        reply
-	status     int    // HTTP status
+	mirror     bool   // set the HTTP status from the meta code (see api.answer)
 	retryAfter string // the Retry-After header of a 429; "" for none
 	drop       bool   // reset the connection instead of answering
 	kind       int    // what Stats counts it as
@@ -305,10 +333,11 @@ const (
 	failed // answered with a meta code other than 200/201
 )
 
-// serveV2 serves an API request; e.h nil answers 404 (no e.path) or 405.
-func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, e endpoint) {
-	apiKey := r.Header.Get("Trackingmore-Api-Key")
-	name := template(r)
+// serveAPI serves a request of version v; e.h nil answers not found (no
+// e.path) or wrong method.
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, v *api, e endpoint) {
+	apiKey := r.Header.Get(v.keyHeader)
+	name := template(r, v)
 	s.mu.Lock()
 	a := s.accountOf(apiKey)
 	s.stats.count(name)
@@ -333,12 +362,12 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, e endpoint) {
 	}
 
 	s.mu.Lock()
-	out := s.process(c, e, apiKey, a)
+	out := s.process(c, v, e, apiKey, a)
 	if s.dirty {
 		s.persist()
 	}
 	if s.saveErr != nil {
-		out = outcome{rep: fail(500, "The mock could not save its state file: "+s.saveErr.Error()), status: http.StatusInternalServerError, kind: faulted}
+		out = outcome{rep: fail(500, "The mock could not save its state file: "+s.saveErr.Error()), mirror: true, kind: faulted}
 	}
 	s.stats.add(out.kind)
 	if a != nil {
@@ -359,30 +388,29 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, e endpoint) {
 	if out.retryAfter != "" {
 		w.Header().Set("Retry-After", out.retryAfter)
 	}
-	writeEnvelope(w, out.rep, out.status)
+	status, body := v.answer(out.rep, out.mirror)
+	writeJSON(w, status, body)
 }
 
 // mirrored are the meta codes HTTPStatusMode copies into the HTTP status.
 var mirrored = map[int]bool{401: true, 404: true, 429: true, 500: true, 503: true}
 
 // process runs auth, limits and faults, then the handler. Called with s.mu held.
-func (s *Server) process(c *call, e endpoint, apiKey string, a *account) outcome {
+func (s *Server) process(c *call, v *api, e endpoint, apiKey string, a *account) outcome {
 	var rep reply
 	switch {
 	case apiKey == "":
 		rep = fail(401)
 	case a == nil:
 		rep = fail(4001)
-	case s.limited(a, e) || s.roll(s.faults.ThrottleRate):
-		out := s.answer(fail(429))
-		out.kind, out.retryAfter = throttled, s.limits.retryAfter()
-		return out
+	case s.limited(a, v, e) || s.roll(s.faults.ThrottleRate):
+		return outcome{rep: fail(429), mirror: s.httpStatusMode, kind: throttled, retryAfter: s.limits.retryAfter()}
 	case s.roll(s.faults.ErrorRate):
 		code := 500
 		if s.rng.IntN(2) == 1 {
 			code = 503
 		}
-		return outcome{rep: fail(code), status: code, kind: faulted}
+		return outcome{rep: fail(code), mirror: true, kind: faulted}
 	case s.roll(s.faults.ResetRate):
 		return outcome{drop: true, kind: faulted}
 	default:
@@ -392,19 +420,21 @@ func (s *Server) process(c *call, e endpoint, apiKey string, a *account) outcome
 			return outcome{drop: true, kind: faulted}
 		}
 	}
-	out := s.answer(rep)
+	out := outcome{rep: rep, mirror: s.httpStatusMode}
 	if rep.code != 200 && rep.code != 201 {
 		out.kind = failed
 	}
 	return out
 }
 
-func (s *Server) answer(rep reply) outcome {
+// v2Answer is v2's envelope, with HTTP 200 unless mirror names one of the
+// mirrored codes.
+func v2Answer(rep reply, mirror bool) (int, any) {
 	status := http.StatusOK
-	if s.httpStatusMode && mirrored[rep.code] {
+	if mirror && mirrored[rep.code] {
 		status = rep.code
 	}
-	return outcome{rep: rep, status: status}
+	return status, rep.envelope()
 }
 
 func dispatch(a *account, c *call, e endpoint) reply {
@@ -417,10 +447,6 @@ func dispatch(a *account, c *call, e endpoint) reply {
 		return fail(4012, "The request body could not be read.")
 	}
 	return e.h(a, c)
-}
-
-func writeEnvelope(w http.ResponseWriter, rep reply, status int) {
-	writeJSON(w, status, rep.envelope())
 }
 
 func writeJSON(w http.ResponseWriter, status int, body any) {

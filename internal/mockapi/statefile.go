@@ -87,8 +87,7 @@ func (s *Server) restore(raw []byte) error {
 			if tr.fields == nil {
 				tr.fields = map[string]string{}
 			}
-			a.trackings[tr.key()] = tr
-			a.order = append(a.order, tr)
+			a.add(tr)
 		}
 		s.accounts[sa.Key] = a
 	}

@@ -6,10 +6,10 @@ import (
 	"maps"
 )
 
-// Stats counts the /v2 requests a server (or one account) received.
+// Stats counts the API requests (/v2 and /v4) a server (or one account) received.
 type Stats struct {
-	Total      int64            `json:"total"`       // every /v2 request received
-	ByEndpoint map[string]int64 `json:"by_endpoint"` // "METHOD /path-template"
+	Total      int64            `json:"total"`       // every API request received
+	ByEndpoint map[string]int64 `json:"by_endpoint"` // "METHOD /path-template" below /v2, "METHOD /v4/path-template" for v4
 	Throttled  int64            `json:"throttled"`   // 429 answers
 	Faults     int64            `json:"faults"`      // injected 5xx, resets and resets after write
 	Errors     int64            `json:"errors"`      // other answers whose meta code is not 200/201

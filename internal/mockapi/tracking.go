@@ -51,6 +51,40 @@ func apiTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05+00
 // localTime formats checkpoint dates (carrier local time, no zone).
 func localTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
 
+// set stores text fields under their stored names ("" clears one) and
+// reports whether anything changed.
+func (t *tracking) set(values map[string]string) bool {
+	changed := false
+	for f, v := range values {
+		old, had := t.fields[f]
+		switch {
+		case v == "":
+			if had {
+				delete(t.fields, f)
+				changed = true
+			}
+		case !had || old != v:
+			t.fields[f] = v
+			changed = true
+		}
+	}
+	return changed
+}
+
+// newTracking validates a number and carrier code into an unsaved record
+// without optional fields.
+func newTracking(number, code string) (*tracking, *reply) {
+	switch {
+	case number == "":
+		return nil, ptr(fail(4013))
+	case !numberRe.MatchString(number):
+		return nil, ptr(fail(4014))
+	case carrierByCode[code] == nil:
+		return nil, ptr(fail(4015))
+	}
+	return &tracking{number: number, carrier: code, fields: map[string]string{}}, nil
+}
+
 // parseCreate validates a create (or realtime) object into an unsaved record.
 // orderKey names the order-id field: "order_id", or "order" for realtime.
 func parseCreate(o object, orderKey string) (*tracking, *reply) {
@@ -58,17 +92,11 @@ func parseCreate(o object, orderKey string) (*tracking, *reply) {
 	if err != nil {
 		return nil, ptr(fail(4012, err.Error()))
 	}
-	if number == "" {
-		return nil, ptr(fail(4013))
+	code, _ := o.text("carrier_code")
+	t, bad := newTracking(number, code)
+	if bad != nil {
+		return nil, bad
 	}
-	if !numberRe.MatchString(number) {
-		return nil, ptr(fail(4014))
-	}
-	code, err := o.text("carrier_code")
-	if err != nil || carrierByCode[code] == nil {
-		return nil, ptr(fail(4015))
-	}
-	t := &tracking{number: number, carrier: code, fields: map[string]string{}}
 	for _, f := range createFields {
 		src := f
 		switch {
