@@ -3,29 +3,23 @@ package provider
 import (
 	"context"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
 	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
-var _ datasource.DataSourceWithConfigure = (*airCargoDataSource)(nil)
-
-type airCargoDataSource struct {
-	client *trackingmore.Client
-}
-
 // NewAirCargoDataSource is the constructor the provider registers.
 func NewAirCargoDataSource() datasource.DataSource {
-	return &airCargoDataSource{}
+	return &dataSource[airCargoDataSourceModel]{name: "air_cargo", schema: airCargoDataSourceSchema, read: readAirCargoDataSource}
 }
 
 type airCargoDataSourceModel struct {
@@ -74,12 +68,8 @@ type airCargoEventModel struct {
 	FlightNumber types.String `tfsdk:"flight_number"`
 }
 
-func (d *airCargoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_air_cargo"
-}
-
-func (d *airCargoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func airCargoDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Tracks air cargo by air waybill number with `POST /trackings/aircargo`. **Costly**: the API charges " +
 			"20 units of quota per waybill on every read, and Terraform reads data sources on every plan and refresh. Up to 40 waybills in one call.",
 		Attributes: map[string]schema.Attribute{
@@ -93,58 +83,34 @@ func (d *airCargoDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					listvalidator.ValueStringsAre(validators.AirWaybill()),
 				},
 			},
-			"lang": schema.StringAttribute{
-				MarkdownDescription: "Language of the event texts, such as `en` or `cn` (API field `lang`).",
-				Optional:            true,
-				Validators:          []validator.String{validators.LangCode()},
-			},
-			"waybills": schema.ListNestedAttribute{
-				MarkdownDescription: "One result per waybill, in the API's order (the response array).",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"awb_number":  computed.String("The air waybill number (API field `track_number`)."),
-					"weight":      computed.String("Weight of the consignment as the API writes it (API field `weight`)."),
-					"pieces":      computed.Int64("Number of pieces (API field `piece`)."),
-					"origin":      computed.String("Origin airport code (API field `origin`)."),
-					"destination": computed.String("Destination airport code (API field `destination`)."),
-					"status":      computed.String("The consignment's status as the API reports it (API field `status_number`)."),
-					"events": schema.ListNestedAttribute{
-						MarkdownDescription: "Flight events (API field `track_info`); empty when there are none.",
-						Computed:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"plan_date":     computed.String("Planned time of the event (API field `plan_date`)."),
-							"actual_date":   computed.String("Actual time of the event (API field `actual_date`); null until it happens."),
-							"event":         computed.String("What happens, such as departure or arrival (API field `event`)."),
-							"station":       computed.String("Airport code where it happens (API field `station`)."),
-							"flight_number": computed.String("Flight number (API field `flight_number`)."),
-						}},
-					},
-				}},
-			},
+			"lang": stringArgument("Language of the event texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode()),
+			"waybills": computedList("One result per waybill, in the API's order (the response array).", map[string]schema.Attribute{
+				"awb_number":  computed.String("The air waybill number (API field `track_number`)."),
+				"weight":      computed.String("Weight of the consignment as the API writes it (API field `weight`)."),
+				"pieces":      computed.Int64("Number of pieces (API field `piece`)."),
+				"origin":      computed.String("Origin airport code (API field `origin`)."),
+				"destination": computed.String("Destination airport code (API field `destination`)."),
+				"status":      computed.String("The consignment's status as the API reports it (API field `status_number`)."),
+				"events": computedList("Flight events (API field `track_info`); empty when there are none.", map[string]schema.Attribute{
+					"plan_date":     computed.String("Planned time of the event (API field `plan_date`)."),
+					"actual_date":   computed.String("Actual time of the event (API field `actual_date`); null until it happens."),
+					"event":         computed.String("What happens, such as departure or arrival (API field `event`)."),
+					"station":       computed.String("Airport code where it happens (API field `station`)."),
+					"flight_number": computed.String("Flight number (API field `flight_number`)."),
+				}),
+			}),
 		},
 	}
 }
 
-func (d *airCargoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *airCargoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state airCargoDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	cargo, err := d.client.AirCargo(ctx, trackingmore.AirCargoRequest{Numbers: flex.Strings(state.AWBNumbers), Lang: state.Lang.ValueString()})
+func readAirCargoDataSource(ctx context.Context, client *trackingmore.Client, m *airCargoDataSourceModel, diags *diag.Diagnostics) {
+	cargo, err := client.AirCargo(ctx, trackingmore.AirCargoRequest{Numbers: flex.Strings(m.AWBNumbers), Lang: m.Lang.ValueString()})
 	if err != nil {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to track air cargo", "the air waybills", err)
+		explain.AddAPIError(diags, "Unable to track air cargo", "the air waybills", err)
 		return
 	}
-
-	state.Waybills = make([]airCargoModel, 0, len(cargo))
+	m.Waybills = make([]airCargoModel, 0, len(cargo))
 	for _, c := range cargo {
-		state.Waybills = append(state.Waybills, newAirCargo(c))
+		m.Waybills = append(m.Waybills, newAirCargo(c))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

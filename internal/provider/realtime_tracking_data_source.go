@@ -16,15 +16,9 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
-var _ datasource.DataSourceWithConfigure = (*realtimeTrackingDataSource)(nil)
-
-type realtimeTrackingDataSource struct {
-	client *trackingmore.Client
-}
-
 // NewRealtimeTrackingDataSource is the constructor the provider registers.
 func NewRealtimeTrackingDataSource() datasource.DataSource {
-	return &realtimeTrackingDataSource{}
+	return &dataSource[realtimeTrackingModel]{name: "realtime_tracking", schema: realtimeTrackingDataSourceSchema, read: readRealtimeTrackingDataSource}
 }
 
 // realtimeTrackingModel is the data source and the ephemeral resource
@@ -69,12 +63,8 @@ func keepConfigured(dst *types.String, configured types.String) {
 	}
 }
 
-func (d *realtimeTrackingDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_realtime_tracking"
-}
-
-func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func realtimeTrackingDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Queries the carrier for one parcel right now with `POST /trackings/realtime`, without storing a tracking, " +
 			"and shows it as the `trackingmore_tracking` data source does. " + realtimeLimits + " Terraform reads data sources on every " +
 			"plan and refresh, so prefer the `trackingmore_tracking` resource and data source for parcels you follow over time, " +
@@ -86,9 +76,7 @@ func (d *realtimeTrackingDataSource) Schema(_ context.Context, _ datasource.Sche
 // realtimeTrackingAttributes is the schema of realtimeTrackingModel.
 func realtimeTrackingAttributes() map[string]schema.Attribute {
 	attrs := tracking.DetailsAttributes()
-	maps.Copy(attrs, realtimeShipmentAttributes(func(desc string, required bool, v validator.String) schema.Attribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Required: required, Optional: !required, Validators: []validator.String{v}}
-	}))
+	maps.Copy(attrs, realtimeShipmentAttributes(stringArgument))
 	// Arguments the API also answers with: what is configured is kept, what is not is read.
 	argumentAndResult := func(desc string, v validator.String) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Validators: []validator.String{v}}
@@ -99,17 +87,8 @@ func realtimeTrackingAttributes() map[string]schema.Attribute {
 	return attrs
 }
 
-func (d *realtimeTrackingDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *realtimeTrackingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config realtimeTrackingModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if state, ok := config.query(ctx, d.client, &resp.Diagnostics); ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+func readRealtimeTrackingDataSource(ctx context.Context, client *trackingmore.Client, m *realtimeTrackingModel, diags *diag.Diagnostics) {
+	if answered, ok := m.query(ctx, client, diags); ok {
+		*m = answered
 	}
 }

@@ -3,29 +3,27 @@ package provider
 import (
 	"context"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
 	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*statusCountsDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*statusCountsDataSource)(nil)
-)
-
-type statusCountsDataSource struct {
-	client *trackingmore.Client
-}
-
 // NewStatusCountsDataSource is the constructor the provider registers.
 func NewStatusCountsDataSource() datasource.DataSource {
-	return &statusCountsDataSource{}
+	return &dataSource[statusCountsDataSourceModel]{
+		name:   "status_counts",
+		schema: statusCountsDataSourceSchema,
+		validators: []datasource.ConfigValidator{
+			timeOrders{{"created_after", "created_before"}, {"order_created_after", "order_created_before"}},
+		},
+		read: readStatusCountsDataSource,
+	}
 }
 
 type statusCountsDataSourceModel struct {
@@ -54,11 +52,7 @@ func (m *statusCountsDataSourceModel) readCounts(c *trackingmore.StatusCounts) {
 	}
 }
 
-func (d *statusCountsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_status_counts"
-}
-
-func (d *statusCountsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func statusCountsDataSourceSchema() schema.Schema {
 	attrs := timeFilterAttributes("created", "created_at", "the tracking was created")
 	for name, a := range timeFilterAttributes("order_created", "order_created_time", "the order was placed") {
 		attrs[name] = a
@@ -67,41 +61,23 @@ func (d *statusCountsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		attrs[status] = computed.Int64("How many trackings have status `" + status + "` (API field `" + status + "`).")
 	}
 	attrs["total"] = computed.Int64("How many trackings match the filters in all (API field `total`; the sum of the counts when the API omits it).")
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Counts the account's trackings per status with `GET /trackings/getstatusnumber`, optionally only those " +
 			"created or ordered in a time range. It costs no quota.",
 		Attributes: attrs,
 	}
 }
 
-func (d *statusCountsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		timeOrders{{"created_after", "created_before"}, {"order_created_after", "order_created_before"}},
-	}
-}
-
-func (d *statusCountsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *statusCountsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state statusCountsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	counts, err := d.client.GetStatusCounts(ctx, trackingmore.StatusCountOptions{
-		CreatedAtMin:        flex.TimeOrZero(state.CreatedAfter),
-		CreatedAtMax:        flex.TimeOrZero(state.CreatedBefore),
-		OrderCreatedTimeMin: flex.TimeOrZero(state.OrderCreatedAfter),
-		OrderCreatedTimeMax: flex.TimeOrZero(state.OrderCreatedBefore),
+func readStatusCountsDataSource(ctx context.Context, client *trackingmore.Client, m *statusCountsDataSourceModel, diags *diag.Diagnostics) {
+	counts, err := client.GetStatusCounts(ctx, trackingmore.StatusCountOptions{
+		CreatedAtMin:        flex.TimeOrZero(m.CreatedAfter),
+		CreatedAtMax:        flex.TimeOrZero(m.CreatedBefore),
+		OrderCreatedTimeMin: flex.TimeOrZero(m.OrderCreatedAfter),
+		OrderCreatedTimeMax: flex.TimeOrZero(m.OrderCreatedBefore),
 	})
 	if err != nil {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to count trackings", "the status counts", err)
+		explain.AddAPIError(diags, "Unable to count trackings", "the status counts", err)
 		return
 	}
-
-	state.readCounts(counts)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	m.readCounts(counts)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -15,18 +16,14 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*trackingsDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*trackingsDataSource)(nil)
-)
-
-type trackingsDataSource struct {
-	client *trackingmore.Client
-}
-
 // NewTrackingsDataSource is the constructor the provider registers.
 func NewTrackingsDataSource() datasource.DataSource {
-	return &trackingsDataSource{}
+	return &dataSource[trackingsDataSourceModel]{
+		name:       "trackings",
+		schema:     trackingsDataSourceSchema,
+		validators: []datasource.ConfigValidator{timeRanges},
+		read:       readTrackingsDataSource,
+	}
 }
 
 type trackingsDataSourceModel struct {
@@ -37,65 +34,38 @@ type trackingsDataSourceModel struct {
 	Total      types.Int64        `tfsdk:"total"`
 }
 
-func (d *trackingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_trackings"
-}
-
-func (d *trackingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func trackingsDataSourceSchema() schema.Schema {
 	attrs := trackingFilterAttributes()
-	attrs["lang"] = schema.StringAttribute{
-		MarkdownDescription: "Language of the texts, such as `en` or `cn` (API parameter `lang`).",
-		Optional:            true,
-		Validators:          []validator.String{validators.LangCode()},
-	}
+	attrs["lang"] = stringArgument("Language of the texts, such as `en` or `cn` (API parameter `lang`).", false, validators.LangCode())
 	attrs["max_results"] = schema.Int64Attribute{
 		MarkdownDescription: "Return at most this many trackings, oldest first. Omit it to fetch every match: the provider follows the API's pages (`page`, `limit`) for you, at one call per second as the API demands.",
 		Optional:            true,
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
-	attrs["trackings"] = schema.ListNestedAttribute{
-		MarkdownDescription: "The matching trackings (API field `items`), oldest first, without checkpoints: read one with the `trackingmore_tracking` data source for those.",
-		Computed:            true,
-		NestedObject:        schema.NestedAttributeObject{Attributes: tracking.SummaryAttributes()},
-	}
+	attrs["trackings"] = computedList("The matching trackings (API field `items`), oldest first, without checkpoints: read one with the `trackingmore_tracking` data source for those.",
+		tracking.SummaryAttributes())
 	attrs["total"] = schema.Int64Attribute{
 		MarkdownDescription: "How many trackings match the filters (API field `total`), even when `max_results` returns fewer.",
 		Computed:            true,
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the account's trackings with `GET /trackings/get`, filtered by status, time ranges, numbers or order ids. " +
 			"It costs no quota. All filters combine (AND).",
 		Attributes: attrs,
 	}
 }
 
-func (d *trackingsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{timeRanges}
-}
-
-func (d *trackingsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *trackingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state trackingsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	opts := state.listOptions()
-	opts.Lang = state.Lang.ValueString()
-	items, total, err := d.client.ListAllTrackings(ctx, opts, int(state.MaxResults.ValueInt64()))
+func readTrackingsDataSource(ctx context.Context, client *trackingmore.Client, m *trackingsDataSourceModel, diags *diag.Diagnostics) {
+	opts := m.listOptions()
+	opts.Lang = m.Lang.ValueString()
+	items, total, err := client.ListAllTrackings(ctx, opts, int(m.MaxResults.ValueInt64()))
 	if err != nil {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to list trackings", "the tracking list", err)
+		explain.AddAPIError(diags, "Unable to list trackings", "the tracking list", err)
 		return
 	}
-
-	state.Trackings = make([]tracking.Summary, 0, len(items))
+	m.Trackings = make([]tracking.Summary, 0, len(items))
 	for i := range items {
-		state.Trackings = append(state.Trackings, tracking.NewSummary(&items[i]))
+		m.Trackings = append(m.Trackings, tracking.NewSummary(&items[i]))
 	}
-	state.Total = types.Int64Value(int64(total))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	m.Total = types.Int64Value(int64(total))
 }

@@ -4,26 +4,20 @@ import (
 	"context"
 	"time"
 
-	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
+	"github.com/trackform/terraform-provider-trackingmore/internal/framework/computed"
 	"github.com/trackform/terraform-provider-trackingmore/internal/framework/flex"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-var _ datasource.DataSourceWithConfigure = (*userInfoDataSource)(nil)
-
-type userInfoDataSource struct {
-	client *trackingmore.Client
-}
-
 // NewUserInfoDataSource is the constructor the provider registers.
 func NewUserInfoDataSource() datasource.DataSource {
-	return &userInfoDataSource{}
+	return &dataSource[userInfoDataSourceModel]{name: "user_info", schema: userInfoDataSourceSchema, read: readUserInfoDataSource}
 }
 
 type userInfoDataSourceModel struct {
@@ -48,12 +42,8 @@ func newUserInfo(info *trackingmore.UserInfo) userInfoDataSourceModel {
 	return m
 }
 
-func (d *userInfoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user_info"
-}
-
-func (d *userInfoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func userInfoDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The TrackingMore account behind the API key, from `GET /trackings/getuserinfo`: useful to check the " +
 			"remaining quota before creating trackings. It costs no quota.\n\n" +
 			"Terraform reads a data source while planning, before the apply creates anything, so in a configuration that " +
@@ -71,16 +61,13 @@ func (d *userInfoDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *userInfoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *userInfoDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	info, err := d.client.GetUserInfo(ctx)
+// readUserInfoDataSource replaces m whole: the data source has no
+// arguments, so its configuration holds nothing to keep.
+func readUserInfoDataSource(ctx context.Context, client *trackingmore.Client, m *userInfoDataSourceModel, diags *diag.Diagnostics) {
+	info, err := client.GetUserInfo(ctx)
 	if err != nil {
-		explain.AddAPIError(&resp.Diagnostics, "Unable to read account information", "the account information", err)
+		explain.AddAPIError(diags, "Unable to read account information", "the account information", err)
 		return
 	}
-	state := newUserInfo(info)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	*m = newUserInfo(info)
 }
