@@ -123,17 +123,22 @@ func (c *Client) rateLimited(ctx context.Context, pause time.Duration) {
 	if !c.pacer.pause(pause) {
 		return
 	}
-	msg := rateLimitWarning(pause)
+	msg := rateLimitWarning(pause, DefaultRequestsPerSecond(c.version))
 	c.rateLimitNotices.Store(&msg)
 	c.warn(ctx, msg, nil)
 }
 
-// rateLimitWarning is what the client says when a 429 pauses it.
-func rateLimitWarning(pause time.Duration) string {
+// rateLimitWarning is what the client says when a 429 pauses it, on an API
+// version whose accounts are allowed defaultRate requests a second.
+func rateLimitWarning(pause time.Duration, defaultRate float64) string {
+	limit := "1 request a second"
+	if defaultRate != 1 {
+		limit = fmt.Sprintf("%g requests a second", defaultRate)
+	}
 	return fmt.Sprintf("TrackingMore answered 429 (rate limit exceeded): every call of this provider waits %s before the next one, "+
 		"as TrackingMore asks. Either another integration uses the same API key at the same time, or requests_per_second "+
-		"is above the account's limit (1 request a second unless TrackingMore raised it): lower requests_per_second, "+
-		"or give the other integration its own key.", pause.Round(time.Second))
+		"is above the account's limit (%s unless TrackingMore raised it): lower requests_per_second, "+
+		"or give the other integration its own key.", pause.Round(time.Second), limit)
 }
 
 // TakeRateLimitNotice returns the warning of the latest 429 pause the first
