@@ -72,7 +72,7 @@ type Config struct {
 	BaseURL           string        // "" = the version's default (DefaultBaseURL, DefaultBaseURLV4); trailing slash tolerated
 	MaxRetries        int           // retries after the first attempt; 0 = none
 	RequestTimeout    time.Duration // per attempt; 0 = 30s
-	RequestsPerSecond float64       // client-side pacing across all calls; 0 = no pacing (per-endpoint limits then also off)
+	RequestsPerSecond float64       // client-side pacing across all calls (see DefaultRequestsPerSecond); 0 = no pacing (per-endpoint limits then also off)
 	RetryWaitMin      time.Duration // 0 = 500ms
 	RetryWaitMax      time.Duration // 0 = 30s; raised to RetryWaitMin when lower
 	RateLimitPause    time.Duration // after a 429 without Retry-After, every call waits this long; 0 = DefaultRateLimitPause

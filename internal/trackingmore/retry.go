@@ -71,8 +71,8 @@ func (c *Client) retryClient(ctx context.Context, st *attempts, endpoint string)
 // checkRetry decides whether an attempt is transient: connection errors and
 // timeouts, and answers coded 429 or 5xx. An answer's code is its meta code
 // (it peeks the body and restores it), whatever the HTTP status: v2 answers
-// errors with HTTP 200, and v4, which sets both, can only mean a 41xx meta
-// code as final under any status. Only an answer without the envelope (a
+// errors with HTTP 200, and under v4, which sets both, a 41xx meta code is
+// final whatever the status says. Only an answer without the envelope (a
 // proxy's page, an empty 502) is judged by its HTTP status. It also picks the
 // backoff, so a 429 can pause every caller of the Client for the same time.
 func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Response, err error) (bool, error) {

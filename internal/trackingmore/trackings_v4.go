@@ -110,7 +110,7 @@ func (c *Client) batchCreateV4(ctx context.Context, chunk []CreateTrackingReques
 	for _, e := range answer.Error {
 		c.ids.learn(e.ref(), e.ID) // a duplicate's error names the tracking that exists
 		d.Errors = append(d.Errors, BatchItemError{TrackingNumber: e.TrackingNumber, CarrierCode: e.CourierCode,
-			Code: e.ErrorCode, Message: e.ErrorMessage, APIVersion: APIVersionV4})
+			Code: e.ErrorCode, Message: c.redact(e.ErrorMessage), APIVersion: APIVersionV4})
 	}
 	d.Trackings = c.readBack(ctx, answer.Success)
 	return d, retried, nil

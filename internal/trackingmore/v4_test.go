@@ -165,6 +165,29 @@ func TestV4Codes(t *testing.T) {
 	}
 }
 
+// A v4 429 pauses every caller of the client, for its Retry-After when it
+// has one, as a v2 429 does.
+func TestV4ThrottlePausesEveryCaller(t *testing.T) {
+	t.Parallel()
+	throttled := v4Reply(429, 429, "Exceeded API request limits.")
+	throttled.header = map[string]string{"Retry-After": "1"}
+	f := newFakeAPI(t, sequence(throttled, ok(`[]`)))
+	c := v4Client(f, t, func(c *Config) { c.MaxRetries = 0 })
+	if _, err := c.ListCarriers(context.Background(), ""); !IsRateLimited(err) {
+		t.Fatalf("err = %v", err)
+	}
+	start := time.Now()
+	if _, err := c.ListCarriers(context.Background(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < 900*time.Millisecond {
+		t.Errorf("next call started after %v, want the 1s pause", d)
+	}
+	if msg, ok := c.TakeRateLimitNotice(); !ok || !strings.Contains(msg, "waits 1s") {
+		t.Errorf("notice %q", msg)
+	}
+}
+
 // The key never shows, in v4 errors or logs either.
 func TestV4KeyNeverShown(t *testing.T) {
 	t.Parallel()
