@@ -37,9 +37,12 @@ type StatusCounts struct {
 	Total       FlexInt `json:"total"`
 }
 
-// GetUserInfo reads the account (GET /trackings/getuserinfo); TrackNumber is
-// the remaining quota.
+// GetUserInfo reads the account (v2 only: GET /trackings/getuserinfo);
+// TrackNumber is the remaining quota.
 func (c *Client) GetUserInfo(ctx context.Context) (*UserInfo, error) {
+	if err := c.CheckSupported("GetUserInfo"); err != nil {
+		return nil, err
+	}
 	info, _, err := call[UserInfo](ctx, c, get("trackings", "getuserinfo"))
 	if err != nil {
 		return nil, err
@@ -47,9 +50,12 @@ func (c *Client) GetUserInfo(ctx context.Context) (*UserInfo, error) {
 	return &info, nil
 }
 
-// GetStatusCounts counts trackings by status (GET /trackings/getstatusnumber).
+// GetStatusCounts counts trackings by status (v2 only: GET /trackings/getstatusnumber).
 // Total is the sum of the counts when the API leaves it out.
 func (c *Client) GetStatusCounts(ctx context.Context, opts StatusCountOptions) (*StatusCounts, error) {
+	if err := c.CheckSupported("GetStatusCounts"); err != nil {
+		return nil, err
+	}
 	q := url.Values{}
 	setTime(q, "created_at_min", opts.CreatedAtMin)
 	setTime(q, "created_at_max", opts.CreatedAtMax)

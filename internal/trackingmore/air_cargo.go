@@ -35,17 +35,28 @@ type AirCargoEvent struct {
 
 // AirCargo tracks air waybills (POST /trackings/aircargo; 20 units each).
 // One number travels as a string, several as an array, as the API expects.
+// v4 tracks one waybill a call (POST /awb), in no other language.
 func (c *Client) AirCargo(ctx context.Context, req AirCargoRequest) ([]AirCargo, error) {
 	if len(req.Numbers) == 0 {
 		return nil, errors.New("trackingmore: at least one air waybill number is required")
 	}
+	pattern := AirWaybillPattern
+	if c.v4() {
+		pattern = AirWaybillPatternV4
+	}
 	for _, n := range req.Numbers {
-		if !AirWaybillPattern.MatchString(n) {
-			return nil, fmt.Errorf("trackingmore: invalid air waybill %q (want %s)", n, AirWaybillPattern)
+		if !pattern.MatchString(n) {
+			return nil, fmt.Errorf("trackingmore: invalid air waybill %q (want %s)", n, pattern)
 		}
 	}
 	if err := validateLang(req.Lang); err != nil {
 		return nil, err
+	}
+	if c.v4() {
+		if err := c.lacking("AirCargoRequest", field{"Lang", req.Lang != ""}); err != nil {
+			return nil, err
+		}
+		return c.airCargoV4(ctx, req.Numbers)
 	}
 	body := struct {
 		TrackNumber any    `json:"track_number"`

@@ -11,6 +11,9 @@ import (
 // MaxBatchSize one after another (rate-friendly), and merge the answers in
 // order. When a chunk fails as a whole, the result holds what the earlier
 // chunks did, returned together with the error, so callers can persist it.
+// v4 has no batch update or delete: there each item of a chunk is its own
+// call (see eachAlone), and a failing chunk's result also holds what its
+// other calls did.
 
 // eachChunk calls fn on consecutive chunks of at most MaxBatchSize items,
 // stopping at the first error.
@@ -40,16 +43,21 @@ type batchCreateData struct {
 }
 
 // CreateTrackings adds trackings (POST /trackings/batch). In a chunk that was
-// retried, per-item 4016 errors may be the earlier attempt's own writes: those
-// trackings are fetched and, when adoptable, moved to Trackings.
+// retried, per-item "already exists" errors may be the earlier attempt's own
+// writes: those trackings are fetched and, when adoptable, moved to Trackings.
 func (c *Client) CreateTrackings(ctx context.Context, items []CreateTrackingRequest) (*BatchCreateResult, error) {
+	res := &BatchCreateResult{}
+	for _, item := range items {
+		if err := c.checkCreate(item); err != nil {
+			return res, err
+		}
+	}
 	refs := refsOf(items, CreateTrackingRequest.ref)
 	c.reads.forget(refs...)
 	defer c.reads.forget(refs...)
-	res := &BatchCreateResult{}
 	err := eachChunk(items, func(chunk []CreateTrackingRequest) error {
 		started := time.Now()
-		d, retried, err := call[batchCreateData](ctx, c, post(chunk, "trackings", "batch"))
+		d, retried, err := c.batchCreate(ctx, chunk)
 		if err != nil {
 			return err
 		}
@@ -65,13 +73,20 @@ func (c *Client) CreateTrackings(ctx context.Context, items []CreateTrackingRequ
 	return res, err
 }
 
-// adoptDuplicates moves the 4016 errors of d whose trackings a retried
-// attempt created into d.Trackings. One list call fetches them all; if it
-// fails the errors stay, which is the safe answer.
+func (c *Client) batchCreate(ctx context.Context, chunk []CreateTrackingRequest) (batchCreateData, bool, error) {
+	if c.v4() {
+		return c.batchCreateV4(ctx, chunk)
+	}
+	return call[batchCreateData](ctx, c, post(chunk, "trackings", "batch"))
+}
+
+// adoptDuplicates moves the "already exists" errors of d whose trackings a
+// retried attempt created into d.Trackings. One list call fetches them all;
+// if it fails the errors stay, which is the safe answer.
 func (c *Client) adoptDuplicates(ctx context.Context, started time.Time, d *batchCreateData) {
 	var numbers []string
 	for _, e := range d.Errors {
-		if e.Code == 4016 {
+		if IsAlreadyExists(e.Err()) {
 			numbers = append(numbers, e.TrackingNumber)
 		}
 	}
@@ -91,7 +106,7 @@ func (c *Client) adoptDuplicates(ctx context.Context, started time.Time, d *batc
 	kept := d.Errors[:0]
 	for _, e := range d.Errors {
 		t := found[TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}]
-		if e.Code != 4016 || t == nil || !c.adoptable(t, started) {
+		if !IsAlreadyExists(e.Err()) || t == nil || !c.adoptable(t, started) {
 			kept = append(kept, e)
 			continue
 		}
@@ -108,24 +123,42 @@ type batchUpdateData struct {
 	Errors    []BatchItemError `json:"errors"`
 }
 
-// UpdateTrackings changes several trackings (POST /trackings/updatemore).
+// UpdateTrackings changes several trackings (POST /trackings/updatemore; v4:
+// one PUT /trackings/update/{id} each).
 func (c *Client) UpdateTrackings(ctx context.Context, items []BatchUpdateItem) (*BatchUpdateResult, error) {
-	refs := refsOf(items, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef })
+	res := &BatchUpdateResult{}
+	for _, item := range items {
+		if err := c.checkUpdate(item.UpdateTrackingRequest); err != nil {
+			return res, err
+		}
+	}
+	refs := refsOf(items, BatchUpdateItem.ref)
 	c.reads.forget(refs...)
 	defer c.reads.forget(refs...)
-	res := &BatchUpdateResult{}
 	err := eachChunk(items, func(chunk []BatchUpdateItem) error {
-		d, _, err := call[batchUpdateData](ctx, c, post(chunk, "trackings", "updatemore"))
-		if err != nil {
-			return err
-		}
+		d, err := c.updateChunk(ctx, chunk)
 		res.Submitted += int(d.Submitted)
 		res.Updated += int(d.Updated)
 		res.Trackings = append(res.Trackings, d.Trackings...)
 		res.Errors = append(res.Errors, d.Errors...)
-		return nil
+		return err
 	})
 	return res, err
+}
+
+func (c *Client) updateChunk(ctx context.Context, chunk []BatchUpdateItem) (batchUpdateData, error) {
+	if c.v4() {
+		done, failed, err := eachAlone(chunk, BatchUpdateItem.ref, func(item BatchUpdateItem) (Tracking, error) {
+			t, err := c.updateOne(ctx, item)
+			if err != nil {
+				return Tracking{}, err
+			}
+			return *t, nil
+		})
+		return batchUpdateData{Submitted: FlexInt(len(chunk)), Updated: FlexInt(len(done)), Trackings: done, Errors: failed}, err
+	}
+	d, _, err := call[batchUpdateData](ctx, c, post(chunk, "trackings", "updatemore"))
+	return d, err
 }
 
 // deleteOutcome is one item of a batch delete answer, either
@@ -149,31 +182,44 @@ type batchDeleteData struct {
 	Errors    []BatchItemError `json:"errors"`
 }
 
-// DeleteTrackings removes several trackings (POST /trackings/delete). As
-// with DeleteTracking, an item not found in a retried chunk counts as deleted.
+// DeleteTrackings removes several trackings (POST /trackings/delete; v4: one
+// DELETE /trackings/delete/{id} each). As with DeleteTracking, an item not
+// found in a retried call counts as deleted.
 func (c *Client) DeleteTrackings(ctx context.Context, refs []TrackingRef) (*BatchDeleteResult, error) {
 	c.reads.forget(refs...)
 	defer c.reads.forget(refs...)
 	res := &BatchDeleteResult{}
 	err := eachChunk(refs, func(chunk []TrackingRef) error {
-		d, retried, err := call[batchDeleteData](ctx, c, post(chunk, "trackings", "delete"))
-		if err != nil {
-			return err
-		}
-		res.Submitted += int(d.Submitted)
-		for _, o := range d.Trackings {
-			switch code := int(o.Code); {
-			case code == 0 || code == 200 || code == 201,
-				retried && (code == 4017 || code == 4031):
-				res.Deleted = append(res.Deleted, TrackingRef{TrackingNumber: o.TrackingNumber, CarrierCode: o.CarrierCode})
-			default:
-				res.Errors = append(res.Errors, BatchItemError(o))
-			}
-		}
+		d, err := c.deleteChunk(ctx, chunk)
+		res.Submitted += d.Submitted
+		res.Deleted = append(res.Deleted, d.Deleted...)
 		res.Errors = append(res.Errors, d.Errors...)
-		return nil
+		return err
 	})
 	return res, err
+}
+
+func (c *Client) deleteChunk(ctx context.Context, chunk []TrackingRef) (BatchDeleteResult, error) {
+	if c.v4() {
+		done, failed, err := eachAlone(chunk, TrackingRef.ref, func(ref TrackingRef) (TrackingRef, error) { return ref, c.deleteOne(ctx, ref) })
+		return BatchDeleteResult{Submitted: len(chunk), Deleted: done, Errors: failed}, err
+	}
+	d, retried, err := call[batchDeleteData](ctx, c, post(chunk, "trackings", "delete"))
+	if err != nil {
+		return BatchDeleteResult{}, err
+	}
+	res := BatchDeleteResult{Submitted: int(d.Submitted)}
+	for _, o := range d.Trackings {
+		switch code := int(o.Code); {
+		case code == 0 || code == 200 || code == 201,
+			retried && (code == 4017 || code == 4031):
+			res.Deleted = append(res.Deleted, TrackingRef{TrackingNumber: o.TrackingNumber, CarrierCode: o.CarrierCode})
+		default:
+			res.Errors = append(res.Errors, BatchItemError(o))
+		}
+	}
+	res.Errors = append(res.Errors, d.Errors...)
+	return res, nil
 }
 
 type stopUpdatingData struct {
@@ -183,11 +229,14 @@ type stopUpdatingData struct {
 }
 
 // StopUpdating stops the refresh of several trackings, irreversibly
-// (POST /trackings/notupdate).
+// (v2 only: POST /trackings/notupdate).
 func (c *Client) StopUpdating(ctx context.Context, refs []TrackingRef) (*StopUpdatingResult, error) {
+	res := &StopUpdatingResult{}
+	if err := c.CheckSupported("StopUpdating"); err != nil {
+		return res, err
+	}
 	c.reads.forget(refs...)
 	defer c.reads.forget(refs...)
-	res := &StopUpdatingResult{}
 	err := eachChunk(refs, func(chunk []TrackingRef) error {
 		d, _, err := call[stopUpdatingData](ctx, c, post(chunk, "trackings", "notupdate"))
 		if err != nil {

@@ -1,4 +1,12 @@
-// Package trackingmore is a client for TrackingMore's v2 parcel-tracking API.
+// Package trackingmore is a client for TrackingMore's parcel-tracking API,
+// version 2 or 4 (Config.APIVersion), behind the same typed operations.
+//
+// The versions differ on the wire only where they must: each operation's
+// logic (merging, read caching, adoption of retried writes) is shared, and
+// branches by version where a request is built or an answer read (v4's in
+// the *_v4.go files). v4 addresses writes by a tracking's id, which the
+// client learns from every v4 answer (see ids.go). Operations one version
+// lacks return an UnsupportedError before any call.
 //
 // It is strict in what it sends and tolerant in what it accepts: every answer
 // is read through its meta envelope whatever the HTTP status, transient
@@ -24,9 +32,17 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
+// The API versions the client speaks (Config.APIVersion).
+const (
+	APIVersionV2 = "v2"
+	APIVersionV4 = "v4"
+)
+
 const (
 	// DefaultBaseURL is the v2 API root.
 	DefaultBaseURL = "https://api.trackingmore.com/v2"
+	// DefaultBaseURLV4 is the v4 API root.
+	DefaultBaseURLV4 = "https://api.trackingmore.com/v4"
 	// MaxBatchSize is how many items one batch call may carry.
 	MaxBatchSize = 40
 
@@ -52,10 +68,11 @@ type Logger interface {
 // Config configures a Client. Zero values select the documented defaults.
 type Config struct {
 	APIKey            string
-	BaseURL           string        // "" = DefaultBaseURL; trailing slash tolerated
+	APIVersion        string        // "" or APIVersionV2 (the default), or APIVersionV4
+	BaseURL           string        // "" = the version's default (DefaultBaseURL, DefaultBaseURLV4); trailing slash tolerated
 	MaxRetries        int           // retries after the first attempt; 0 = none
 	RequestTimeout    time.Duration // per attempt; 0 = 30s
-	RequestsPerSecond float64       // client-side pacing across all calls; 0 = no pacing (per-endpoint limits then also off)
+	RequestsPerSecond float64       // client-side pacing across all calls (see DefaultRequestsPerSecond); 0 = no pacing (per-endpoint limits then also off)
 	RetryWaitMin      time.Duration // 0 = 500ms
 	RetryWaitMax      time.Duration // 0 = 30s; raised to RetryWaitMin when lower
 	RateLimitPause    time.Duration // after a 429 without Retry-After, every call waits this long; 0 = DefaultRateLimitPause
@@ -68,6 +85,7 @@ type Config struct {
 // back-off are shared by every call made through the same Client.
 type Client struct {
 	key       string
+	version   string // APIVersionV2 or APIVersionV4
 	base      string // without trailing slash
 	userAgent string
 	http      *http.Client
@@ -82,6 +100,7 @@ type Client struct {
 	rateLimitNotices atomic.Pointer[string]
 	merging          merging
 	reads            *readCache
+	ids              *idCache
 	// serverOffset is the server's clock minus ours, learned from the Date
 	// header of answers (see adoptable); serverClock says whether it is known.
 	serverOffset atomic.Int64
@@ -100,7 +119,12 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxRetries < 0 || cfg.RequestTimeout < 0 || cfg.RequestsPerSecond < 0 || cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 || cfg.RateLimitPause < 0 {
 		return nil, errors.New("trackingmore: MaxRetries, RequestTimeout, RequestsPerSecond and the retry waits must not be negative")
 	}
-	base := strings.TrimRight(orDefault(cfg.BaseURL, DefaultBaseURL), "/")
+	version := orDefault(cfg.APIVersion, APIVersionV2)
+	defaultBase, known := defaultBaseURLs[version]
+	if !known {
+		return nil, fmt.Errorf("trackingmore: unknown API version %q (want %q or %q)", cfg.APIVersion, APIVersionV2, APIVersionV4)
+	}
+	base := strings.TrimRight(orDefault(cfg.BaseURL, defaultBase), "/")
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return nil, fmt.Errorf("trackingmore: base URL %q is not an http(s) URL without query", base)
@@ -122,21 +146,38 @@ func New(cfg Config) (*Client, error) {
 
 	c := &Client{
 		key:       cfg.APIKey,
+		version:   version,
 		base:      base,
 		userAgent: orDefault(cfg.UserAgent, defaultUserAgent),
 		http:      hc,
 		retryMax:  cfg.MaxRetries,
 		waitMin:   orDefault(cfg.RetryWaitMin, defaultRetryWaitMin),
 		waitMax:   orDefault(cfg.RetryWaitMax, defaultRetryWaitMax),
-		pacer:     newPacer(cfg.RequestsPerSecond),
+		pacer:     newPacer(cfg.RequestsPerSecond).keep(endpointLimits[version]),
 		logger:    cfg.Logger,
 
 		rateLimitPause: orDefault(cfg.RateLimitPause, DefaultRateLimitPause),
 		reads:          newReadCache(),
+		ids:            newIDCache(),
 	}
 	c.waitMax = max(c.waitMax, c.waitMin)
 	c.merging = newMerging(c)
 	return c, nil
+}
+
+var defaultBaseURLs = map[string]string{APIVersionV2: DefaultBaseURL, APIVersionV4: DefaultBaseURLV4}
+
+// APIVersion is the API version the client speaks: APIVersionV2 or APIVersionV4.
+func (c *Client) APIVersion() string { return c.version }
+
+func (c *Client) v4() bool { return c.version == APIVersionV4 }
+
+// keyHeader is the header each version reads the API key from.
+func (c *Client) keyHeader() string {
+	if c.v4() {
+		return "Tracking-Api-Key"
+	}
+	return "Trackingmore-Api-Key"
 }
 
 // orDefault returns v, or def when v is the zero value.
@@ -161,6 +202,10 @@ func get(path ...string) request { return request{method: http.MethodGet, path: 
 
 func post(body any, path ...string) request {
 	return request{method: http.MethodPost, path: path, body: body}
+}
+
+func put(body any, path ...string) request {
+	return request{method: http.MethodPut, path: path, body: body}
 }
 
 // escapedPath joins the segments, each escaped so that "/", "?", "%" and dot
@@ -221,7 +266,7 @@ func (c *Client) do(ctx context.Context, r request, out any) (retried bool, err 
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
-	req.Header.Set("Trackingmore-Api-Key", c.key)
+	req.Header.Set(c.keyHeader(), c.key)
 
 	started := time.Now()
 	st := &attempts{}
@@ -249,7 +294,7 @@ func (c *Client) do(ctx context.Context, r request, out any) (retried bool, err 
 	return st.retried, err
 }
 
-// envelope is every answer's outer shape.
+// envelope is every answer's outer shape, in both versions (v4's meta has no type).
 type envelope struct {
 	Meta struct {
 		Code    FlexInt    `json:"code"`
@@ -269,14 +314,14 @@ func (c *Client) decode(method, path string, status int, body []byte, retried bo
 		return &APIError{
 			HTTPStatus: status, Type: http.StatusText(status),
 			Message: fmt.Sprintf("unexpected answer without a meta envelope (HTTP %d)", status),
-			Method:  method, Path: path, Retried: retried,
+			Method:  method, Path: path, Retried: retried, APIVersion: c.version,
 		}
 	}
 	if code := int(env.Meta.Code); code != 200 && code != 201 {
 		return &APIError{
 			HTTPStatus: status, Code: code,
 			Type: c.redact(env.Meta.Type.String()), Message: c.redact(env.Meta.Message.String()),
-			Method: method, Path: path, Retried: retried,
+			Method: method, Path: path, Retried: retried, APIVersion: c.version,
 		}
 	}
 	if out == nil || len(env.Data) == 0 || string(env.Data) == "null" {
@@ -286,7 +331,7 @@ func (c *Client) decode(method, path string, status int, body []byte, retried bo
 		return &APIError{
 			HTTPStatus: status, Code: int(env.Meta.Code), Type: "Undecodable",
 			Message: "undecodable data: " + c.redact(err.Error()),
-			Method:  method, Path: path, Retried: retried,
+			Method:  method, Path: path, Retried: retried, APIVersion: c.version,
 		}
 	}
 	return nil

@@ -21,6 +21,9 @@ type APIError struct {
 	// so a "tracking already exists" or "does not exist" may be that attempt's
 	// own doing.
 	Retried bool
+	// APIVersion is the version that answered, APIVersionV2 ("" too) or
+	// APIVersionV4: the versions number their codes differently.
+	APIVersion string
 }
 
 func (e *APIError) Error() string {
@@ -28,8 +31,11 @@ func (e *APIError) Error() string {
 	if msg == "" {
 		msg = e.Type
 	}
-	if e.Code == 0 {
+	switch {
+	case e.Code == 0:
 		return fmt.Sprintf("TrackingMore API: %s (%s %s)", msg, e.Method, e.Path)
+	case e.Method == "": // an item of a batch answer (BatchItemError.Err)
+		return fmt.Sprintf("TrackingMore API: %s (code %d)", msg, e.Code)
 	}
 	return fmt.Sprintf("TrackingMore API: %s (code %d, %s %s)", msg, e.Code, e.Method, e.Path)
 }
@@ -54,25 +60,43 @@ func hasCode(err error, httpStatus bool, codes ...int) bool {
 	return slices.Contains(codes, e.Code) || (httpStatus && slices.Contains(codes, e.HTTPStatus))
 }
 
-// IsNotFound: the tracking does not exist (4017 on PUT/DELETE, 4031 on GET, meta 404).
-// An HTTP 404 without the API's envelope (a wrong base URL) does not count.
-func IsNotFound(err error) bool { return hasCode(err, false, 4017, 4031, 404) }
+// hasKind is hasCode with the codes of err's API version: v2's or v4's.
+func hasKind(err error, httpStatus bool, v2, v4 []int) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	if e.APIVersion == APIVersionV4 {
+		return hasCode(err, httpStatus, v4...)
+	}
+	return hasCode(err, httpStatus, v2...)
+}
 
-// IsAlreadyExists: the tracking was already created (4016).
-func IsAlreadyExists(err error) bool { return hasCode(err, false, 4016) }
+// IsNotFound: the tracking does not exist (v2: 4017 on PUT/DELETE, 4031 on
+// GET, meta 404; v4: 4102). An HTTP 404 without the API's envelope (a wrong
+// base URL) does not count, nor does v4's meta 404, which names a wrong path.
+func IsNotFound(err error) bool { return hasKind(err, false, []int{4017, 4031, 404}, []int{4102}) }
 
-// IsQuotaExhausted: the account's quota is used up or its trial ended (4021).
-func IsQuotaExhausted(err error) bool { return hasCode(err, false, 4021) }
+// IsAlreadyExists: the tracking was already created (v2 4016, v4 4101).
+func IsAlreadyExists(err error) bool { return hasKind(err, false, []int{4016}, []int{4101}) }
+
+// IsQuotaExhausted: the account's quota is used up or its trial ended (v2
+// 4021, v4 4190).
+func IsQuotaExhausted(err error) bool { return hasKind(err, false, []int{4021}, []int{4190}) }
 
 // IsRateLimited: the API asked to slow down (meta or HTTP 429).
 func IsRateLimited(err error) bool { return hasCode(err, true, 429) }
 
-// IsUnauthorized: the key is missing, invalid or deleted (401, 4001, 4002).
-func IsUnauthorized(err error) bool { return hasCode(err, true, 401, 4001, 4002) }
+// IsUnauthorized: the key is missing, invalid or deleted (v2 401, 4001,
+// 4002), or lacks the permission (v4 401, 403), as meta code or HTTP status.
+func IsUnauthorized(err error) bool {
+	return hasKind(err, true, []int{401, 4001, 4002}, []int{401, 403})
+}
 
-// IsInvalidCarrier: the API knows no such carrier code (4015, for carrier_code
-// or a carrier change's update_carrier_code).
-func IsInvalidCarrier(err error) bool { return hasCode(err, false, 4015) }
+// IsInvalidCarrier: the API knows no such carrier code (v2 4015, for
+// carrier_code or a carrier change's update_carrier_code; v4 4120, also for
+// courier_code_new, and 4121, no courier could be determined).
+func IsInvalidCarrier(err error) bool { return hasKind(err, false, []int{4015}, []int{4120, 4121}) }
 
-// IsUndetectable: carrier detection found no courier (4032).
-func IsUndetectable(err error) bool { return hasCode(err, false, 4032) }
+// IsUndetectable: carrier detection found no courier (v2 4032, v4 4121).
+func IsUndetectable(err error) bool { return hasKind(err, false, []int{4032}, []int{4121}) }

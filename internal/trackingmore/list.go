@@ -30,7 +30,8 @@ func setTime(q url.Values, key string, t time.Time) {
 	}
 }
 
-// ListTrackings reads one page of GET /trackings/get (documented limit 1/s).
+// ListTrackings reads one page of GET /trackings/get (documented limit on
+// v2: 1/s).
 func (c *Client) ListTrackings(ctx context.Context, opts ListOptions) (*TrackingPage, error) {
 	switch {
 	case len(opts.Numbers) > MaxBatchSize || len(opts.Orders) > MaxBatchSize:
@@ -40,6 +41,12 @@ func (c *Client) ListTrackings(ctx context.Context, opts ListOptions) (*Tracking
 	}
 	if err := validateLang(opts.Lang); err != nil {
 		return nil, err
+	}
+	if err := c.checkList(opts); err != nil {
+		return nil, err
+	}
+	if c.v4() {
+		return c.listV4(ctx, opts)
 	}
 	r := get("trackings", "get")
 	r.query = opts.query()
@@ -53,7 +60,8 @@ func (c *Client) ListTrackings(ctx context.Context, opts ListOptions) (*Tracking
 // ListAllTrackings reads every page (2000 a page, or maxItems when fewer, unless opts.Limit is set),
 // one query per 40-item chunk of opts.Numbers and opts.Orders, and stops at
 // maxItems items when maxItems > 0. It returns the items, the sum of the API's totals,
-// and, on error, what it had read so far.
+// and, on error, what it had read so far. v4 answers no total: a query's is
+// then what it listed, short of the truth when maxItems cut it.
 func (c *Client) ListAllTrackings(ctx context.Context, opts ListOptions, maxItems int) ([]Tracking, int, error) {
 	if opts.Limit == 0 {
 		opts.Limit = maxPageLimit
@@ -80,9 +88,11 @@ func (c *Client) ListAllTrackings(ctx context.Context, opts ListOptions, maxItem
 	return all, total, nil
 }
 
-// listPages appends the pages of one query to all and returns its total.
+// listPages appends the pages of one query to all and returns its total:
+// the API's, or (v4, which answers none) the trackings up to the last page read.
 func (c *Client) listPages(ctx context.Context, opts ListOptions, maxItems int, all *[]Tracking) (int, error) {
 	opts.Page = orDefault(opts.Page, 1)
+	first := opts.Page
 	total, seen := 0, 0
 	for {
 		page, err := c.ListTrackings(ctx, opts)
@@ -93,7 +103,7 @@ func (c *Client) listPages(ctx context.Context, opts ListOptions, maxItems int, 
 		seen += len(page.Items)
 		*all = append(*all, page.Items...)
 		if len(page.Items) < opts.Limit || (total > 0 && seen >= total) || (maxItems > 0 && len(*all) >= maxItems) {
-			return total, nil
+			return max(total, (first-1)*opts.Limit+seen), nil
 		}
 		opts.Page++
 	}

@@ -96,7 +96,8 @@ func createdRange(refs []TrackingRef, createdAt map[TrackingRef]time.Time) (lo, 
 
 // listCreatedRange reads every page of trackings created in [lo, hi], unless
 // the first page's total shows it would take more than budget calls: then
-// complete is false and the caller lists by number instead.
+// complete is false and the caller lists by number instead. v4 answers no
+// total, so there the pages are read until they have cost more than budget.
 func (c *Client) listCreatedRange(ctx context.Context, lo, hi time.Time, budget int) (items []Tracking, complete bool, err error) {
 	opts := ListOptions{CreatedAtMin: lo, CreatedAtMax: hi, Limit: maxPageLimit, Page: 1}
 	first, err := c.ListTrackings(ctx, opts)
@@ -112,8 +113,12 @@ func (c *Client) listCreatedRange(ctx context.Context, lo, hi time.Time, budget 
 	}
 	opts.Page = 2
 	var rest []Tracking
-	if _, err := c.listPages(ctx, opts, 0, &rest); err != nil {
+	over := budget * maxPageLimit // what budget pages after the first hold at most
+	if _, err := c.listPages(ctx, opts, over+1, &rest); err != nil {
 		return nil, false, err
+	}
+	if len(rest) > over {
+		return nil, false, nil
 	}
 	return append(items, rest...), true, nil
 }

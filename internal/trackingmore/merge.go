@@ -20,7 +20,9 @@ import (
 // time: it waits for a slot of the shared budget, takes what waits (up to
 // MaxBatchSize, one call per tracking), and sends it, alone or merged,
 // while it waits for the next slot. Without pacing nothing waits, so
-// nothing merges: every call is sent alone at once.
+// nothing merges: every call is sent alone at once. A kind without a batch
+// form (v4's updates and deletes) never merges either, and each call waits
+// for the budget itself.
 
 // mergeCall is one caller's call waiting in a queue.
 type mergeCall[In, Out any] struct {
@@ -41,12 +43,15 @@ func (m *mergeCall[In, Out]) finish(out Out, err error) {
 type mergeQueue[In, Out any] struct {
 	client *Client
 	what   string // names the kind in cancellation errors
-	// merged is the merged form's endpoint when it has a limit of its own
-	// (the list endpoint's 1 call a second): while more than one call
-	// waits, the flusher waits for that limit too.
-	merged string
-	ref    func(In) TrackingRef
-	send   func(ctx context.Context, calls []*mergeCall[In, Out])
+	// single and merged are the endpoints of the call alone and of the
+	// merged call, whose own limits (v2's list 1 call a second, v4's create
+	// 3) the flusher keeps: it waits for the limit of the form it expects
+	// to send, and sends the other form only when its slot is free too. ""
+	// names no endpoint (a path per tracking).
+	single, merged string
+	alone          bool // no batch form: each call goes alone, waiting for the budget itself
+	ref            func(In) TrackingRef
+	send           func(ctx context.Context, calls []*mergeCall[In, Out])
 
 	mu       sync.Mutex
 	waiting  []*mergeCall[In, Out]
@@ -58,7 +63,7 @@ type mergeQueue[In, Out any] struct {
 // since a write on the wire is the API's new state (see finishingWrites).
 func (q *mergeQueue[In, Out]) do(ctx context.Context, in In) (Out, error) {
 	call := &mergeCall[In, Out]{ctx: ctx, in: in, done: make(chan struct{})}
-	if q.client.pacer.shared == nil { // no budget to wait for, so nothing to merge
+	if q.client.pacer.shared == nil || q.alone { // no budget to wait for, or no batch form: nothing to merge
 		q.send(ctx, []*mergeCall[In, Out]{call})
 		return call.out, call.err
 	}
@@ -115,8 +120,8 @@ func (q *mergeQueue[In, Out]) flush() {
 			q.mu.Unlock()
 			return
 		}
-		endpoint := ""
-		if len(q.waiting) > 1 {
+		endpoint := q.single
+		if q.several() {
 			endpoint = q.merged
 		}
 		ctx, release := untilAllDone(contexts(q.waiting))
@@ -132,11 +137,17 @@ func (q *mergeQueue[In, Out]) flush() {
 		if len(calls) == 0 {
 			continue // everyone gave up while the slot came: it is spent unused
 		}
-		if len(calls) > 1 && endpoint == "" && !q.client.pacer.tryEndpoint(q.merged) {
+		switch {
+		case len(calls) > 1 && endpoint != q.merged && !q.client.pacer.tryEndpoint(q.merged):
 			// More came while one waited, and the merged form's own slot is
 			// not free: the first goes alone, the others wait for that slot.
 			q.putBack(calls[1:])
 			calls = calls[:1]
+		case len(calls) == 1 && endpoint != q.single && !q.client.pacer.tryEndpoint(q.single):
+			// The others gave up while the slot came, and the single form's
+			// own slot is not free: the shared slot is spent unused.
+			q.putBack(calls)
+			continue
 		}
 		// Sent beside the next wait: a slow answer delays no later slot.
 		go func() {
@@ -163,6 +174,17 @@ func (q *mergeQueue[In, Out]) pruneGivenUp() {
 	}
 	clear(q.waiting[len(kept):])
 	q.waiting = kept
+}
+
+// several reports whether more than one tracking's call waits, so that
+// the next slot would send a merged call. The caller holds q.mu.
+func (q *mergeQueue[In, Out]) several() bool {
+	for _, w := range q.waiting[1:] {
+		if q.ref(w.in) != q.ref(q.waiting[0].in) {
+			return true
+		}
+	}
+	return false
 }
 
 // take removes up to MaxBatchSize waiting calls, oldest first and at most

@@ -8,7 +8,8 @@ import (
 )
 
 // merging holds a client's queues of single calls (see merge.go). Carrier
-// changes and realtime calls have no batch form and stay single.
+// changes and realtime calls have no batch form and stay single, as do v4's
+// updates and deletes.
 type merging struct {
 	creates *mergeQueue[CreateTrackingRequest, *Tracking]
 	updates *mergeQueue[BatchUpdateItem, *Tracking]
@@ -17,17 +18,21 @@ type merging struct {
 }
 
 func newMerging(c *Client) merging {
-	self := func(r TrackingRef) TrackingRef { return r }
-	return merging{
+	m := merging{
 		creates: &mergeQueue[CreateTrackingRequest, *Tracking]{client: c, what: "POST /trackings/post",
-			ref: CreateTrackingRequest.ref, send: c.sendCreates},
+			single: "/trackings/post", merged: "/trackings/batch", ref: CreateTrackingRequest.ref, send: c.sendCreates},
 		updates: &mergeQueue[BatchUpdateItem, *Tracking]{client: c, what: "PUT /trackings/{carrier}/{number}",
-			ref: func(i BatchUpdateItem) TrackingRef { return i.TrackingRef }, send: c.sendUpdates},
+			alone: c.v4(), ref: BatchUpdateItem.ref, send: c.sendUpdates},
 		deletes: &mergeQueue[TrackingRef, struct{}]{client: c, what: "DELETE /trackings/{carrier}/{number}",
-			ref: self, send: c.sendDeletes},
+			alone: c.v4(), ref: TrackingRef.ref, send: c.sendDeletes},
 		reads: &mergeQueue[TrackingRef, *Tracking]{client: c, what: "GET /trackings/{carrier}/{number}",
-			merged: "/trackings/get", ref: self, send: c.sendReads},
+			merged: "/trackings/get", ref: TrackingRef.ref, send: c.sendReads},
 	}
+	if c.v4() { // a create alone has its own endpoint and limit; a read alone is a list call too
+		m.creates.what, m.creates.single = "POST /trackings/create", "/trackings/create"
+		m.reads.what, m.reads.single = "GET /trackings/get", "/trackings/get"
+	}
+	return m
 }
 
 // finishEach hands every call its outcome from a batch answer (or the
@@ -53,7 +58,8 @@ func finishEach[In, Out any](calls []*mergeCall[In, Out], ref func(In) TrackingR
 		case batchErr != nil:
 			call.finish(zero, asSingle(batchErr, method, path))
 		case failed:
-			call.finish(zero, &APIError{HTTPStatus: http.StatusOK, Code: int(e.Code), Message: c.redact(e.Message), Method: method, Path: path})
+			e.Message = c.redact(e.Message)
+			call.finish(zero, e.apiError(method, path))
 		default:
 			call.finish(zero, fmt.Errorf("TrackingMore API: %s %s: the merged batch call answered without this tracking", method, path))
 		}
@@ -88,12 +94,24 @@ func inputs[In, Out any](calls []*mergeCall[In, Out]) []In {
 	return ins
 }
 
-func createdAlone(TrackingRef) (string, []string) {
-	return http.MethodPost, []string{"trackings", "post"}
-}
+// The method and path of each kind of call alone. v4's updates and deletes
+// never merge.
 func updatedAlone(r TrackingRef) (string, []string) { return http.MethodPut, r.path() }
 func deletedAlone(r TrackingRef) (string, []string) { return http.MethodDelete, r.path() }
-func readAlone(r TrackingRef) (string, []string)    { return http.MethodGet, r.path() }
+
+func (c *Client) createdAlone(TrackingRef) (string, []string) {
+	if c.v4() {
+		return http.MethodPost, []string{"trackings", "create"}
+	}
+	return http.MethodPost, []string{"trackings", "post"}
+}
+
+func (c *Client) readAlone(r TrackingRef) (string, []string) {
+	if c.v4() {
+		return http.MethodGet, []string{"trackings", "get"}
+	}
+	return http.MethodGet, r.path()
+}
 
 // sendCreates: one create alone, more through POST /trackings/batch, whose
 // retried chunks adopt their own writes as a retried single create does.
@@ -103,7 +121,7 @@ func (c *Client) sendCreates(ctx context.Context, calls []*mergeCall[CreateTrack
 		return
 	}
 	res, err := c.CreateTrackings(ctx, inputs(calls))
-	finishEach(calls, CreateTrackingRequest.ref, createdAlone, byRef(res.Trackings), res.Errors, err, c)
+	finishEach(calls, CreateTrackingRequest.ref, c.createdAlone, byRef(res.Trackings), res.Errors, err, c)
 }
 
 // sendUpdates: one update alone, more through POST /trackings/updatemore.
@@ -113,7 +131,7 @@ func (c *Client) sendUpdates(ctx context.Context, calls []*mergeCall[BatchUpdate
 		return
 	}
 	res, err := c.UpdateTrackings(ctx, inputs(calls))
-	finishEach(calls, func(i BatchUpdateItem) TrackingRef { return i.TrackingRef }, updatedAlone, byRef(res.Trackings), res.Errors, err, c)
+	finishEach(calls, BatchUpdateItem.ref, updatedAlone, byRef(res.Trackings), res.Errors, err, c)
 }
 
 // sendDeletes: one delete alone, more through POST /trackings/delete.
@@ -123,11 +141,11 @@ func (c *Client) sendDeletes(ctx context.Context, calls []*mergeCall[TrackingRef
 		return
 	}
 	res, err := c.DeleteTrackings(ctx, inputs(calls))
-	deleted := map[TrackingRef]struct{}{}
+	done := map[TrackingRef]struct{}{}
 	for _, r := range res.Deleted {
-		deleted[r] = struct{}{}
+		done[r] = struct{}{}
 	}
-	finishEach(calls, func(r TrackingRef) TrackingRef { return r }, deletedAlone, deleted, res.Errors, err, c)
+	finishEach(calls, TrackingRef.ref, deletedAlone, done, res.Errors, err, c)
 }
 
 // sendReads: one read alone; more through the list endpoint (whose own
@@ -155,22 +173,38 @@ func (c *Client) sendReads(ctx context.Context, calls []*mergeCall[TrackingRef, 
 	}
 	c.reads.paidRent()
 	refs := inputs(byNumber)
-	numbers := make([]string, len(refs))
-	for i, r := range refs {
-		numbers[i] = r.TrackingNumber
-	}
-	page, err := c.ListTrackings(ctx, ListOptions{Numbers: slices.Compact(slices.Sorted(slices.Values(numbers))), Limit: maxPageLimit})
+	page, err := c.ListTrackings(ctx, ListOptions{Numbers: distinctNumbers(refs), Limit: maxPageLimit})
 	var found map[TrackingRef]*Tracking
 	var missing []BatchItemError
 	if err == nil {
 		found = byRef(page.Items)
 		for _, r := range refs {
-			if found[r] == nil { // what a single GET answers for a tracking never added
-				missing = append(missing, BatchItemError{TrackingNumber: r.TrackingNumber, CarrierCode: r.CarrierCode, Code: 4031, Message: "Tracking not added yet."})
+			if found[r] == nil {
+				missing = append(missing, c.notAdded(r))
 			}
 		}
 	}
-	finishEach(byNumber, func(r TrackingRef) TrackingRef { return r }, readAlone, found, missing, err, c)
+	finishEach(byNumber, TrackingRef.ref, c.readAlone, found, missing, err, c)
+}
+
+// notAdded is what a single read answers for a tracking never added: v2's
+// GET 4031; v4, whose read is its list, answers no error of its own for
+// it, and says 4102 as its writes do.
+func (c *Client) notAdded(r TrackingRef) BatchItemError {
+	if c.v4() {
+		return BatchItemError{TrackingNumber: r.TrackingNumber, CarrierCode: r.CarrierCode, Code: 4102,
+			Message: "Tracking No. does not exist.", APIVersion: APIVersionV4}
+	}
+	return BatchItemError{TrackingNumber: r.TrackingNumber, CarrierCode: r.CarrierCode, Code: 4031, Message: "Tracking not added yet."}
+}
+
+// distinctNumbers lists the numbers of refs once each, for a list query.
+func distinctNumbers(refs []TrackingRef) []string {
+	numbers := make([]string, len(refs))
+	for i, r := range refs {
+		numbers[i] = r.TrackingNumber
+	}
+	return slices.Compact(slices.Sorted(slices.Values(numbers)))
 }
 
 // listAccount lists pages from..to of the whole account into the read
@@ -185,9 +219,12 @@ func (c *Client) listAccount(ctx context.Context, from, to int, since uint64) {
 		if page, err = c.ListTrackings(ctx, ListOptions{Page: p, Limit: maxPageLimit}); err == nil {
 			items = append(items, page.Items...)
 			total = int(page.Total)
-			if len(page.Items) < maxPageLimit {
+			switch {
+			case len(page.Items) < maxPageLimit:
 				total = max(total, (p-1)*maxPageLimit+len(page.Items))
 				to = p
+			case total == 0: // v4 counts nothing: a full page may have another after it
+				total = p*maxPageLimit + 1
 			}
 		}
 	}

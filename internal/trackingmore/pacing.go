@@ -15,11 +15,23 @@ import (
 // exactly the server's rate draws 429s.
 const paceMargin = 1.1
 
-// endpointLimits are the documented per-account limits of single endpoints
-// (list 1/s, realtime 3/s), kept under the shared rate when pacing is on.
-var endpointLimits = map[string]float64{
-	"/trackings/get":      1,
-	"/trackings/realtime": 3,
+// endpointLimits are each version's documented per-account limits of single
+// endpoints (v2: list 1/s, realtime 3/s; v4: create 3/s), kept under the
+// shared rate when pacing is on.
+var endpointLimits = map[string]map[string]float64{
+	APIVersionV2: {"/trackings/get": 1, "/trackings/realtime": 3},
+	APIVersionV4: {"/trackings/create": 3},
+}
+
+// defaultRates are the accounts' default budgets, all endpoints together.
+var defaultRates = map[string]float64{APIVersionV2: 1, APIVersionV4: 10}
+
+// DefaultRequestsPerSecond is an account's default request budget on an
+// API version ("" is v2), all endpoints together: 1 a second on v2, 10 on
+// v4 (TrackingMore raises it on request). It is 0 for a version the client
+// does not speak, which New refuses.
+func DefaultRequestsPerSecond(version string) float64 {
+	return defaultRates[orDefault(version, APIVersionV2)]
 }
 
 // pacer spaces calls (shared and per-endpoint limiters, burst 1) and holds
@@ -33,20 +45,30 @@ type pacer struct {
 	until time.Time // no call starts before this (set by 429s)
 }
 
-// newPacer paces at rps with the margin. The shared limiter starts empty:
-// the account may have served another process a moment ago (Terraform
-// starts a new provider process for the apply right after the plan's), so
-// a process's first call waits one interval as any other does; the
-// endpoints' own limits, no faster than that, are then kept already.
+// newPacer paces at rps with the margin (see keep for the endpoints' own
+// limits). The shared limiter starts empty: the account may have served
+// another process a moment ago (Terraform starts a new provider process for
+// the apply right after the plan's), so a process's first call waits one
+// interval as any other does; the endpoints' own limits, no faster than
+// that, are then kept already.
 func newPacer(rps float64) *pacer {
 	p := &pacer{}
 	if rps > 0 {
 		p.shared = limiter(rps)
 		p.shared.Allow()
-		p.endpoints = make(map[string]*rate.Limiter, len(endpointLimits))
-		for path, perSecond := range endpointLimits {
-			p.endpoints[path] = limiter(perSecond)
-		}
+	}
+	return p
+}
+
+// keep adds endpoints' own limits (per second, by path) under the shared
+// rate; without pacing there is none to keep them under, and they are off too.
+func (p *pacer) keep(limits map[string]float64) *pacer {
+	if p.shared == nil {
+		return p
+	}
+	p.endpoints = make(map[string]*rate.Limiter, len(limits))
+	for path, perSecond := range limits {
+		p.endpoints[path] = limiter(perSecond)
 	}
 	return p
 }

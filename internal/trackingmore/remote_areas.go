@@ -17,9 +17,12 @@ type RemoteAreaResult struct {
 	Remote   FlexBool   `json:"remote"`
 }
 
-// CheckRemoteAreas asks whether postcodes are remote areas (POST /trackings/remote;
-// billed one unit per 5 calls).
+// CheckRemoteAreas asks whether postcodes are remote areas (v2 only: POST
+// /trackings/remote; billed one unit per 5 calls).
 func (c *Client) CheckRemoteAreas(ctx context.Context, queries []RemoteAreaQuery) ([]RemoteAreaResult, error) {
+	if err := c.CheckSupported("CheckRemoteAreas"); err != nil {
+		return nil, err
+	}
 	res, _, err := call[[]RemoteAreaResult](ctx, c, post(queries, "trackings", "remote"))
 	return res, err
 }

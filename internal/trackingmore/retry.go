@@ -25,7 +25,7 @@ type attempts struct {
 	n        int
 	reached  bool          // the last attempt failed in a way the server may have acted on
 	retried  bool          // a retry followed such an attempt
-	code     int           // HTTP status, or meta code of an HTTP-200 answer, of the last attempt
+	code     int           // meta code of the last attempt's answer, or its HTTP status when it had no envelope
 	wait     time.Duration // backoff chosen for the last attempt
 	canceled bool          // PrepareRetry gave up (ctx ended while pacing)
 }
@@ -69,9 +69,12 @@ func (c *Client) retryClient(ctx context.Context, st *attempts, endpoint string)
 }
 
 // checkRetry decides whether an attempt is transient: connection errors and
-// timeouts, HTTP 429 and 5xx, and meta 429/500/503 inside an HTTP-200 answer
-// (whose body it peeks and restores). It also picks the backoff, so a 429 can
-// pause every caller of the Client for the same time.
+// timeouts, and answers coded 429 or 5xx. An answer's code is its meta code
+// (it peeks the body and restores it), whatever the HTTP status: v2 answers
+// errors with HTTP 200, and under v4, which sets both, a 41xx meta code is
+// final whatever the status says. Only an answer without the envelope (a
+// proxy's page, an empty 502) is judged by its HTTP status. It also picks the
+// backoff, so a 429 can pause every caller of the Client for the same time.
 func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Response, err error) (bool, error) {
 	st.n++
 	st.reached, st.code, st.wait = false, 0, 0
@@ -88,9 +91,6 @@ func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Respon
 	case err != nil:
 		retry, _ = retryablehttp.DefaultRetryPolicy(ctx, nil, err) // keeps its list of permanent errors (bad scheme, TLS)
 		st.reached = retry && !isDialError(err)
-	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
-		retry, st.code = true, resp.StatusCode
-		st.reached = resp.StatusCode != http.StatusTooManyRequests
 	default:
 		body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 		resp.Body.Close()
@@ -100,10 +100,13 @@ func (c *Client) checkRetry(ctx context.Context, st *attempts, resp *http.Respon
 			break
 		}
 		resp.Body = io.NopCloser(bytes.NewReader(body))
-		switch st.code = peekMetaCode(body); st.code {
-		case 429:
+		if st.code = peekMetaCode(body); st.code == 0 {
+			st.code = resp.StatusCode
+		}
+		switch {
+		case st.code == http.StatusTooManyRequests:
 			retry = true
-		case 500, 503:
+		case st.code >= 500 && st.code < 600: // v2's 500 and 503, v4's 511 to 513, a proxy's 502
 			retry, st.reached = true, true
 		}
 	}
@@ -123,17 +126,22 @@ func (c *Client) rateLimited(ctx context.Context, pause time.Duration) {
 	if !c.pacer.pause(pause) {
 		return
 	}
-	msg := rateLimitWarning(pause)
+	msg := rateLimitWarning(pause, DefaultRequestsPerSecond(c.version))
 	c.rateLimitNotices.Store(&msg)
 	c.warn(ctx, msg, nil)
 }
 
-// rateLimitWarning is what the client says when a 429 pauses it.
-func rateLimitWarning(pause time.Duration) string {
+// rateLimitWarning is what the client says when a 429 pauses it, on an API
+// version whose accounts are allowed defaultRate requests a second.
+func rateLimitWarning(pause time.Duration, defaultRate float64) string {
+	limit := "1 request a second"
+	if defaultRate != 1 {
+		limit = fmt.Sprintf("%g requests a second", defaultRate)
+	}
 	return fmt.Sprintf("TrackingMore answered 429 (rate limit exceeded): every call of this provider waits %s before the next one, "+
 		"as TrackingMore asks. Either another integration uses the same API key at the same time, or requests_per_second "+
-		"is above the account's limit (1 request a second unless TrackingMore raised it): lower requests_per_second, "+
-		"or give the other integration its own key.", pause.Round(time.Second))
+		"is above the account's limit (%s unless TrackingMore raised it): lower requests_per_second, "+
+		"or give the other integration its own key.", pause.Round(time.Second), limit)
 }
 
 // TakeRateLimitNotice returns the warning of the latest 429 pause the first

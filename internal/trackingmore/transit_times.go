@@ -30,8 +30,11 @@ type TransitTime struct {
 	Range6      FlexString `json:"range6"`
 }
 
-// TransitTimes reads carriers' delivery-time statistics (POST /trackings/costtime).
+// TransitTimes reads carriers' delivery-time statistics (v2 only: POST /trackings/costtime).
 func (c *Client) TransitTimes(ctx context.Context, routes []TransitRoute) ([]TransitTime, error) {
+	if err := c.CheckSupported("TransitTimes"); err != nil {
+		return nil, err
+	}
 	res, _, err := call[[]TransitTime](ctx, c, post(routes, "trackings", "costtime"))
 	return res, err
 }

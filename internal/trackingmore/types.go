@@ -2,14 +2,17 @@ package trackingmore
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Tracking is the API's tracking object. Field names follow the wire format
-// (see the contract); the Flex types absorb the forms real responses disagree on.
+// Tracking is the API's tracking object. Field names follow v2's wire
+// format (see the contract), into which v4's answers are converted (see
+// trackingV4.tracking); the Flex types absorb the forms real responses
+// disagree on. The fields tagged "-" are v4's alone.
 type Tracking struct {
 	ID                 string       `json:"id"`
 	TrackingNumber     string       `json:"tracking_number"`
@@ -40,6 +43,11 @@ type Tracking struct {
 	LastUpdateTime     FlexString   `json:"lastUpdateTime"`
 	OriginInfo         *CarrierInfo `json:"origin_info"`
 	DestinationInfo    *CarrierInfo `json:"destination_info"`
+
+	Note        FlexString `json:"-"`
+	OrderNumber FlexString `json:"-"`
+	OrderDate   FlexString `json:"-"`
+	CustomerSMS FlexString `json:"-"`
 }
 
 // Normalize folds the create echo's destination into DestinationCode, so
@@ -60,7 +68,9 @@ func (t *Tracking) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// CarrierInfo is origin_info / destination_info: one carrier's view of the parcel.
+// CarrierInfo is origin_info / destination_info: one carrier's view of the
+// parcel. v4 dates other milestones than v2: its pickup_date is v2's
+// ItemReceived, and those v2 lacks are the fields tagged "-".
 type CarrierInfo struct {
 	ItemReceived       FlexString   `json:"ItemReceived"`
 	ItemDispatched     FlexString   `json:"ItemDispatched"`
@@ -73,6 +83,12 @@ type CarrierInfo struct {
 	CarrierCode        FlexString   `json:"carrier_code"`
 	ReferenceNumber    FlexString   `json:"ReferenceNumber"`
 	TrackInfo          []Checkpoint `json:"trackinfo"`
+
+	InfoReceived   FlexString `json:"-"`
+	OutForDelivery FlexString `json:"-"`
+	Delivered      FlexString `json:"-"`
+	Returning      FlexString `json:"-"`
+	Returned       FlexString `json:"-"`
 }
 
 // UnmarshalJSON accepts `[]` and "" (an empty PHP-style object) as no information.
@@ -95,7 +111,11 @@ type Checkpoint struct {
 	ItemNode          FlexString `json:"ItemNode"`
 }
 
-// CreateTrackingRequest is the body of POST /trackings/post and one item of POST /trackings/batch.
+// CreateTrackingRequest is the body of POST /trackings/post and one item of
+// POST /trackings/batch; on v4, of POST /trackings/create (see createV4).
+// The fields tagged "-" are v4's alone, and CustomerPhone, OrderCreateTime
+// and Comment v2's alone: setting one the client's version lacks is an
+// UnsupportedError.
 type CreateTrackingRequest struct {
 	TrackingNumber           string    `json:"tracking_number"`
 	CarrierCode              string    `json:"carrier_code"`
@@ -113,6 +133,11 @@ type CreateTrackingRequest struct {
 	SpecialNumberDestination string    `json:"specialNumberDestination,omitempty"`
 	Lang                     string    `json:"lang,omitempty"`
 	Comment                  string    `json:"comment,omitempty"`
+
+	Note        string `json:"-"`
+	OrderNumber string `json:"-"`
+	OrderDate   string `json:"-"` // ISO 8601
+	CustomerSMS string `json:"-"`
 }
 
 // ManualStatus is the status a PUT may set by hand; the API accepts only these three.
@@ -126,7 +151,10 @@ const (
 )
 
 // UpdateTrackingRequest holds the PUT fields. A nil field is not sent; a pointer
-// to "" clears the field.
+// to "" clears the field, on v2: v4 reads an empty value as not sent, so it
+// cannot clear one. The fields tagged "-" are v4's alone, and CustomerPhone
+// and Status v2's alone: setting one the client's version lacks, or
+// clearing one on v4, is an UnsupportedError.
 type UpdateTrackingRequest struct {
 	Title            *string       `json:"title,omitempty"`
 	LogisticsChannel *string       `json:"logistics_channel,omitempty"`
@@ -137,6 +165,11 @@ type UpdateTrackingRequest struct {
 	DestinationCode  *string       `json:"destination_code,omitempty"`
 	Archived         *StringBool   `json:"archived,omitempty"`
 	Status           *ManualStatus `json:"status,omitempty"`
+
+	Note        *string `json:"-"`
+	OrderNumber *string `json:"-"`
+	OrderDate   *string `json:"-"`
+	CustomerSMS *string `json:"-"`
 }
 
 // TrackingRef names one tracking, as the batch delete and notupdate endpoints take it.
@@ -147,6 +180,9 @@ type TrackingRef struct {
 
 // path is the tracking's own endpoint, /trackings/{carrier}/{number}.
 func (r TrackingRef) path() []string { return []string{"trackings", r.CarrierCode, r.TrackingNumber} }
+
+// ref is r itself: as a method, it also names a BatchUpdateItem's tracking.
+func (r TrackingRef) ref() TrackingRef { return r }
 
 func (t *Tracking) ref() TrackingRef {
 	return TrackingRef{TrackingNumber: t.TrackingNumber, CarrierCode: t.CarrierCode}
@@ -166,12 +202,24 @@ type BatchUpdateItem struct {
 	UpdateTrackingRequest
 }
 
-// BatchItemError is one per-item failure (or, for batch delete, per-item outcome).
+// BatchItemError is one per-item failure (or, for batch delete, per-item
+// outcome). Code is in the numbering of APIVersion ("" is v2): read it with
+// the Is… functions through Err.
 type BatchItemError struct {
 	TrackingNumber string  `json:"tracking_number"`
 	CarrierCode    string  `json:"carrier_code"`
 	Code           FlexInt `json:"code"`
 	Message        string  `json:"message"`
+	APIVersion     string  `json:"-"`
+}
+
+// Err is the item's failure as an APIError, for IsAlreadyExists and the like.
+func (e BatchItemError) Err() error { return e.apiError("", "") }
+
+// apiError is the item's failure as the single call of method and path
+// would have had it.
+func (e BatchItemError) apiError(method, path string) *APIError {
+	return &APIError{HTTPStatus: http.StatusOK, Code: int(e.Code), Message: e.Message, Method: method, Path: path, APIVersion: e.APIVersion}
 }
 
 // BatchCreateResult merges the answers of every chunk of a batch create.
@@ -190,8 +238,9 @@ type BatchUpdateResult struct {
 	Errors    []BatchItemError
 }
 
-// BatchDeleteResult merges the answers of every chunk of POST /trackings/delete.
-// Deleted lists what was removed; Errors what was not (a 4017 means it was already gone).
+// BatchDeleteResult merges the answers of every chunk of POST /trackings/delete
+// (on v4, of one DELETE each). Deleted lists what was removed; Errors what
+// was not (IsNotFound, 4017 or v4's 4102, means it was already gone).
 type BatchDeleteResult struct {
 	Submitted int
 	Deleted   []TrackingRef
@@ -206,7 +255,9 @@ type StopUpdatingResult struct {
 }
 
 // ListOptions filters GET /trackings/get. Zero values are not sent; times go
-// out as Unix seconds.
+// out as Unix seconds (v4: ISO 8601). v4 has no filter by order (Orders,
+// OrderCreatedTime…), and v2 none by carrier (CarrierCode): setting one the
+// client's version lacks is an UnsupportedError.
 type ListOptions struct {
 	Page                int
 	Limit               int
@@ -221,6 +272,7 @@ type ListOptions struct {
 	Orders              []string
 	Archived            *bool
 	Lang                string
+	CarrierCode         string
 }
 
 // query encodes the options; zero values are left out.
@@ -244,7 +296,8 @@ func (o ListOptions) query() url.Values {
 	return q
 }
 
-// TrackingPage is one page of GET /trackings/get.
+// TrackingPage is one page of GET /trackings/get. v4 answers no total:
+// Total is then 0.
 type TrackingPage struct {
 	Page  FlexInt    `json:"page"`
 	Limit FlexInt    `json:"limit"`
@@ -267,7 +320,8 @@ type RealtimeRequest struct {
 	Lang                     string `json:"lang,omitempty"`
 }
 
-// Carrier is one entry of GET /carriers.
+// Carrier is one entry of GET /carriers (v4: GET /couriers/all, which
+// also gives CountryISO2).
 type Carrier struct {
 	Name     FlexString `json:"name"`
 	Code     FlexString `json:"code"`
@@ -275,6 +329,8 @@ type Carrier struct {
 	Homepage FlexString `json:"homepage"`
 	Type     FlexString `json:"type"`
 	Picture  FlexString `json:"picture"`
+
+	CountryISO2 FlexString `json:"-"`
 }
 
 // DetectedCarrier is one candidate of POST /carriers/detect.
