@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -20,8 +21,9 @@ const APIKey = "tm-test-key-0123456789"
 // changes (made through the API, as a user outside Terraform would).
 type Mock struct {
 	*mockapi.Server
-	URL    string // the API's base URL, ending in /v2
-	Client *trackingmore.Client
+	APIVersion string // the version the provider block and Client speak: "v2" or "v4"
+	URL        string // the API's base URL, ending in /v2 or /v4
+	Client     *trackingmore.Client
 }
 
 // NewMock starts a mock API with opts for this test only; the test's
@@ -31,10 +33,18 @@ type Mock struct {
 // passes Limits: mockapi.NoLimits.
 func NewMock(t testing.TB, opts mockapi.Options, configure ...func(*trackingmore.Config)) *Mock {
 	t.Helper()
+	return NewMockAt(t, trackingmore.APIVersionV2, opts, configure...)
+}
+
+// NewMockAt is NewMock whose provider block and client speak API version
+// ("v2" or "v4"): the mock serves both over the same accounts.
+func NewMockAt(t testing.TB, version string, opts mockapi.Options, configure ...func(*trackingmore.Config)) *Mock {
+	t.Helper()
 	srv := mockapi.New(opts)
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	cfg := trackingmore.Config{APIKey: APIKey, BaseURL: ts.URL + "/v2", MaxRetries: 3}
+	url := ts.URL + "/" + version
+	cfg := trackingmore.Config{APIKey: APIKey, APIVersion: version, BaseURL: url, MaxRetries: 3}
 	for _, c := range configure {
 		c(&cfg)
 	}
@@ -42,7 +52,19 @@ func NewMock(t testing.TB, opts mockapi.Options, configure ...func(*trackingmore
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Mock{Server: srv, URL: ts.URL + "/v2", Client: client}
+	return &Mock{Server: srv, APIVersion: version, URL: url, Client: client}
+}
+
+// AtVersion is the same mock (its accounts, trackings and counters) as
+// the provider block and client of API version speak to it.
+func (m *Mock) AtVersion(t testing.TB, version string) *Mock {
+	t.Helper()
+	url := strings.TrimSuffix(m.URL, "/"+m.APIVersion) + "/" + version
+	client, err := trackingmore.New(trackingmore.Config{APIKey: APIKey, APIVersion: version, BaseURL: url, MaxRetries: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Mock{Server: m.Server, APIVersion: version, URL: url, Client: client}
 }
 
 // ProviderBlock is the provider block pointing at this mock, paced fast
@@ -53,6 +75,9 @@ func (m *Mock) ProviderBlock(settings map[string]string) string {
 		"api_key":             fmt.Sprintf("%q", APIKey),
 		"base_url":            fmt.Sprintf("%q", m.URL),
 		"requests_per_second": "500",
+	}
+	if m.APIVersion != trackingmore.APIVersionV2 {
+		args["api_version"] = fmt.Sprintf("%q", m.APIVersion)
 	}
 	for name, value := range settings {
 		if value == "" {

@@ -112,7 +112,7 @@ func readTrackings(ctx context.Context, data *providerconfig.Data, state trackin
 			delete(state.Trackings, label)
 			continue
 		}
-		item.ReadArguments(t)
+		item.ReadArguments(t, data.Client.APIVersion())
 		item.ReadResults(t)
 		state.Trackings[label] = item
 	}
@@ -157,6 +157,9 @@ func applyChanges(ctx context.Context, data *providerconfig.Data, state *trackin
 		state.Trackings = map[string]tracking.Model{}
 	}
 	byRef, planByRef := labelsByRef(state.Trackings), labelsByRef(plan.Trackings)
+	for _, item := range state.Trackings {
+		data.Client.KnowID(item.Ref(), item.ID.ValueString()) // v4 writes by id: no lookups
+	}
 
 	// A tracking kept under another label moves there for free; a tracking
 	// no label keeps is deleted.
@@ -219,7 +222,7 @@ func deleteItems(ctx context.Context, data *providerconfig.Data, state *tracking
 	}
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
-		if e.Code == 4017 || e.Code == 4031 { // already gone
+		if trackingmore.IsNotFound(e.Err()) { // already gone
 			delete(state.Trackings, byRef[ref])
 			continue
 		}
@@ -255,7 +258,7 @@ func createItems(ctx context.Context, data *providerconfig.Data, state *tracking
 	for _, e := range res.Errors {
 		ref := trackingmore.TrackingRef{TrackingNumber: e.TrackingNumber, CarrierCode: e.CarrierCode}
 		detail := itemError(ctx, data, labelByRef[ref], ref, e)
-		if e.Code == 4016 {
+		if trackingmore.IsAlreadyExists(e.Err()) {
 			detail += " It is not managed by this configuration: remove it from the map, or import it."
 		}
 		diags.Append(itemRefused{diag.NewErrorDiagnostic("Unable to create tracking", detail)})
@@ -307,7 +310,7 @@ func updateItems(ctx context.Context, data *providerconfig.Data, state *tracking
 // itemError describes one failed item of a batch call; an unknown carrier
 // as the plan-time check does (explain.CarrierError).
 func itemError(ctx context.Context, data *providerconfig.Data, label string, ref trackingmore.TrackingRef, e trackingmore.BatchItemError) string {
-	err := &trackingmore.APIError{Code: int(e.Code), Message: e.Message}
+	err := e.Err()
 	return explain.CarrierError(data.Carriers.ForError(ctx, err), fmt.Sprintf("%s (%s/%s)", label, ref.CarrierCode, ref.TrackingNumber),
 		carrierPath(label), ref.CarrierCode, err)
 }

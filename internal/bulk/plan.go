@@ -104,6 +104,7 @@ func planTrackings(ctx context.Context, data *providerconfig.Data, prior *tracki
 			models[label] = withDefaults(itemFromTerraform(ctx, raw, diags)).WithUnknownResults()
 		}
 		priorOf := keptTrackings(before, models)
+		checkVersion(data, before, models, priorOf, invalid, diags)
 		checkCarriers(ctx, data, before, models, priorOf, invalid, diags)
 		for label, item := range models {
 			if from, ok := priorOf[label]; ok {
@@ -115,6 +116,30 @@ func planTrackings(ctx context.Context, data *providerconfig.Data, prior *tracki
 		trackings = tftypes.NewValue(typ.AttributeTypes["trackings"], planned)
 	}
 	return tftypes.NewValue(typ, map[string]tftypes.Value{"id": id, "trackings": trackings})
+}
+
+// checkVersion adds an error for each argument of a valid item (not
+// invalid) that the provider's API version cannot honour, as a change of
+// the prior tracking the item keeps (tracking.Model.VersionProblems).
+func checkVersion(data *providerconfig.Data, prior, planned map[string]tracking.Model, priorOf map[string]string, invalid map[string]bool, diags *diag.Diagnostics) {
+	if data == nil {
+		return
+	}
+	version := data.Client.APIVersion()
+	for _, label := range sortedKeys(planned) {
+		if invalid[label] {
+			continue
+		}
+		var was *tracking.Model
+		if from, ok := priorOf[label]; ok {
+			m := prior[from]
+			was = &m
+		}
+		for _, p := range planned[label].VersionProblems(version, was) {
+			at := path.Root("trackings").AtMapKey(label).AtName(p.Attribute)
+			diags.AddAttributeError(at, "Not available with TrackingMore API "+version, fmt.Sprintf("Attribute %s: %s", at, p.Detail))
+		}
+	}
 }
 
 // heldLabels is the set of prior labels whose tracking some planned label

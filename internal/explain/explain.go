@@ -20,6 +20,10 @@ import (
 // into a sentence that says what happened and what the user can do. The client
 // guarantees the API key never appears in its errors.
 func Error(subject string, err error) string {
+	var unsupported *trackingmore.UnsupportedError
+	if errors.As(err, &unsupported) {
+		return Unsupported(subject, unsupported)
+	}
 	var apiErr *trackingmore.APIError
 	what := err.Error()
 	if errors.As(err, &apiErr) {
@@ -40,6 +44,18 @@ func Error(subject string, err error) string {
 			". Check base_url and the network, then try again; transient failures were already retried."
 	}
 	return prefix
+}
+
+// Unsupported says that what subject needs is not in the provider's API
+// version (nothing was sent), and how to get it.
+func Unsupported(subject string, err *trackingmore.UnsupportedError) string {
+	other := trackingmore.APIVersionV2
+	if err.APIVersion == trackingmore.APIVersionV2 {
+		other = trackingmore.APIVersionV4
+	}
+	return fmt.Sprintf("%s needs what TrackingMore API %s lacks, and the provider uses %s: %s. "+
+		"Set the provider's api_version = %q (the same account and trackings serve both versions), or remove it from this configuration.",
+		subject, err.APIVersion, err.APIVersion, err.Why, other)
 }
 
 // AddAPIError adds an error diagnostic for a failed client call.

@@ -93,11 +93,11 @@ func (m *mock) v4Key(apiKey, method, path string, body any) answer {
 	if a.Meta.Code != 200 && string(a.Data) != "null" {
 		m.t.Fatalf("%s %s: meta %d with data %s, want null", method, path, a.Meta.Code, a.Data)
 	}
-	status := 400
-	switch c := a.Meta.Code; {
-	case c == 200 || c == 401 || c == 404 || c == 429:
+	status := 400 // 400 and every 41xx
+	switch c := a.Meta.Code; c {
+	case 200, 401, 404, 429:
 		status = c
-	case c >= 500:
+	case 511, 512:
 		status = 500
 	}
 	if a.status != status || a.Meta.Type != "" || a.Meta.Message == "" {

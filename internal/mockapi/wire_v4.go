@@ -77,7 +77,7 @@ func v4Answer(rep reply, _ bool) (int, any) {
 		status = http.StatusOK
 	case code == 401 || code == 404 || code == 429:
 		status = code
-	case code >= 500:
+	case code >= 500 && code < 600: // 511, 512; not the 41xx codes
 		status = http.StatusInternalServerError
 	}
 	return status, env

@@ -9,6 +9,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
@@ -20,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/trackform/terraform-provider-trackingmore/internal/explain"
 	"github.com/trackform/terraform-provider-trackingmore/internal/providerconfig"
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
@@ -139,3 +141,16 @@ func configuredClient(providerData any, diags *diag.Diagnostics) *trackingmore.C
 // call (remote, costtime, aircargo): one data source, one API call, so the
 // cost of a plan stays visible in the configuration.
 const maxPerCall = trackingmore.MaxBatchSize
+
+// refuseUnsupported adds an error when the configured client's API version
+// lacks operation (a client method, such as "StopUpdating"), which subject
+// needs; nothing before the provider is configured.
+func refuseUnsupported(client *trackingmore.Client, operation, subject string, diags *diag.Diagnostics) {
+	if client == nil {
+		return
+	}
+	var err *trackingmore.UnsupportedError
+	if errors.As(client.CheckSupported(operation), &err) {
+		diags.AddError("Not available with TrackingMore API "+err.APIVersion, explain.Unsupported(subject, err))
+	}
+}

@@ -12,7 +12,10 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
-var _ action.ActionWithConfigure = (*realtimeRefreshAction)(nil)
+var (
+	_ action.ActionWithConfigure  = (*realtimeRefreshAction)(nil)
+	_ action.ActionWithModifyPlan = (*realtimeRefreshAction)(nil)
+)
 
 // realtimeRefreshAction is the trackingmore_realtime_refresh action
 // (Terraform 1.14+): one POST /trackings/realtime, reported as progress.
@@ -46,6 +49,12 @@ func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest
 
 func (a *realtimeRefreshAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
 	a.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan refuses the action at plan time where the provider's API
+// version lacks its endpoint.
+func (a *realtimeRefreshAction) ModifyPlan(_ context.Context, _ action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	refuseUnsupported(a.client, "RealtimeTracking", "The action trackingmore_realtime_refresh", &resp.Diagnostics)
 }
 
 func (a *realtimeRefreshAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

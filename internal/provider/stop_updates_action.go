@@ -16,7 +16,10 @@ import (
 	"github.com/trackform/terraform-provider-trackingmore/internal/validators"
 )
 
-var _ action.ActionWithConfigure = (*stopUpdatesAction)(nil)
+var (
+	_ action.ActionWithConfigure  = (*stopUpdatesAction)(nil)
+	_ action.ActionWithModifyPlan = (*stopUpdatesAction)(nil)
+)
 
 // stopUpdatesAction is the trackingmore_stop_updates action (Terraform
 // 1.14+): POST /trackings/notupdate for a list of trackings.
@@ -68,6 +71,12 @@ func (a *stopUpdatesAction) Schema(_ context.Context, _ action.SchemaRequest, re
 
 func (a *stopUpdatesAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
 	a.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan refuses the action at plan time where the provider's API
+// version lacks its endpoint.
+func (a *stopUpdatesAction) ModifyPlan(_ context.Context, _ action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	refuseUnsupported(a.client, "StopUpdating", "The action trackingmore_stop_updates", &resp.Diagnostics)
 }
 
 func (a *stopUpdatesAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

@@ -70,7 +70,7 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 			return
 		}
 		for i := range items {
-			result := trackingListResult(ctx, req, &items[i])
+			result := trackingListResult(ctx, req, &items[i], r.client.APIVersion())
 			if i == len(items)-1 && total > len(items) {
 				// The last result carries it: a result without identity is refused.
 				result.Diagnostics.AddWarning("Not every tracking was listed",
@@ -86,9 +86,9 @@ func (r *trackingListResource) List(ctx context.Context, req list.ListRequest, s
 
 // trackingListResult is one tracking found: its identity, a display name
 // ("ups/1Z… (title)") and, when asked for, the whole resource.
-func trackingListResult(ctx context.Context, req list.ListRequest, t *trackingmore.Tracking) list.ListResult {
+func trackingListResult(ctx context.Context, req list.ListRequest, t *trackingmore.Tracking, version string) list.ListResult {
 	result := req.NewListResult(ctx)
-	m := newTrackingResourceModel(t)
+	m := newTrackingResourceModel(t, version)
 	result.DisplayName = m.ImportID()
 	if title := m.Title.ValueString(); title != "" {
 		result.DisplayName += fmt.Sprintf(" (%s)", title)

@@ -59,9 +59,10 @@ type trackingResourceModel struct {
 	Comment                  types.String `tfsdk:"comment"`
 }
 
-// read sets everything a full tracking object (GET or list) says.
-func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
-	m.Read(t)
+// read sets everything a full tracking object (GET or list) of API
+// version says.
+func (m *trackingResourceModel) read(t *trackingmore.Tracking, version string) {
+	m.Read(t, version)
 	if v := tracking.TrackUpdateValue(t); !v.IsNull() {
 		m.AutoUpdate = v
 	}
@@ -74,9 +75,9 @@ func (m *trackingResourceModel) read(t *trackingmore.Tracking) {
 
 // newTrackingResourceModel is a tracking as an import reads it: what the
 // API says, with auto_update's default where the API does not say.
-func newTrackingResourceModel(t *trackingmore.Tracking) trackingResourceModel {
+func newTrackingResourceModel(t *trackingmore.Tracking, version string) trackingResourceModel {
 	m := trackingResourceModel{AutoUpdate: types.BoolValue(true)}
-	m.read(t)
+	m.read(t, version)
 	return m
 }
 
@@ -221,8 +222,13 @@ func (r *trackingResource) Create(ctx context.Context, req resource.CreateReques
 	state.Archived, state.ManualStatus, state.AutoUpdate = types.BoolValue(false), types.StringNull(), types.BoolValue(true)
 	// The tracking exists from here on: whatever fails next, state must hold it.
 	var echo *trackingmore.Tracking
+	// v4's create answers the whole tracking; v2's an echo of some fields.
+	var whole *trackingmore.Tracking
+	if r.data.Client.APIVersion() == trackingmore.APIVersionV4 {
+		whole = created
+	}
 	defer func() {
-		r.resolveResults(ctx, &state, echo, created)
+		r.resolveResults(ctx, &state, whole, echo, created)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	}()
@@ -255,7 +261,7 @@ func (r *trackingResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 
-	state.read(t)
+	state.read(t, r.data.Client.APIVersion())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -266,10 +272,11 @@ func (r *trackingResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.data.Client.KnowID(state.Ref(), state.ID.ValueString()) // v4 writes by id: no lookup
 	// Whatever step fails, state records the steps that succeeded.
 	var echo *trackingmore.Tracking
 	defer func() {
-		r.resolveResults(ctx, &state, echo)
+		r.resolveResults(ctx, &state, nil, echo)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		setTrackingIdentity(ctx, resp.Identity, state.Model, &resp.Diagnostics)
 	}()
@@ -318,17 +325,20 @@ func (r *trackingResource) update(ctx context.Context, state *trackingResourceMo
 
 // resolveResults fills the read-only values an apply left unknown, since
 // state after apply may hold none: from the answers the apply got (echoes,
-// newest first) when they carry them all, else from a GET, so that the
-// next refresh finds nothing changed (an echo lacks the countries, the
-// substatus, the day counts...). Known values stay as planned. Without a
-// GET (it failed), what is still unknown becomes null; the next refresh
-// fills it.
-func (r *trackingResource) resolveResults(ctx context.Context, m *trackingResourceModel, echoes ...*trackingmore.Tracking) {
+// newest first, then whole, a whole tracking object, if the apply got one)
+// when they carry them all, else from a GET, so that the next refresh finds
+// nothing changed (an echo lacks the countries, the substatus, the day
+// counts...). Known values stay as planned. Without a GET (it failed),
+// what is still unknown becomes null; the next refresh fills it.
+func (r *trackingResource) resolveResults(ctx context.Context, m *trackingResourceModel, whole *trackingmore.Tracking, echoes ...*trackingmore.Tracking) {
 	filled := m.Resource
 	for _, echo := range echoes {
 		if echo != nil {
 			filled.FillUnknownFromEcho(echo)
 		}
+	}
+	if whole != nil {
+		filled.FillUnknown(whole)
 	}
 	if filled.HasUnknown() {
 		if t, err := r.data.Client.GetTracking(ctx, m.CarrierCode.ValueString(), m.TrackingNumber.ValueString(), ""); err == nil {
@@ -348,28 +358,61 @@ func (r *trackingResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	var plan, prior trackingResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if req.State.Raw.IsNull() {
-		var code types.String
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("carrier_code"), &code)...)
-		if !code.IsUnknown() {
-			carriercheck.Validate(ctx, r.carriers(), path.Root("carrier_code"), code.ValueString(), &resp.Diagnostics)
+		r.checkVersion(plan, nil, &resp.Diagnostics)
+		if !resp.Diagnostics.HasError() && !plan.CarrierCode.IsUnknown() {
+			carriercheck.Validate(ctx, r.carriers(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), &resp.Diagnostics)
 		}
 		return
 	}
 	if req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}
-	var plan, prior trackingResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.checkVersion(plan, &prior, &resp.Diagnostics)
 	if !plan.CarrierCode.IsUnknown() && !plan.CarrierCode.Equal(prior.CarrierCode) {
 		carriercheck.Validate(ctx, r.carriers(), path.Root("carrier_code"), plan.CarrierCode.ValueString(), &resp.Diagnostics)
 	}
 	plan.Resource = plan.PlannedResults(prior.Resource)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// checkVersion adds an error for each argument the provider's API version
+// cannot honour in the plan of a change from prior (nil: a create): the
+// shared ones (tracking.Model.VersionProblems), then this resource's own,
+// which v4 lacks: comment and order_create_time (sent on create only), and
+// stopping updates (POST /trackings/notupdate).
+func (r *trackingResource) checkVersion(plan trackingResourceModel, prior *trackingResourceModel, diags *diag.Diagnostics) {
+	if r.data == nil {
+		return // not configured yet: the apply's plan checks
+	}
+	version := r.data.Client.APIVersion()
+	var was *tracking.Model
+	if prior != nil {
+		was = &prior.Model
+	}
+	problems := plan.VersionProblems(version, was)
+	if version == trackingmore.APIVersionV4 {
+		for name, v := range map[string]types.String{"comment": plan.Comment, "order_create_time": plan.OrderCreateTime} {
+			if prior == nil && !v.IsNull() && !v.IsUnknown() {
+				problems = append(problems, tracking.VersionProblem{Attribute: name,
+					Detail: tracking.OtherVersion(name, version, trackingmore.APIVersionV2, "v4 has no "+name+" field")})
+			}
+		}
+		stops := !plan.AutoUpdate.IsUnknown() && !plan.AutoUpdate.ValueBool()
+		if stops && (prior == nil || prior.AutoUpdate.ValueBool()) {
+			problems = append(problems, tracking.VersionProblem{Attribute: "auto_update", Detail: tracking.OtherVersion("auto_update = false", version,
+				trackingmore.APIVersionV2, "v4 has no endpoint that stops a tracking's updates (v2: POST /trackings/notupdate)")})
+		}
+	}
+	for _, p := range problems {
+		diags.AddAttributeError(path.Root(p.Attribute), "Not available with TrackingMore API "+version, p.Detail)
+	}
 }
 
 // carriers is the configuration's carrier catalogue; nil before the
@@ -387,6 +430,7 @@ func (r *trackingResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.data.Client.KnowID(state.Ref(), state.ID.ValueString()) // v4 deletes by id: no lookup
 	err := r.data.Client.DeleteTracking(ctx, state.CarrierCode.ValueString(), state.TrackingNumber.ValueString())
 	if err != nil && !trackingmore.IsNotFound(err) {
 		explain.AddAPIError(&resp.Diagnostics, "Unable to delete tracking", state.ImportID(), err)

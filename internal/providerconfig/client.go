@@ -2,6 +2,7 @@ package providerconfig
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"sync"
 	"time"
@@ -41,7 +42,7 @@ var configured = struct {
 // api_key from another resource): Terraform configures again at apply.
 func Configure(config Model, version string) (*Data, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	if config.APIKey.IsUnknown() || config.BaseURL.IsUnknown() {
+	if config.APIKey.IsUnknown() || config.APIVersion.IsUnknown() || config.BaseURL.IsUnknown() {
 		return nil, diags
 	}
 	cfg, ok := clientConfig(config, version, &diags)
@@ -95,11 +96,19 @@ func clientConfig(config Model, version string, diags *diag.Diagnostics) (tracki
 				"To try the provider without an account, run trackingmore-mock and point base_url (or "+providerenv.BaseURL+") at it.")
 		return trackingmore.Config{}, false
 	}
-	baseURL := stringOr(config.BaseURL, os.Getenv(providerenv.BaseURL))
-	if baseURL == "" {
-		baseURL = trackingmore.DefaultBaseURL
+	apiVersion := stringOr(config.APIVersion, os.Getenv(providerenv.APIVersion))
+	switch apiVersion {
+	case "":
+		apiVersion = trackingmore.APIVersionV2
+	case trackingmore.APIVersionV2, trackingmore.APIVersionV4:
+	default: // only the environment can get here: the argument is validated
+		diags.AddAttributeError(path.Root("api_version"), "Invalid TrackingMore API version",
+			fmt.Sprintf("%s is %q: set it to %q or %q, or unset it for %q.", providerenv.APIVersion, apiVersion,
+				trackingmore.APIVersionV2, trackingmore.APIVersionV4, trackingmore.APIVersionV2))
+		return trackingmore.Config{}, false
 	}
-	if problem := validators.HTTPURLProblem(baseURL); problem != "" {
+	baseURL := stringOr(config.BaseURL, os.Getenv(providerenv.BaseURL))
+	if problem := validators.HTTPURLProblem(baseURL); baseURL != "" && problem != "" {
 		diags.AddAttributeError(path.Root("base_url"), "Invalid TrackingMore base URL",
 			"The base URL (from base_url or "+providerenv.BaseURL+") "+problem)
 		return trackingmore.Config{}, false
@@ -111,10 +120,11 @@ func clientConfig(config Model, version string, diags *diag.Diagnostics) (tracki
 	}
 	return trackingmore.Config{
 		APIKey:            apiKey,
-		BaseURL:           baseURL,
+		APIVersion:        apiVersion,
+		BaseURL:           baseURL, // "" is the version's default
 		MaxRetries:        int(int64Or(config.MaxRetries, defaultMaxRetries)),
 		RequestTimeout:    timeout,
-		RequestsPerSecond: float64Or(config.RequestsPerSecond, defaultRequestsPerSecond),
+		RequestsPerSecond: float64Or(config.RequestsPerSecond, trackingmore.DefaultRequestsPerSecond(apiVersion)),
 		UserAgent:         "terraform-provider-trackingmore/" + version,
 	}, true
 }

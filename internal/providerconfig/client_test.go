@@ -2,6 +2,7 @@ package providerconfig
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,7 +18,7 @@ import (
 // catalogue serve both.
 func TestConfigure_onePerConfiguration(t *testing.T) {
 	ctx := context.Background()
-	block := Model{APIKey: types.StringValue("tm-key-0123456789abcdef"), BaseURL: types.StringValue("http://127.0.0.1:1/v2"),
+	block := Model{APIKey: types.StringValue("tm-key-0123456789abcdef"), APIVersion: types.StringNull(), BaseURL: types.StringValue("http://127.0.0.1:1/v2"),
 		MaxRetries: types.Int64Null(), RequestTimeout: types.StringValue("5s"), RequestsPerSecond: types.Float64Null()}
 	first, diags := Configure(block, "test")
 	if diags.HasError() || first == nil || first.Client == nil || first.Carriers == nil {
@@ -27,6 +28,7 @@ func TestConfigure_onePerConfiguration(t *testing.T) {
 	typ := Schema().Type().TerraformType(ctx)
 	raw, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, map[string]tftypes.Value{
 		"api_key":             tftypes.NewValue(tftypes.String, "tm-key-0123456789abcdef"),
+		"api_version":         tftypes.NewValue(tftypes.String, nil),
 		"base_url":            tftypes.NewValue(tftypes.String, "http://127.0.0.1:1/v2"),
 		"max_retries":         tftypes.NewValue(tftypes.Number, nil),
 		"request_timeout":     tftypes.NewValue(tftypes.String, "5s"),
@@ -58,5 +60,35 @@ func TestConfigure_unknownAndMissingKey(t *testing.T) {
 	_, diags := Configure(Model{APIKey: types.StringNull(), BaseURL: types.StringNull()}, "test")
 	if !diags.HasError() || diags[0].Summary() != "Missing TrackingMore API key" {
 		t.Errorf("missing api_key: %v", diags)
+	}
+}
+
+// api_version picks the client's version, from the argument or else the
+// environment; a wrong environment value is an error naming the argument.
+func TestConfigure_apiVersion(t *testing.T) {
+	block := func(version types.String) Model {
+		return Model{APIKey: types.StringValue("tm-key-0123456789abcdef"), APIVersion: version, BaseURL: types.StringNull(),
+			MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull(), RequestsPerSecond: types.Float64Null()}
+	}
+	t.Setenv(providerenv.APIVersion, "")
+	for _, c := range []struct {
+		arg  types.String
+		env  string
+		want string
+	}{
+		{types.StringNull(), "", "v2"},
+		{types.StringValue("v4"), "", "v4"},
+		{types.StringNull(), "v4", "v4"},
+		{types.StringValue("v2"), "v4", "v2"},
+	} {
+		t.Setenv(providerenv.APIVersion, c.env)
+		data, diags := Configure(block(c.arg), "test")
+		if diags.HasError() || data.Client.APIVersion() != c.want {
+			t.Errorf("api_version %v, %s=%q: got %v (%v), want %s", c.arg, providerenv.APIVersion, c.env, data, diags, c.want)
+		}
+	}
+	t.Setenv(providerenv.APIVersion, "v3")
+	if _, diags := Configure(block(types.StringNull()), "test"); !diags.HasError() || !strings.Contains(diags[0].Detail(), `"v3"`) {
+		t.Errorf("%s=v3: want an error naming the value, got %v", providerenv.APIVersion, diags)
 	}
 }

@@ -11,6 +11,7 @@ package providerconfig
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -21,13 +22,13 @@ import (
 )
 
 const (
-	defaultMaxRetries        = 4
-	defaultRequestsPerSecond = 1.0
+	defaultMaxRetries = 4
 )
 
 // Model is the provider block.
 type Model struct {
 	APIKey            types.String  `tfsdk:"api_key"`
+	APIVersion        types.String  `tfsdk:"api_version"`
 	BaseURL           types.String  `tfsdk:"base_url"`
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
@@ -37,16 +38,25 @@ type Model struct {
 // Schema is the provider block's schema.
 func Schema() schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "Manage parcel trackings in [TrackingMore](https://www.trackingmore.com)'s v2 API.",
+		MarkdownDescription: "Manage parcel trackings in [TrackingMore](https://www.trackingmore.com)'s API, version 2 or 4 (`api_version`).",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				MarkdownDescription: "TrackingMore API key, sent as the `Trackingmore-Api-Key` header. Falls back to the `" + providerenv.APIKey + "` environment variable. Never logged.",
+				MarkdownDescription: "TrackingMore API key, sent as the `Trackingmore-Api-Key` header (v2) or `Tracking-Api-Key` (v4); one key serves both versions. Falls back to the `" + providerenv.APIKey + "` environment variable. Never logged.",
 				Optional:            true,
 				Sensitive:           true,
 				Validators:          []validator.String{validators.NotBlank()},
 			},
+			"api_version": schema.StringAttribute{
+				MarkdownDescription: "TrackingMore API version: `v2` or `v4`. Falls back to the `" + providerenv.APIVersion + "` environment variable, then to `v2`. " +
+					"The same account and trackings serve both, so a configuration moves between them by changing this argument alone: nothing is re-created. " +
+					"v4 allows 10 requests a second by default (v2: 1) and offers `note` and `order_number`; v2 offers `manual_status`, `auto_update = false`, `customer_phone`, " +
+					"`comment`, `order_create_time` and the account, status-count, remote-area, transit-time and realtime endpoints. " +
+					"What a version lacks fails at plan time, naming this argument (see the guide \"v2 or v4\").",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(trackingmore.APIVersionV2, trackingmore.APIVersionV4)},
+			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Base URL of the v2 API. Falls back to the `" + providerenv.BaseURL + "` environment variable, then to `" + trackingmore.DefaultBaseURL + "`. Point it at `trackingmore-mock` to test without an account.",
+				MarkdownDescription: "Base URL of the API, its version included. Falls back to the `" + providerenv.BaseURL + "` environment variable, then to `" + trackingmore.DefaultBaseURL + "` (`api_version = \"v4\"`: `" + trackingmore.DefaultBaseURLV4 + "`). Point it at `trackingmore-mock` (its `/v2` or `/v4`) to test without an account.",
 				Optional:            true,
 				Validators:          []validator.String{validators.HTTPURL()},
 			},
@@ -61,7 +71,7 @@ func Schema() schema.Schema {
 				Validators:          []validator.String{validators.PositiveDuration()},
 			},
 			"requests_per_second": schema.Float64Attribute{
-				MarkdownDescription: "Requests a second this provider sends, all resources and data sources together. TrackingMore limits a v2 account to 1 request a second (all endpoints together) unless it raised the account's limit, so the default is 1; raise it only to the limit TrackingMore granted the account. Calls are spaced 10 % wider than this rate, so that a provider at the account's rate never draws a 429. The documented per-endpoint limits (1 list call and 3 realtime calls per second) are kept on top of it. Single `trackingmore_tracking` resources that wait for this budget travel together through the batch endpoints (up to 40 a call), so Terraform's `-parallelism` sets how many share one call. Defaults to 1.",
+				MarkdownDescription: "Requests a second this provider sends, all resources and data sources together. TrackingMore limits a v2 account to 1 request a second and a v4 account to 10 (all endpoints together) unless it raised the account's limit, so the default is 1 with `api_version = \"v2\"` and 10 with `\"v4\"`; raise it only to the limit TrackingMore granted the account. Calls are spaced 10 % wider than this rate, so that a provider at the account's rate never draws a 429. The documented per-endpoint limits (v2: 1 list call and 3 realtime calls per second; v4: 3 creates per second) are kept on top of it. Single `trackingmore_tracking` resources that wait for this budget travel together through the batch endpoints (up to 40 a call), so Terraform's `-parallelism` sets how many share one call. Defaults to the version's limit.",
 				Optional:            true,
 				Validators:          []validator.Float64{float64validator.Between(0.01, 1000)},
 			},

@@ -9,4 +9,6 @@ const (
 	APIKey = "TRACKINGMORE_API_KEY"
 	// BaseURL is the fallback of the provider's base_url argument.
 	BaseURL = "TRACKINGMORE_BASE_URL"
+	// APIVersion is the fallback of the provider's api_version argument.
+	APIVersion = "TRACKINGMORE_API_VERSION"
 )

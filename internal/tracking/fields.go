@@ -25,6 +25,8 @@ type Stored struct {
 	CustomerPhone    types.String `tfsdk:"customer_phone"`
 	OrderID          types.String `tfsdk:"order_id"`
 	DestinationCode  types.String `tfsdk:"destination_code"`
+	Note             types.String `tfsdk:"note"`         // v4 only
+	OrderNumber      types.String `tfsdk:"order_number"` // v4 only
 	Archived         types.Bool   `tfsdk:"archived"`
 }
 
@@ -37,6 +39,8 @@ func storedOf(t *trackingmore.Tracking) Stored {
 		CustomerPhone:    flex.StringOrNull(string(t.CustomerPhone)),
 		OrderID:          flex.StringOrNull(string(t.OrderID)),
 		DestinationCode:  flex.StringOrNull(string(t.DestinationCode)),
+		Note:             flex.StringOrNull(string(t.Note)),
+		OrderNumber:      flex.StringOrNull(string(t.OrderNumber)),
 		Archived:         types.BoolValue(bool(t.Archived)),
 	}
 	if s.DestinationCode.IsNull() { // a create echo names it destination

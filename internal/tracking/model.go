@@ -1,7 +1,9 @@
 package tracking
 
 import (
+	"reflect"
 	"strconv"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -40,6 +42,8 @@ func (m Model) CreateRequest() trackingmore.CreateTrackingRequest {
 		CustomerEmail:    EmailList(m.CustomerEmails),
 		CustomerPhone:    m.CustomerPhone.ValueString(),
 		OrderID:          m.OrderID.ValueString(),
+		Note:             m.Note.ValueString(),
+		OrderNumber:      m.OrderNumber.ValueString(),
 	}
 }
 
@@ -77,6 +81,8 @@ func (m Model) UpdateRequest(prior Model) (req trackingmore.UpdateTrackingReques
 	req.CustomerPhone = text(m.CustomerPhone, prior.CustomerPhone)
 	req.OrderID = text(m.OrderID, prior.OrderID)
 	req.DestinationCode = text(m.DestinationCode, prior.DestinationCode)
+	req.Note = text(m.Note, prior.Note)
+	req.OrderNumber = text(m.OrderNumber, prior.OrderNumber)
 	if m.Archived.ValueBool() != prior.Archived.ValueBool() {
 		archived := trackingmore.StringBool(m.Archived.ValueBool())
 		req.Archived = &archived
@@ -97,7 +103,7 @@ func (m Model) UpdateRequest(prior Model) (req trackingmore.UpdateTrackingReques
 func (m Model) SameArguments(other Model) bool {
 	mine, theirs := m.arguments(), other.arguments()
 	for i := range mine {
-		if !same(mine[i], theirs[i]) {
+		if !same(mine[i].value, theirs[i].value) {
 			return false
 		}
 	}
@@ -110,9 +116,36 @@ func same(a, b attr.Value) bool {
 	return (a.IsNull() && b.IsNull()) || a.Equal(b)
 }
 
-func (m Model) arguments() []attr.Value {
-	return []attr.Value{m.TrackingNumber, m.CarrierCode, m.Title, m.LogisticsChannel, m.CustomerName, m.CustomerEmails,
-		m.CustomerPhone, m.OrderID, m.DestinationCode, m.Archived, m.ManualStatus}
+// namedArgument is one argument of a Model.
+type namedArgument struct {
+	name      string
+	value     attr.Value
+	clearable bool // a Stored text or list, which removing it clears
+}
+
+// modelFields are Model's fields in order, and which group holds each.
+var modelFields = sync.OnceValues(func() ([]reflect.StructField, [2]int) {
+	t := reflect.TypeFor[Model]()
+	stored, _ := t.FieldByName("Stored")
+	results, _ := t.FieldByName("Results")
+	return reflect.VisibleFields(t), [2]int{stored.Index[0], results.Index[0]}
+})
+
+// arguments are m's arguments, every field but its Results, with their
+// attribute names, in the order of the struct.
+func (m Model) arguments() []namedArgument {
+	fields, groups := modelFields()
+	v := reflect.ValueOf(m)
+	var out []namedArgument
+	for _, f := range fields {
+		if f.Anonymous || f.Index[0] == groups[1] {
+			continue
+		}
+		value, _ := v.FieldByIndex(f.Index).Interface().(attr.Value)
+		out = append(out, namedArgument{name: f.Tag.Get("tfsdk"), value: value,
+			clearable: f.Index[0] == groups[0] && f.Type != reflect.TypeFor[types.Bool]()})
+	}
+	return out
 }
 
 // PlannedResults is m, planned as an update of the tracking was describes,
@@ -164,11 +197,14 @@ func (m Model) FillUnknownResults(results Model) Model {
 }
 
 // ReadArguments sets the arguments from what the API stores, so edits made
-// outside Terraform show up as diffs.
-func (m *Model) ReadArguments(t *trackingmore.Tracking) {
+// outside Terraform show up as diffs; t is an answer of API version, and
+// what that version cannot show keeps its value.
+func (m *Model) ReadArguments(t *trackingmore.Tracking, version string) {
+	before := *m
 	m.TrackingNumber = types.StringValue(t.TrackingNumber)
 	m.CarrierCode = types.StringValue(t.CarrierCode)
 	m.Stored = storedOf(t)
+	m.keepUnseen(version, before)
 	// The API shows a manual status only through status; if it no longer
 	// matches, someone restored the carrier's status outside Terraform.
 	if !m.ManualStatus.IsNull() && m.ManualStatus.ValueString() != string(t.Status) {
@@ -214,9 +250,9 @@ type Resource struct {
 	Extras
 }
 
-// Read sets everything a full tracking object (GET or list) says.
-func (r *Resource) Read(t *trackingmore.Tracking) {
-	r.ReadArguments(t)
+// Read sets everything a full tracking object (GET or list) of API version says.
+func (r *Resource) Read(t *trackingmore.Tracking, version string) {
+	r.ReadArguments(t, version)
 	r.ReadResults(t)
 	r.Extras = ExtrasOf(t)
 }

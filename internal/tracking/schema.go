@@ -44,6 +44,8 @@ var readOnlyDescriptions = map[string]string{
 	"order_id":          "Order id (API field `order_id`).",
 	"destination_code":  "Destination country as a 2-letter code (API field `destination_code`, or `destination` in create echoes).",
 	"archived":          "Whether the tracking is archived (API field `archived`).",
+	"note":              "A note stored with the tracking (API v4 field `note`); null through v2.",
+	"order_number":      "The shop's order number (API v4 field `order_number`); null through v2.",
 	// The rest of Fields.
 	"status_info":       "Free-text status note (API field `status_info`).",
 	"track_update":      "Whether TrackingMore still refreshes the tracking (API field `track_update`); null when the API does not say.",
@@ -192,8 +194,10 @@ func Attributes() map[string]rschema.Attribute {
 				listvalidator.ValueStringsAre(validators.Email()),
 			},
 		},
-		"customer_phone": optionalText("Customer phone number, ideally in international format such as `+14155550100` (API field `customer_phone`)."),
+		"customer_phone": optionalText("Customer phone number, ideally in international format such as `+14155550100` (API field `customer_phone`). TrackingMore API v2 only: with `api_version = \"v4\"` the plan fails naming it."),
 		"order_id":       optionalText("Your order id (API field `order_id`)."),
+		"note":           optionalText("A note stored with the tracking (API field `note`). TrackingMore API v4 only: with `api_version = \"v2\"` the plan fails naming it."),
+		"order_number":   optionalText("The shop's order number, such as `#1001` (API field `order_number`). TrackingMore API v4 only: with `api_version = \"v2\"` the plan fails naming it."),
 		"destination_code": rschema.StringAttribute{
 			MarkdownDescription: "Destination country as a 2-letter ISO 3166-1 code such as `US` (API field `destination_code`).",
 			Optional:            true,
@@ -206,7 +210,7 @@ func Attributes() map[string]rschema.Attribute {
 			Default:             booldefault.StaticBool(false),
 		},
 		"manual_status": rschema.StringAttribute{
-			MarkdownDescription: "Overrides the carrier's status by hand: `delivered` (PUT status 4) or `exception` (status 7). Removing the argument sends status 8, which returns the tracking to the carrier's own status.",
+			MarkdownDescription: "Overrides the carrier's status by hand: `delivered` (PUT status 4) or `exception` (status 7). Removing the argument sends status 8, which returns the tracking to the carrier's own status. TrackingMore API v2 only: with `api_version = \"v4\"` the plan fails naming it.",
 			Optional:            true,
 			Validators:          []validator.String{stringvalidator.OneOf("delivered", "exception")},
 		},
