@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trackform/terraform-provider-trackingmore/internal/acctest"
 	"github.com/trackform/terraform-provider-trackingmore/internal/mockapi"
@@ -280,6 +281,44 @@ data "trackingmore_air_cargo" "freight" {
 					Config:      m.Config(`data "` + name + `" "x" {` + "\n  " + body + "\n}\n"),
 					PlanOnly:    true,
 					ExpectError: regexp.MustCompile(`(?s)TrackingMore\s+API\s+v4\s+lacks.*api_version\s+=\s+"v2"`),
+				}},
+			})
+		})
+	}
+}
+
+// Both actions have no v4 endpoint: a plan that would invoke one fails,
+// saying so, and nothing is created.
+func TestAccV4_actionsRefused(t *testing.T) {
+	m := newV4Mock(t)
+	for action, config := range map[string]string{
+		"trackingmore_realtime_refresh": `carrier_code = "ups"
+    tracking_number = "1Z999AA10123456784"`,
+		"trackingmore_stop_updates": `trackings = [{ carrier_code = "ups", tracking_number = "1Z999AA10123456784" }]`,
+	} {
+		t.Run(action, func(t *testing.T) {
+			acctest.ParallelTest(t, resource.TestCase{
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("actions")},
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: m.Config(`
+resource "terraform_data" "trigger" {
+  input = "x"
+  lifecycle {
+    action_trigger {
+      events  = [after_create]
+      actions = [action.` + action + `.test]
+    }
+  }
+}
+
+action "` + action + `" "test" {
+  config {
+    ` + config + `
+  }
+}
+`),
+					ExpectError: regexp.MustCompile(`(?s)Not available with TrackingMore API v4.*` + action + `.*api_version\s+=\s+"v2"`),
 				}},
 			})
 		})

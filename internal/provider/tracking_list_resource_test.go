@@ -38,9 +38,20 @@ func TestTrackingListResource_schemaMatchesFilters(t *testing.T) {
 
 // TestAccTrackingListResource: terraform query finds trackings made outside
 // Terraform, with identities, display names and (include_resource) whole
-// resources, and the filters narrow it.
+// resources, and the filters narrow it; through either API version.
 func TestAccTrackingListResource(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
+	// order_ids is a v2 filter; v4 filters by number.
+	filters := map[string]string{
+		trackingmore.APIVersionV2: `order_ids = ["order-1002"]`,
+		trackingmore.APIVersionV4: `tracking_numbers = ["9400111899223197428490"]`,
+	}
+	for version, filter := range filters {
+		t.Run(version, func(t *testing.T) { testAccTrackingListResource(t, version, filter) })
+	}
+}
+
+func testAccTrackingListResource(t *testing.T, version, filter string) {
+	m := acctest.NewMockAt(t, version, mockapi.Options{Limits: mockapi.NoLimits})
 	seed := []trackingmore.CreateTrackingRequest{
 		{CarrierCode: "ups", TrackingNumber: "1Z999AA10123456784", Title: "Shoes",
 			CustomerEmail: trackingmore.EmailList{"jane@example.com", "jane.doe@example.org"}},
@@ -77,7 +88,7 @@ list "trackingmore_tracking" "first" {
 list "trackingmore_tracking" "order" {
   provider = trackingmore
   config {
-    order_ids = ["order-1002"]
+    ` + filter + `
   }
 }
 `,
