@@ -327,7 +327,7 @@ func Unchecked(attribute path.Path, what string, err error, diags *diag.Diagnost
 // misconfiguration is the summary and detail of the error err shows in the
 // provider's configuration, or "" when it shows none: a key TrackingMore
 // rejects (401, 4001, 4002), or a base URL that is not the API (a 404 to
-// GET /carriers, which always exists, or an answer without the API's
+// the carrier list, which always exists, or an answer without the API's
 // envelope that is neither a 5xx nor a 429). Transport errors, timeouts,
 // 5xx and 429 are the API's trouble, not the configuration's.
 func misconfiguration(err error) (summary, detail string) {
@@ -335,20 +335,24 @@ func misconfiguration(err error) (summary, detail string) {
 	if !errors.As(err, &apiErr) {
 		return "", ""
 	}
-	const hint = " TrackingMore's v2 API is under /v2, as in " + trackingmore.DefaultBaseURL +
-		": check the provider's base_url argument (or the " + providerenv.BaseURL + " environment variable), " +
-		"and add /v2 if it lacks it."
+	version, base := trackingmore.APIVersionV2, trackingmore.DefaultBaseURL
+	if apiErr.APIVersion == trackingmore.APIVersionV4 {
+		version, base = trackingmore.APIVersionV4, trackingmore.DefaultBaseURLV4
+	}
+	hint := fmt.Sprintf(" TrackingMore's %[1]s API is under /%[1]s, as in %[2]s: check the provider's base_url argument (or the %[3]s "+
+		"environment variable) and api_version, and add /%[1]s if base_url lacks it.", version, base, providerenv.BaseURL)
+	call := strings.TrimSpace(apiErr.Method + " " + apiErr.Path) // the carrier list, which always exists
 	switch {
 	case trackingmore.IsUnauthorized(err):
 		return "Invalid provider argument api_key", fmt.Sprintf("TrackingMore rejected the provider's api_key: %v. "+
 			"Set the provider's api_key argument (or the %s environment variable) to an API key of your TrackingMore account; "+
 			"every call of the apply would be rejected alike.", err, providerenv.APIKey)
 	case apiErr.HTTPStatus == http.StatusNotFound || apiErr.Code == http.StatusNotFound:
-		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url answers 404 to GET /carriers (%v): "+
-			"it is not TrackingMore's v2 API.%s", err, hint)
+		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url answers 404 to %s (%v): "+
+			"it is not TrackingMore's %s API.%s", call, err, version, hint)
 	case apiErr.Code == 0 && apiErr.HTTPStatus < http.StatusInternalServerError && apiErr.HTTPStatus != http.StatusTooManyRequests:
 		return "Invalid provider argument base_url", fmt.Sprintf("The provider's base_url does not answer as TrackingMore's API "+
-			"(HTTP %d to GET /carriers, without the API's envelope: %v).%s", apiErr.HTTPStatus, err, hint)
+			"(HTTP %d to %s, without the API's envelope: %v).%s", apiErr.HTTPStatus, call, err, hint)
 	}
 	return "", ""
 }

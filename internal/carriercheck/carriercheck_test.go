@@ -232,21 +232,24 @@ func TestValidateFailsOnMisconfiguration(t *testing.T) {
 	for _, c := range []struct {
 		name, baseURL, summary string
 		want                   []string
+		version                string // "" is v2
 	}{
 		{"key unknown to the mock", mockAt(mockapi.Options{APIKeys: []string{"other"}}, "/v2"), "Invalid provider argument api_key",
-			[]string{"rejected the provider's api_key", "code 4001", "TRACKINGMORE_API_KEY"}},
-		{"key deleted", serve(http.StatusOK, envelope(4002)), "Invalid provider argument api_key", []string{"code 4002"}},
-		{"HTTP 401 without envelope", serve(http.StatusUnauthorized, "no"), "Invalid provider argument api_key", []string{"api_key"}},
+			[]string{"rejected the provider's api_key", "code 4001", "TRACKINGMORE_API_KEY"}, ""},
+		{"key deleted", serve(http.StatusOK, envelope(4002)), "Invalid provider argument api_key", []string{"code 4002"}, ""},
+		{"HTTP 401 without envelope", serve(http.StatusUnauthorized, "no"), "Invalid provider argument api_key", []string{"api_key"}, ""},
 		{"mock without /v2", mockAt(mockapi.Options{}, ""), "Invalid provider argument base_url",
-			[]string{"base_url answers 404", "under /v2, as in https://api.trackingmore.com/v2", "TRACKINGMORE_BASE_URL"}},
+			[]string{"base_url answers 404 to GET /carriers", "under /v2, as in https://api.trackingmore.com/v2", "TRACKINGMORE_BASE_URL"}, ""},
+		{"v4 without /v4", mockAt(mockapi.Options{}, ""), "Invalid provider argument base_url",
+			[]string{"base_url answers 404 to GET /couriers/all", "not TrackingMore's v4 API", "under /v4, as in https://api.trackingmore.com/v4", "api_version"}, "v4"},
 		{"a web page", serve(http.StatusOK, "<html>hello</html>"), "Invalid provider argument base_url",
-			[]string{"does not answer as TrackingMore's API", "HTTP 200", "/v2"}},
-		{"502", serve(http.StatusBadGateway, "down"), "Carrier code not checked", []string{"The plan goes on"}},
-		{"meta 503", serve(http.StatusOK, envelope(503)), "Carrier code not checked", []string{"The plan goes on"}},
-		{"429", serve(http.StatusTooManyRequests, "slow down"), "Carrier code not checked", []string{"The plan goes on"}},
+			[]string{"does not answer as TrackingMore's API", "HTTP 200", "/v2"}, ""},
+		{"502", serve(http.StatusBadGateway, "down"), "Carrier code not checked", []string{"The plan goes on"}, ""},
+		{"meta 503", serve(http.StatusOK, envelope(503)), "Carrier code not checked", []string{"The plan goes on"}, ""},
+		{"429", serve(http.StatusTooManyRequests, "slow down"), "Carrier code not checked", []string{"The plan goes on"}, ""},
 	} {
 		var diags diag.Diagnostics
-		client, err := trackingmore.New(trackingmore.Config{APIKey: "tm-test-key-0123456789", BaseURL: c.baseURL, MaxRetries: 0, RateLimitPause: time.Millisecond})
+		client, err := trackingmore.New(trackingmore.Config{APIKey: "tm-test-key-0123456789", APIVersion: c.version, BaseURL: c.baseURL, MaxRetries: 0, RateLimitPause: time.Millisecond})
 		if err != nil {
 			t.Fatal(err)
 		}

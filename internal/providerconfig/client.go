@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -113,6 +114,14 @@ func clientConfig(config Model, version string, diags *diag.Diagnostics) (tracki
 			"The base URL (from base_url or "+providerenv.BaseURL+") "+problem)
 		return trackingmore.Config{}, false
 	}
+	if other := otherVersionPath(baseURL, apiVersion); other != "" {
+		// The other version's API would refuse every call, naming the key.
+		diags.AddAttributeError(path.Root("base_url"), "TrackingMore base URL of another API version",
+			fmt.Sprintf("The base URL (from base_url or %s) %q is TrackingMore's %s API, and api_version (or %s) is %q. "+
+				"Change the URL's /%s to /%s, or set api_version = %q.", providerenv.BaseURL, baseURL, other, providerenv.APIVersion,
+				apiVersion, other, apiVersion, other))
+		return trackingmore.Config{}, false
+	}
 	var timeout time.Duration // the client's default
 	if !config.RequestTimeout.IsNull() {
 		// Already validated by validators.PositiveDuration.
@@ -127,6 +136,19 @@ func clientConfig(config Model, version string, diags *diag.Diagnostics) (tracki
 		RequestsPerSecond: float64Or(config.RequestsPerSecond, trackingmore.DefaultRequestsPerSecond(apiVersion)),
 		UserAgent:         "terraform-provider-trackingmore/" + version,
 	}, true
+}
+
+// otherVersionPath is the API version, other than version, that baseURL's
+// last path segment names ("v2" for https://api.trackingmore.com/v2), or "".
+func otherVersionPath(baseURL, version string) string {
+	trimmed := strings.TrimRight(baseURL, "/")
+	last := trimmed[strings.LastIndex(trimmed, "/")+1:]
+	for _, v := range []string{trackingmore.APIVersionV2, trackingmore.APIVersionV4} {
+		if last == v && v != version {
+			return v
+		}
+	}
+	return ""
 }
 
 func stringOr(v types.String, fallback string) string {

@@ -92,3 +92,20 @@ func TestConfigure_apiVersion(t *testing.T) {
 		t.Errorf("%s=v3: want an error naming the value, got %v", providerenv.APIVersion, diags)
 	}
 }
+
+// A base URL of the other version fails at configure, naming both
+// arguments, rather than as every call's rejected key.
+func TestConfigure_baseURLOfOtherVersion(t *testing.T) {
+	t.Setenv(providerenv.APIVersion, "")
+	t.Setenv(providerenv.BaseURL, "")
+	for _, c := range []struct{ version, url string }{
+		{"v4", "https://api.trackingmore.com/v2"},
+		{"v2", "http://127.0.0.1:8080/v4/"},
+	} {
+		_, diags := Configure(Model{APIKey: types.StringValue("tm-key-0123456789abcdef"), APIVersion: types.StringValue(c.version),
+			BaseURL: types.StringValue(c.url), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull(), RequestsPerSecond: types.Float64Null()}, "test")
+		if !diags.HasError() || !strings.Contains(diags[0].Detail(), "api_version") || !strings.Contains(diags[0].Summary(), "another API version") {
+			t.Errorf("api_version %s with %s: %v", c.version, c.url, diags)
+		}
+	}
+}
