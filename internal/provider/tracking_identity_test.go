@@ -26,9 +26,16 @@ func expectIdentity(carrier, number string) statecheck.StateCheck {
 
 // TestAccTrackingResource_identity: state carries the identity, it follows an
 // in-place carrier change, and an import block with identity = {…} imports
-// (and, with generated configuration, writes a block that plans no change).
+// (and, with generated configuration, writes a block that plans no change);
+// through either API version.
 func TestAccTrackingResource_identity(t *testing.T) {
-	m := acctest.NewMock(t, mockapi.Options{Limits: mockapi.NoLimits})
+	for _, version := range []string{trackingmore.APIVersionV2, trackingmore.APIVersionV4} {
+		t.Run(version, func(t *testing.T) { testAccTrackingResourceIdentity(t, version) })
+	}
+}
+
+func testAccTrackingResourceIdentity(t *testing.T, version string) {
+	m := acctest.NewMockAt(t, version, mockapi.Options{Limits: mockapi.NoLimits})
 	acctest.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireFeature("identity")},
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
