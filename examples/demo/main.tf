@@ -1,5 +1,13 @@
 # The demo that `make demo` applies against the mock: a few realistic
 # parcels across carriers, one archived, one with a manual status.
+#
+# Everything here plans on both TrackingMore API versions, so the demo moves
+# from v2 to v4 with an empty plan: /v2 and /v4 serve the same trackings of
+# one account, so nothing is re-created. (manual_status is v2 only, but a
+# value already applied is kept, unchanged, on v4; the action of actions.tf
+# runs on v2 only, and declaring it is fine.) What only v2 serves (the
+# account's quota and status counts, transit times, remote areas) is in
+# v2-only/, a configuration of its own.
 terraform {
   required_providers {
     trackingmore = {
@@ -8,8 +16,10 @@ terraform {
   }
 }
 
-# api_key and base_url come from TRACKINGMORE_API_KEY and TRACKINGMORE_BASE_URL;
-# `make demo` points them at a local trackingmore-mock.
+# api_key, base_url and api_version come from TRACKINGMORE_API_KEY,
+# TRACKINGMORE_BASE_URL and TRACKINGMORE_API_VERSION (v2 unless set);
+# `make demo` points them at a local trackingmore-mock, first at its /v2, then
+# at its /v4 with TRACKINGMORE_API_VERSION=v4.
 provider "trackingmore" {}
 
 locals {
@@ -66,9 +76,17 @@ output "statuses" {
   value       = { for name, t in trackingmore_tracking.parcel : name => t.status }
 }
 
+# v2 and v4 write a checkpoint's time differently ("2026-12-08 22:33:19" and
+# "2026-12-08T22:33:19+00:00"), so the outputs show its day, the first 10
+# characters of both: they stay the same whichever version reads them.
 output "last_events" {
-  description = "Each parcel's latest checkpoint."
-  value       = { for name, t in trackingmore_tracking.parcel : name => t.last_event }
+  description = "Each parcel's latest checkpoint: its day, what happened and where; null until the carrier reports one."
+  value = {
+    for name, t in trackingmore_tracking.parcel : name => (
+      t.last_update_time == null ? t.last_event :
+      "${substr(t.last_update_time, 0, 10)} ${trimsuffix(t.last_event, ",${t.last_update_time}")}"
+    )
+  }
 }
 
 # The same in bulk: batch calls instead of one call per parcel.
