@@ -7,14 +7,18 @@ terraform {
 }
 
 # Every argument is optional. Leave api_key out of the configuration and set
-# TRACKINGMORE_API_KEY in the environment instead; base_url likewise falls
-# back to TRACKINGMORE_BASE_URL.
+# TRACKINGMORE_API_KEY in the environment instead; api_version and base_url
+# likewise fall back to TRACKINGMORE_API_VERSION and TRACKINGMORE_BASE_URL.
 provider "trackingmore" {
-  base_url        = "https://api.trackingmore.com/v2"
+  # "v2" (the default) or "v4": one API key, one account and the same
+  # trackings through either. base_url and requests_per_second default to
+  # the version's: https://api.trackingmore.com/v2 and 1 request per second,
+  # or https://api.trackingmore.com/v4 and 10.
+  api_version     = "v2"
   max_retries     = 4
   request_timeout = "30s"
 
-  # TrackingMore allows a v2 account 1 request per second, all endpoints
-  # together. Raise this only to the limit TrackingMore granted your account.
-  requests_per_second = 1
+  # Set only to the limit TrackingMore granted your account (by default 1
+  # request per second on v2, 10 on v4, all endpoints together).
+  # requests_per_second = 5
 }

@@ -26,7 +26,10 @@ func trackingsFrameworkSchema() schema.Schema {
 		Version: tracking.SchemaVersion,
 		MarkdownDescription: "Many parcel trackings in one resource, for shops with thousands of parcels. " +
 			"Creates, edits and deletes go through the batch endpoints (40 trackings a call) and a refresh costs a few list calls " +
-			"instead of one call per parcel. Each item behaves like a `trackingmore_tracking`: a carrier change is made in place, " +
+			"instead of one call per parcel. With `api_version = \"v4\"`, creates go through `POST /trackings/batch` (40 a call, each batch read back " +
+			"with one `GET /trackings/get`) and refreshes through `GET /trackings/get`, but v4 has no batch update or delete: each changed or " +
+			"deleted item is one call (`PUT /trackings/update/{id}`, `DELETE /trackings/delete/{id}`), within v4's 10 requests a second, and a first create " +
+			"has no quota check (v4 has no account endpoint). Each item behaves like a `trackingmore_tracking`: a carrier change is made in place, " +
 			"a new tracking number replaces only that item, and a change to one item shows as that item's change in the plan.\n\n" +
 			"If some items fail (quota used up, a duplicate, an invalid number), the others are kept: an update reports each failed " +
 			"item as an error; a first create reports them as warnings (an error would taint, and so re-create, the trackings that " +

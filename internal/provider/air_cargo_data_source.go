@@ -70,11 +70,12 @@ type airCargoEventModel struct {
 
 func airCargoDataSourceSchema() schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "Tracks air cargo by air waybill number with `POST /trackings/aircargo`. **Costly**: the API charges " +
-			"20 units of quota per waybill on every read, and Terraform reads data sources on every plan and refresh. Up to 40 waybills in one call.",
+		MarkdownDescription: "Tracks air cargo by air waybill number with `POST /trackings/aircargo` (v4: `POST /awb`). **Costly**: the API charges " +
+			"20 units of quota per waybill on every read, and Terraform reads data sources on every plan and refresh. Up to 40 waybills in one call " +
+			"(v4 takes one waybill a call, so 40 waybills cost 40 calls).",
 		Attributes: map[string]schema.Attribute{
 			"awb_numbers": schema.ListAttribute{
-				MarkdownDescription: "Air waybill numbers, 1 to 40: a 3-digit airline prefix, then 7 or 8 digits, such as `160-12345675` (API field `track_number`).",
+				MarkdownDescription: "Air waybill numbers, 1 to 40: a 3-digit airline prefix, then 7 or 8 digits (v4: 8), such as `160-12345675` (API field `track_number`; v4 `awb_number`).",
 				ElementType:         types.StringType,
 				Required:            true,
 				Validators: []validator.List{
@@ -83,7 +84,7 @@ func airCargoDataSourceSchema() schema.Schema {
 					listvalidator.ValueStringsAre(validators.AirWaybill()),
 				},
 			},
-			"lang": stringArgument("Language of the event texts, such as `en` or `cn` (API field `lang`).", false, validators.LangCode()),
+			"lang": stringArgument("Language of the event texts, such as `en` or `cn` (API field `lang`). TrackingMore API v2 only: with `api_version = \"v4\"` the data source fails naming `api_version`.", false, validators.LangCode()),
 			"waybills": computedList("One result per waybill, in the API's order (the response array).", map[string]schema.Attribute{
 				"awb_number":  computed.String("The air waybill number (API field `track_number`)."),
 				"weight":      computed.String("Weight of the consignment as the API writes it (API field `weight`)."),

@@ -34,8 +34,8 @@ type detectedCarrierModel struct {
 
 func carrierDetectionDataSourceSchema() schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "Suggests the carriers a tracking number may belong to, with `POST /carriers/detect`. The API bills one " +
-			"unit of quota per 5 calls. A number no carrier matches gives an empty `carriers` list and a warning, not an error.",
+		MarkdownDescription: "Suggests the carriers a tracking number may belong to, with `POST /carriers/detect` (v4: `POST /couriers/detect`). The API bills one " +
+			"unit of quota per 5 calls on v2; on v4 detection is free. A number no carrier matches gives an empty `carriers` list and a warning, not an error.",
 		Attributes: map[string]schema.Attribute{
 			"tracking_number": stringArgument("The tracking number to detect (API field `tracking_number`).", true, validators.TrackingNumber()),
 			"carriers": computedList("Candidate carriers, most likely first; empty when none matches (API answer code 4032).", map[string]schema.Attribute{

@@ -38,9 +38,9 @@ type carrierModel struct {
 
 func carriersDataSourceSchema() schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "Every carrier TrackingMore supports, from `GET /carriers`: the `code` is what `carrier_code` arguments take. It costs no quota.",
+		MarkdownDescription: "Every carrier TrackingMore supports, from `GET /carriers` (v4: `GET /couriers/all`): the `code` is what `carrier_code` arguments take. It costs no quota.",
 		Attributes: map[string]schema.Attribute{
-			"lang": stringArgument("Language of the carrier names, such as `en` or `cn` (API header `Lang`).", false, validators.LangCode()),
+			"lang": stringArgument("Language of the carrier names, such as `en` or `cn` (API header `Lang`). TrackingMore API v2 only: with `api_version = \"v4\"` the data source fails naming `api_version`.", false, validators.LangCode()),
 			"type": stringArgument("Only carriers of this type: `express` (couriers) or `globalpost` (postal services) (API field `type`; filtered by the provider).",
 				false, stringvalidator.OneOf("express", "globalpost")),
 			"carriers": computedList("The carriers, in the API's order.", map[string]schema.Attribute{

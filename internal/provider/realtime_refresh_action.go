@@ -42,7 +42,8 @@ func (a *realtimeRefreshAction) Schema(_ context.Context, _ action.SchemaRequest
 			"`terraform apply -invoke=action.trackingmore_realtime_refresh.NAME`, or from a resource's `lifecycle.action_trigger` " +
 			"(for example `after_create` of a `trackingmore_tracking`) to see a new parcel's first carrier data in the apply output. " +
 			"Nothing is stored and no resource changes: the stored tracking keeps TrackingMore's own refresh schedule. " +
-			realtimeLimits + " Within the 2 hours, the API answers with the data of the first query.",
+			realtimeLimits + " Within the 2 hours, the API answers with the data of the first query." +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: attrs,
 	}
 }

@@ -68,7 +68,8 @@ func realtimeTrackingDataSourceSchema() schema.Schema {
 		MarkdownDescription: "Queries the carrier for one parcel right now with `POST /trackings/realtime`, without storing a tracking, " +
 			"and shows it as the `trackingmore_tracking` data source does. " + realtimeLimits + " Terraform reads data sources on every " +
 			"plan and refresh, so prefer the `trackingmore_tracking` resource and data source for parcels you follow over time, " +
-			"and the `trackingmore_realtime_tracking` ephemeral resource to use the answer without keeping it in state.",
+			"and the `trackingmore_realtime_tracking` ephemeral resource to use the answer without keeping it in state." +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: realtimeTrackingAttributes(),
 	}
 }

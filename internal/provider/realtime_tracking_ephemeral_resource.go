@@ -35,7 +35,8 @@ func (e *realtimeTrackingEphemeralResource) Schema(_ context.Context, _ ephemera
 			"`trackingmore_realtime_tracking` data source does, but the answer (status, checkpoints, customer details) exists " +
 			"only while Terraform runs: nothing of it is written to the plan or the state. Use it to pass current carrier data " +
 			"to another provider's write-only or ephemeral arguments, or to outputs of ephemeral modules. Terraform opens it " +
-			"during plan and again during apply. " + realtimeLimits,
+			"during plan and again during apply. " + realtimeLimits +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: ephemeralAttributes(realtimeTrackingAttributes()),
 	}
 }

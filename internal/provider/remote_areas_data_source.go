@@ -41,7 +41,8 @@ type remoteAreaResultModel struct {
 func remoteAreasDataSourceSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Checks whether postcodes lie in a carrier's remote (surcharged) area with `POST /trackings/remote`. " +
-			"Up to 40 queries in one call; the API bills one unit of quota per 5 calls.",
+			"Up to 40 queries in one call; the API bills one unit of quota per 5 calls." +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: map[string]schema.Attribute{
 			"queries": batchArgument("The addresses to check, 1 to 40 (the request body's array).", map[string]schema.Attribute{
 				"country": stringArgument("Country as a 2-letter code such as `US` or an English name such as `United States` (API field `country`).",

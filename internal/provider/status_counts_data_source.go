@@ -63,7 +63,8 @@ func statusCountsDataSourceSchema() schema.Schema {
 	attrs["total"] = computed.Int64("How many trackings match the filters in all (API field `total`; the sum of the counts when the API omits it).")
 	return schema.Schema{
 		MarkdownDescription: "Counts the account's trackings per status with `GET /trackings/getstatusnumber`, optionally only those " +
-			"created or ordered in a time range. It costs no quota.",
+			"created or ordered in a time range. It costs no quota." +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: attrs,
 	}
 }

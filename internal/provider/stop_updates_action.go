@@ -52,7 +52,8 @@ func (a *stopUpdatesAction) Schema(_ context.Context, _ action.SchemaRequest, re
 			"`terraform apply -invoke=action.trackingmore_stop_updates.NAME`, or from a `lifecycle.action_trigger`. " +
 			"For a tracking this configuration manages, set `auto_update = false` on its `trackingmore_tracking` instead: " +
 			"a managed tracking left at `auto_update = true` after this action plans a replacement (a new tracking, one unit of quota) " +
-			"on the next apply. Trackings the API cannot stop (unknown, say) fail the invocation, naming each.",
+			"on the next apply. Trackings the API cannot stop (unknown, say) fail the invocation, naming each." +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: map[string]schema.Attribute{
 			"trackings": schema.ListNestedAttribute{
 				MarkdownDescription: "The trackings to stop, each by `carrier_code` and `tracking_number`.",

@@ -31,11 +31,11 @@ func trackingDataSourceSchema() schema.Schema {
 	attrs := tracking.DetailsAttributes()
 	attrs["carrier_code"] = stringArgument("Carrier code of the tracking, such as `ups` (API path segment `{carrier_code}`).", true, validators.CarrierCode())
 	attrs["tracking_number"] = stringArgument("Tracking number (API path segment `{tracking_number}`).", true, validators.TrackingNumber())
-	attrs["lang"] = stringArgument("Language of the checkpoint texts, such as `en` or `cn` (API path suffix `{lang}`). Omit it for the account's default.",
+	attrs["lang"] = stringArgument("Language of the checkpoint texts, such as `en` or `cn` (API path suffix `{lang}`; v4 parameter `lang`). Omit it for the account's default.",
 		false, validators.LangCode())
 	return schema.Schema{
 		MarkdownDescription: "Reads one tracking stored in TrackingMore, checkpoints included, with " +
-			"`GET /trackings/{carrier_code}/{tracking_number}[/{lang}]`. It costs no quota. The tracking must exist " +
+			"`GET /trackings/{carrier_code}/{tracking_number}[/{lang}]` (v4: `GET /trackings/get` by `tracking_numbers`). It costs no quota. The tracking must exist " +
 			"(create it with the `trackingmore_tracking` resource); to query a parcel without storing it, use `trackingmore_realtime_tracking`.",
 		Attributes: attrs,
 	}

@@ -60,6 +60,9 @@ func (m trackingFiltersModel) listOptions() trackingmore.ListOptions {
 // trackingStatuses is the API's status vocabulary.
 var trackingStatuses = []string{"pending", "notfound", "transit", "pickup", "delivered", "undelivered", "exception", "expired"}
 
+// v2OnlyFilter says a filter has no v4 parameter.
+const v2OnlyFilter = "TrackingMore API v2 only: with `api_version = \"v4\"` the read fails naming `api_version`."
+
 // trackingFilterAttributes is the schema of trackingFiltersModel.
 func trackingFilterAttributes() map[string]schema.Attribute {
 	attrs := timeFilterAttributes("created", "created_at", "the tracking was created")
@@ -69,8 +72,20 @@ func trackingFilterAttributes() map[string]schema.Attribute {
 	for name, a := range timeFilterAttributes("order_created", "order_created_time", "the order was placed") {
 		attrs[name] = a
 	}
+	// The parameters of API v4's GET /trackings/get, which takes its times as ISO 8601.
+	for name, v4 := range map[string]string{"created_after": "created_date_min", "created_before": "created_date_max",
+		"updated_after": "updated_date_min", "updated_before": "updated_date_max"} {
+		a := attrs[name].(schema.StringAttribute)
+		a.MarkdownDescription += " v4 parameter `" + v4 + "`, sent as ISO 8601."
+		attrs[name] = a
+	}
+	for _, name := range []string{"order_created_after", "order_created_before"} {
+		a := attrs[name].(schema.StringAttribute)
+		a.MarkdownDescription += " " + v2OnlyFilter
+		attrs[name] = a
+	}
 	attrs["status"] = schema.StringAttribute{
-		MarkdownDescription: "Only trackings with this status (API parameter `status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`.",
+		MarkdownDescription: "Only trackings with this status (API parameter `status`; v4 `delivery_status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`.",
 		Optional:            true,
 		Validators:          []validator.String{stringvalidator.OneOf(trackingStatuses...)},
 	}
@@ -83,10 +98,10 @@ func trackingFilterAttributes() map[string]schema.Attribute {
 			Validators:          []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues(), listvalidator.ValueStringsAre(each)},
 		}
 	}
-	attrs["tracking_numbers"] = listFilter("Only these tracking numbers (API parameter `numbers`).", validators.TrackingNumber())
-	attrs["order_ids"] = listFilter("Only trackings of these order ids (API parameter `orders`).", validators.Text())
+	attrs["tracking_numbers"] = listFilter("Only these tracking numbers (API parameter `numbers`; v4 `tracking_numbers`).", validators.TrackingNumber())
+	attrs["order_ids"] = listFilter("Only trackings of these order ids (API parameter `orders`). "+v2OnlyFilter, validators.Text())
 	attrs["archived"] = schema.BoolAttribute{
-		MarkdownDescription: "Only archived (`true`) or only unarchived (`false`) trackings (API parameter `archived`). Omit it for both.",
+		MarkdownDescription: "Only archived (`true`) or only unarchived (`false`) trackings (API parameter `archived`; v4 `archived_status`). Omit it for both.",
 		Optional:            true,
 	}
 	return attrs

@@ -42,7 +42,8 @@ func (r *trackingListResource) ListResourceConfigSchema(_ context.Context, _ lis
 		MarkdownDescription: "Finds the account's trackings, to bring them under Terraform with " +
 			"`terraform query -generate-config-out=trackings.tf`: one `import` block and one `trackingmore_tracking` block for each. " +
 			"The filters are those of the `trackingmore_trackings` data source and combine (AND); without any, every tracking is listed. " +
-			"It reads `GET /trackings/get`, 2,000 trackings a call at the API's one list call per second, and costs no quota.",
+			"It reads `GET /trackings/get` (v2 and v4 alike), 2,000 trackings a call, at v2's one list call per second or within v4's 10 requests a second, and costs no quota. " +
+			"`order_ids`, `order_created_after` and `order_created_before` are TrackingMore API v2 only: with `api_version = \"v4\"` they fail the query.",
 		Attributes: listConfigAttributes(trackingFilterAttributes()),
 	}
 }

@@ -106,7 +106,8 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 	attrs["auto_update"] = schema.BoolAttribute{
 		MarkdownDescription: "Whether TrackingMore keeps refreshing the tracking. Setting it to `false` calls `POST /trackings/notupdate`. " +
-			"The API cannot resume updates, so setting it back to `true` replaces the tracking (costing one unit of quota). Defaults to `true`.",
+			"The API cannot resume updates, so setting it back to `true` replaces the tracking (costing one unit of quota). Defaults to `true`. " +
+			"Setting it to `false` needs TrackingMore API v2: v4 has no such endpoint, and with `api_version = \"v4\"` the plan fails naming it.",
 		Optional:      true,
 		Computed:      true,
 		Default:       booldefault.StaticBool(true),
@@ -120,14 +121,14 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			PlanModifiers:       []planmodifier.String{modifiers.ReplaceIfCreateOnlyValueChanged()},
 		}
 	}
-	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`).", validators.RFC3339())
+	attrs["order_create_time"] = createOnly("When the order was placed, as an RFC 3339 timestamp (API field `order_create_time`). TrackingMore API v2 only: with `api_version = \"v4\"` the plan fails naming it.", validators.RFC3339())
 	attrs["tracking_ship_date"] = createOnly("Ship date as `YYYYMMDD`, required by some carriers (API field `tracking_ship_date`).", validators.ShipDate())
 	attrs["tracking_postal_code"] = createOnly("Destination postal code, required by some carriers (API field `tracking_postal_code`).", validators.PostalCode())
 	attrs["tracking_account_number"] = createOnly("Account number, required by some carriers (API field `tracking_account_number`).", validators.AccountNumber())
 	attrs["special_number_destination"] = createOnly("Destination country (2-letter code) for carriers whose numbers need it (API field `specialNumberDestination`).", validators.CountryCode())
 	attrs["lang"] = createOnly("Language of the checkpoint texts, such as `en` or `cn` (API field `lang`).", validators.LangCode())
 	attrs["comment"] = schema.StringAttribute{
-		MarkdownDescription: "A note stored with the tracking (API field `comment`). The API sets it only on create, so changing it replaces the tracking.",
+		MarkdownDescription: "A note stored with the tracking (API field `comment`). The API sets it only on create, so changing it replaces the tracking. TrackingMore API v2 only: with `api_version = \"v4\"` the plan fails naming it. (v4's `note` is another field.)",
 		Optional:            true,
 		Validators:          []validator.String{validators.Text()},
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
@@ -137,19 +138,24 @@ func (r *trackingResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 
 	resp.Schema = schema.Schema{
 		Version: tracking.SchemaVersion,
-		MarkdownDescription: "One parcel tracking in TrackingMore. Create, read, update and delete map to `POST /trackings/post`, " +
+		MarkdownDescription: "One parcel tracking in TrackingMore. With `api_version = \"v2\"` (the default), create, read, update and delete map to `POST /trackings/post`, " +
 			"`GET`, `PUT` and `DELETE /trackings/{carrier_code}/{tracking_number}`; a carrier change is made in place with `POST /trackings/update`. " +
+			"With `\"v4\"` they map to `POST /trackings/create` (which answers the whole tracking), `GET /trackings/get` by `tracking_numbers`, " +
+			"`PUT /trackings/update/{id}` (a carrier change too, with `courier_code_new`) and `DELETE /trackings/delete/{id}`. " +
 			"Checkpoints are in the `trackingmore_tracking` data source.\n\n" +
-			"At TrackingMore's 1 request a second, calls of several of these resources that wait for the provider's request budget " +
+			"At TrackingMore's 1 request a second (v2), calls of several of these resources that wait for the provider's request budget " +
 			"travel together: creates through `POST /trackings/batch`, updates through `POST /trackings/updatemore`, deletes through " +
 			"`POST /trackings/delete`, and refreshes through `GET /trackings/get` (the first lists up to 2,000 trackings of the account at once, " +
 			"so a plan of up to 2,000 of these resources costs one or two calls). Terraform's `-parallelism` (default 10) bounds how many travel " +
 			"together: an apply that creates N of them costs about 2·N/10 calls at the default, 2·N/40 with `-parallelism=40` " +
 			"(measured for 1,000: 202 calls and 3 min 52 s at the default, 63 calls and 1 min 19 s at 40; a plan of them, 1 or 2 calls). " +
 			"Each resource still gets its own result and its own error. For thousands of parcels in one resource, `trackingmore_trackings` uses the batch endpoints directly.\n\n" +
+			"With `api_version = \"v4\"` creates and refreshes travel together the same way: creates through `POST /trackings/batch`, each batch read back " +
+			"with one `GET /trackings/get`, refreshes through `GET /trackings/get`. v4 has no batch update or delete, so updates and deletes are one call each, " +
+			"within v4's 10 requests a second. What one version lacks fails the plan naming `api_version` (see the guide \"v2 or v4\").\n\n" +
 			"Plans show what an update really moves: a title change plans the title and `updated_at` only, a `manual_status` plans `status` as that status, " +
 			"and a new carrier or destination leaves the parcel's progress unknown. `carrier_code` is checked at plan time against TrackingMore's carrier list " +
-			"(`GET /carriers`, which costs no quota, fetched once per run), with a suggestion for a mistyped code; if the list cannot be fetched the plan warns and goes on.",
+			"(`GET /carriers`, v4 `GET /couriers/all`, which costs no quota, fetched once per run), with a suggestion for a mistyped code; if the list cannot be fetched the plan warns and goes on.",
 		Attributes: attrs,
 	}
 }

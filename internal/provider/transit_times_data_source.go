@@ -53,7 +53,8 @@ func transitTimesDataSourceSchema() schema.Schema {
 	}
 	return schema.Schema{
 		MarkdownDescription: "How long a carrier takes between two countries, from TrackingMore's delivery statistics " +
-			"(`POST /trackings/costtime`). Up to 40 routes in one call.",
+			"(`POST /trackings/costtime`). Up to 40 routes in one call." +
+			" Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: map[string]schema.Attribute{
 			"routes": batchArgument("The routes to look up, 1 to 40 (the request body's array).", map[string]schema.Attribute{
 				"carrier_code": stringArgument("Carrier code such as `china-post` (API field `carrier_code`).", true, validators.CarrierCode()),

@@ -50,7 +50,8 @@ func userInfoDataSourceSchema() schema.Schema {
 			"also creates trackings the quota read then is out of date once they exist, and the next plan is not empty " +
 			"(an output of `remaining_quota` changes). To read it after the trackings, give it " +
 			"`depends_on = [trackingmore_tracking.NAME]` (or the `trackingmore_trackings` resource): Terraform then reads " +
-			"it during the apply, after the creates, whenever they have changes, and the next plan is empty.",
+			"it during the apply, after the creates, whenever they have changes, and the next plan is empty.\n\n" +
+			"Not available with `api_version = \"v4\"` (no v4 endpoint).",
 		Attributes: map[string]schema.Attribute{
 			"email":           computed.String("The account's email address (API field `email`)."),
 			"phone":           computed.String("The account's phone number (API field `phone`); null when none is set."),

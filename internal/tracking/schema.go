@@ -176,7 +176,7 @@ func Attributes() map[string]rschema.Attribute {
 			Validators:          []validator.String{validators.TrackingNumber()},
 		},
 		"carrier_code": rschema.StringAttribute{
-			MarkdownDescription: "TrackingMore carrier code such as `ups`, `usps` or `china-post` (API field `carrier_code`; the `trackingmore_carriers` and `trackingmore_carrier_detection` data sources list them). Changing it re-assigns the tracking in place with `POST /trackings/update`, keeping its history and quota.",
+			MarkdownDescription: "TrackingMore carrier code such as `ups`, `usps` or `china-post` (API field `carrier_code`; the `trackingmore_carriers` and `trackingmore_carrier_detection` data sources list them). Changing it re-assigns the tracking in place with `POST /trackings/update` (v4: `PUT /trackings/update/{id}` with `courier_code_new`), keeping its history and quota.",
 			Required:            true,
 			Validators:          []validator.String{validators.CarrierCode()},
 		},
