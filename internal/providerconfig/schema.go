@@ -51,7 +51,7 @@ func Schema() schema.Schema {
 					"The same account and trackings serve both, so a configuration moves between them by changing this argument alone: nothing is re-created. " +
 					"v4 allows 10 requests a second by default (v2: 1) and offers `note` and `order_number`; v2 offers `manual_status`, `auto_update = false`, `customer_phone`, " +
 					"`comment`, `order_create_time` and the account, status-count, remote-area, transit-time and realtime endpoints. " +
-					"What a version lacks fails at plan time, naming this argument (see the guide \"v2 or v4\").",
+					"What a version lacks fails at plan time, naming this argument: see the guide [v2 or v4](guides/v2-or-v4.md).",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(trackingmore.APIVersionV2, trackingmore.APIVersionV4)},
 			},

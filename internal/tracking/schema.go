@@ -27,11 +27,11 @@ var readOnlyDescriptions = map[string]string{
 	"status":           "Current status (API field `status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`. Read anew on every plan; a new status is never a change to apply.",
 	"substatus":        "Substatus code such as `transit001` or `delivered001` (API field `substatus`); null when the API has none.",
 	"last_event":       "The latest checkpoint as the API summarises it: description, details and date (API field `lastEvent`).",
-	"last_update_time": "When the carrier last reported an event, carrier local time (API field `lastUpdateTime`).",
+	"last_update_time": "When the carrier last reported an event: carrier local time through v2 (API field `lastUpdateTime`), ISO 8601 through v4 (`latest_checkpoint_time`).",
 	"created_at":       "When the tracking was created, ISO 8601 with offset (API field `created_at`).",
 	// Extras.
 	"updated_at":            "When the tracking's stored fields last changed, ISO 8601 with offset (API field `updated_at`).",
-	"original_country":      "Origin country name, such as `China` (API field `original_country`).",
+	"original_country":      "Origin country: its name, such as `China`, through v2 (API field `original_country`); its ISO code through v4 (`origin_country`).",
 	"destination_country":   "Destination country name (API field `destination_country`).",
 	"item_time_length_days": "Days the parcel has been on its way (API field `itemTimeLength`).",
 	"stay_time_length_days": "Days since the last event (API field `stayTimeLength`).",
@@ -145,7 +145,7 @@ func carrierInfoAttribute(side, field string) dschema.SingleNestedAttribute {
 				MarkdownDescription: "Scan events, newest first (API field `" + field + ".trackinfo`); empty when there are none yet.",
 				Computed:            true,
 				NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
-					"date":              computed.String("When it happened, carrier local time `YYYY-MM-DD HH:MM[:SS]` (API field `Date`)."),
+					"date":              computed.String("When it happened: carrier local time `YYYY-MM-DD HH:MM[:SS]` through v2 (API field `Date`), ISO 8601 through v4 (`checkpoint_date`)."),
 					"description":       computed.String("What happened (API field `StatusDescription`)."),
 					"details":           computed.String("Where it happened or further details (API field `Details`)."),
 					"checkpoint_status": computed.String("The status this event implies, such as `transit` (API field `checkpoint_status`)."),

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+
 	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
@@ -51,7 +53,11 @@ func (m Model) VersionProblems(version string, prior *Model) []VersionProblem {
 		only, limited := versionOnly[a.name]
 		switch {
 		case limited && only.version != version && changed:
-			problems = append(problems, VersionProblem{a.name, OtherVersion(a.name, version, only.version, only.why)})
+			var before attr.Value
+			if wasSet {
+				before = was[i].value
+			}
+			problems = append(problems, VersionProblem{a.name, otherVersionChange(a, before, version, only.version, only.why)})
 		case version == trackingmore.APIVersionV4 && wasSet && a.value.IsNull() && a.clearable:
 			problems = append(problems, VersionProblem{a.name, fmt.Sprintf(
 				"TrackingMore API v4 cannot clear %s: it reads an empty value as not sent, so the tracking would keep its value. "+
@@ -73,6 +79,24 @@ func (m *Model) keepUnseen(version string, before Model) {
 			v.FieldByIndex(f.Index).Set(was.FieldByIndex(f.Index))
 		}
 	}
+}
+
+// otherVersionChange says that the plan sets, changes (before is the prior
+// value) or removes (a is null) argument a, which only API version needs
+// has, and how to fix it.
+func otherVersionChange(a namedArgument, before attr.Value, version, needs, why string) string {
+	switch {
+	case before == nil:
+		return OtherVersion(a.name, version, needs, why)
+	case a.value.IsNull() && needs == trackingmore.APIVersionV4:
+		return fmt.Sprintf("Removing %s needs TrackingMore API v4, and the provider uses %s: %s, and v4 cannot clear a field either. "+
+			"Put %s back, or replace the tracking (terraform apply -replace=...) to create it without one.", a.name, version, why, a.name)
+	case a.value.IsNull():
+		return fmt.Sprintf("Removing %s needs TrackingMore API %s, and the provider uses %s: %s. "+
+			"Set the provider's api_version = %q to apply the removal, or put %s back.", a.name, needs, version, why, needs, a.name)
+	}
+	return fmt.Sprintf("Changing %s needs TrackingMore API %s, and the provider uses %s: %s. "+
+		"Set the provider's api_version = %q to apply the change, or put back %s = %s.", a.name, needs, version, why, needs, a.name, before)
 }
 
 // OtherVersion says that attribute needs the other API version than the
