@@ -63,6 +63,16 @@ var trackingStatuses = []string{"pending", "notfound", "transit", "pickup", "del
 // v2OnlyFilter says a filter has no v4 parameter.
 const v2OnlyFilter = "TrackingMore API v2 only: with `api_version = \"v4\"` the read fails naming `api_version`."
 
+// describeMore appends more to the description of the string attribute name.
+func describeMore(attrs map[string]schema.Attribute, name, more string) {
+	a, ok := attrs[name].(schema.StringAttribute)
+	if !ok {
+		panic(name + " is not a string attribute")
+	}
+	a.MarkdownDescription += more
+	attrs[name] = a
+}
+
 // trackingFilterAttributes is the schema of trackingFiltersModel.
 func trackingFilterAttributes() map[string]schema.Attribute {
 	attrs := timeFilterAttributes("created", "created_at", "the tracking was created")
@@ -75,14 +85,10 @@ func trackingFilterAttributes() map[string]schema.Attribute {
 	// The parameters of API v4's GET /trackings/get, which takes its times as ISO 8601.
 	for name, v4 := range map[string]string{"created_after": "created_date_min", "created_before": "created_date_max",
 		"updated_after": "updated_date_min", "updated_before": "updated_date_max"} {
-		a := attrs[name].(schema.StringAttribute)
-		a.MarkdownDescription += " v4 parameter `" + v4 + "`, sent as ISO 8601."
-		attrs[name] = a
+		describeMore(attrs, name, " v4 parameter `"+v4+"`, sent as ISO 8601.")
 	}
 	for _, name := range []string{"order_created_after", "order_created_before"} {
-		a := attrs[name].(schema.StringAttribute)
-		a.MarkdownDescription += " " + v2OnlyFilter
-		attrs[name] = a
+		describeMore(attrs, name, " "+v2OnlyFilter)
 	}
 	attrs["status"] = schema.StringAttribute{
 		MarkdownDescription: "Only trackings with this status (API parameter `status`; v4 `delivery_status`): `pending`, `notfound`, `transit`, `pickup`, `delivered`, `undelivered`, `exception` or `expired`.",

@@ -40,16 +40,6 @@ func (ic *idCache) drop(ref TrackingRef, id string) {
 	}
 }
 
-// moved files ref's id under to, after a carrier change.
-func (ic *idCache) moved(from, to TrackingRef) {
-	ic.mu.Lock()
-	defer ic.mu.Unlock()
-	if id, ok := ic.byRef[from]; ok {
-		delete(ic.byRef, from)
-		ic.byRef[to] = id
-	}
-}
-
 // KnowID tells the client the id of ref's tracking (a resource keeps it in
 // its state), so that a v4 update, delete or retrack of it needs no lookup
 // first. An id the API no longer knows costs one lookup, as an unknown one
