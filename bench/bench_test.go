@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,6 +53,50 @@ func TestCallBound(t *testing.T) {
 	}
 }
 
+func TestCallBoundV4(t *testing.T) {
+	for _, tc := range []struct {
+		k      kind
+		p      phase
+		n, par int
+		want   int
+	}{
+		// Single resources: at most one call a tracking to create, and the
+		// two carrier lists, whatever P.
+		{kindSingle, phaseApply, 1000, 10, 1002},
+		{kindSingle, phaseApply, 1000, 40, 1002},
+		{kindSingle, phaseApply, 20, 10, 22},
+		{kindSingle, phasePlan, 1000, 10, 4}, // v2's 2, and 2 slots of reads by numbers
+		{kindSingle, phasePlan, 2000, 40, 4},
+		{kindSingle, phasePlan, 5000, 10, 9},
+		{kindSingle, phaseUpdate, 1000, 10, 200}, // k = 100 PUTs, and a read each at most
+		{kindSingle, phaseUpdate, 5, 40, 2},      // k = 1
+		{kindSingle, phaseDestroy, 1000, 40, 1000},
+		// The bulk resource: batches of 40 read back, no quota check.
+		{kindBulk, phaseApply, 1000, 10, 52},
+		{kindBulk, phaseApply, 20, 10, 4},
+		{kindBulk, phaseApply, 41, 10, 6},
+		{kindBulk, phasePlan, 1000, 10, 1},
+		{kindBulk, phasePlan, 1999, 10, 1},
+		{kindBulk, phasePlan, 2000, 10, 2}, // no total on v4: a short page ends the listing
+		{kindBulk, phasePlan, 5000, 10, 3},
+		{kindBulk, phaseUpdate, 1000, 10, 100},
+		{kindBulk, phaseUpdate, 20, 10, 2},
+		{kindBulk, phaseDestroy, 1000, 10, 1000},
+		{kindData, phaseApply, 1000, 10, 0},
+	} {
+		if got := callBoundV4(tc.k, tc.p, tc.n, tc.par); got != tc.want {
+			t.Errorf("callBoundV4(%s, %s, N=%d, P=%d) = %d, want %d", tc.k, tc.p, tc.n, tc.par, got, tc.want)
+		}
+	}
+	// A run picks its version's bounds; v2's are issue 17's as before.
+	if got := (scenarioRun{kindSingle, 1000, 40, apiV2}).bound(phaseApply); got != 53 {
+		t.Errorf("v2 bound %d, want 53", got)
+	}
+	if got := (scenarioRun{kindSingle, 1000, 40, apiV4}).bound(phaseApply); got != 1002 {
+		t.Errorf("v4 bound %d, want 1002", got)
+	}
+}
+
 func TestAPIFloor(t *testing.T) {
 	for _, tc := range []struct {
 		k    kind
@@ -83,16 +129,22 @@ func TestParseFlagsDefaults(t *testing.T) {
 	if !slices.Equal(o.kinds, []kind{kindSingle, kindBulk, kindOnboard}) || !slices.Equal(o.parallelism, []int{10, 40}) {
 		t.Errorf("default scenarios %v, parallelism %v", o.kinds, o.parallelism)
 	}
-	if !slices.Equal(o.counts[kindSingle], []int{100, 1000}) || !slices.Equal(o.counts[kindBulk], []int{1000}) || !slices.Equal(o.counts[kindOnboard], []int{2000}) {
-		t.Errorf("default counts %v", o.counts)
+	if !slices.Equal(o.versions, []string{apiV2, apiV4}) {
+		t.Errorf("default API versions %v, want v2 and v4", o.versions)
 	}
-	if o.mock.rateLimit >= 0 || o.rps != 0 || o.queryTF != "auto" {
-		t.Errorf("defaults: mock rate limit %v, rps %v, query terraform %q; want the mock's and the provider's own defaults", o.mock.rateLimit, o.rps, o.queryTF)
+	v2 := o.counts[apiV2]
+	if !slices.Equal(v2[kindSingle], []int{100, 1000}) || !slices.Equal(v2[kindBulk], []int{1000}) || !slices.Equal(v2[kindOnboard], []int{2000}) {
+		t.Errorf("default v2 counts %v", v2)
+	}
+	if o.mock.rateLimit >= 0 || o.mock.v4RateLimit != 0 || o.rps != 0 || o.queryTF != "auto" {
+		t.Errorf("defaults: mock rate limit %v, v4 %v, rps %v, query terraform %q; want the mock's and the provider's own defaults", o.mock.rateLimit, o.mock.v4RateLimit, o.rps, o.queryTF)
 	}
 	want := []scenarioRun{
-		{kindSingle, 100, 10}, {kindSingle, 100, 40},
-		{kindBulk, 1000, 10}, {kindSingle, 1000, 10}, {kindSingle, 1000, 40},
-		{kindOnboard, 2000, 10},
+		// v2 as before issue 19, then v4: N = 1,000 single at P = 10 and 40, and bulk.
+		{kindSingle, 100, 10, apiV2}, {kindSingle, 100, 40, apiV2},
+		{kindBulk, 1000, 10, apiV2}, {kindSingle, 1000, 10, apiV2}, {kindSingle, 1000, 40, apiV2},
+		{kindOnboard, 2000, 10, apiV2},
+		{kindBulk, 1000, 10, apiV4}, {kindSingle, 1000, 10, apiV4}, {kindSingle, 1000, 40, apiV4},
 	}
 	if got := o.plan(); !slices.Equal(got, want) {
 		t.Errorf("plan() = %v, want %v", got, want)
@@ -104,7 +156,7 @@ func TestParseFlagsQuickAndN(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []scenarioRun{{kindBulk, 20, 10}, {kindSingle, 20, 10}}
+	want := []scenarioRun{{kindBulk, 20, 10, apiV2}, {kindSingle, 20, 10, apiV2}, {kindBulk, 20, 10, apiV4}, {kindSingle, 20, 10, apiV4}}
 	if got := o.plan(); !slices.Equal(got, want) {
 		t.Errorf("-quick: plan() = %v, want %v", got, want)
 	}
@@ -113,16 +165,96 @@ func TestParseFlagsQuickAndN(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.skips = []skipped{{kindOnboard, "Terraform 1.11.4"}}
-	if got := o.plan(); !slices.Equal(got, []scenarioRun{{kindBulk, 50, 10}}) {
+	if got := o.plan(); !slices.Equal(got, []scenarioRun{{kindBulk, 50, 10, apiV2}, {kindBulk, 50, 10, apiV4}}) {
 		t.Errorf("-n 50 with onboarding skipped: plan() = %v", got)
 	}
 	if o.mock.rateLimit != 0 {
 		t.Errorf("-rate-limit 0 read as %v", o.mock.rateLimit)
 	}
-	for _, bad := range [][]string{{"-parallelism", "0"}, {"-scenarios", "nope"}, {"-rps", "-1"}, {"stray"}} {
+	for _, bad := range [][]string{{"-parallelism", "0"}, {"-scenarios", "nope"}, {"-rps", "-1"}, {"stray"},
+		{"-api-versions", "v3"}, {"-api-versions", ""}, {"-v4-rate-limit", "-1"}} {
 		if _, err := parseFlags(bad); err == nil {
 			t.Errorf("parseFlags(%q) accepted", bad)
 		}
+	}
+}
+
+func TestParseFlagsVersions(t *testing.T) {
+	o, err := parseFlags([]string{"-api-versions", "v4", "-parallelism", "10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Onboarding is v2's: without v2 it is skipped, and said so.
+	if o.skipReason(kindOnboard) == "" {
+		t.Error("-api-versions v4: onboarding not skipped")
+	}
+	want := []scenarioRun{{kindBulk, 1000, 10, apiV4}, {kindSingle, 1000, 10, apiV4}}
+	if got := o.plan(); !slices.Equal(got, want) {
+		t.Errorf("-api-versions v4: plan() = %v, want %v", got, want)
+	}
+	// Versions run v2 first whatever the order given, each once; -n sets
+	// both; Terraform's own floor runs once, without a version.
+	o, err = parseFlags([]string{"-api-versions", "v4, v2,v4", "-n", "30", "-parallelism", "10", "-scenarios", "single,data,onboard"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(o.versions, []string{apiV2, apiV4}) {
+		t.Errorf("versions %v", o.versions)
+	}
+	want = []scenarioRun{
+		{kindData, 30, 10, ""}, {kindOnboard, 30, 10, apiV2}, {kindSingle, 30, 10, apiV2},
+		{kindSingle, 30, 10, apiV4},
+	}
+	if got := o.plan(); !slices.Equal(got, want) {
+		t.Errorf("plan() = %v, want %v", got, want)
+	}
+	o, err = parseFlags([]string{"-api-versions", "v4", "-scenarios", "data,bulk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []scenarioRun{{kindData, 100, 10, ""}, {kindData, 1000, 10, ""}, {kindBulk, 1000, 10, apiV4}}
+	if got := o.plan(); !slices.Equal(got, want) {
+		t.Errorf("v4 with data: plan() = %v, want %v", got, want)
+	}
+	o, err = parseFlags([]string{"-v4-rate-limit", "25"})
+	if err != nil || o.mock.v4RateLimit != 25 {
+		t.Errorf("-v4-rate-limit 25: %v, %v", o.mock.v4RateLimit, err)
+	}
+}
+
+func TestMockArgsV4(t *testing.T) {
+	for _, tc := range []struct {
+		rate, v4 float64
+		want     string
+		interval time.Duration // on v4
+	}{
+		{-1, 0, "--addr 127.0.0.1:0 --latency 50ms", 100 * time.Millisecond}, // the mock's default: 10 requests/s
+		{-1, 25, "--addr 127.0.0.1:0 --latency 50ms --v4-rate-limit 25", 40 * time.Millisecond},
+		{0, 0, "--addr 127.0.0.1:0 --latency 50ms --rate-limit 0", 0}, // every limit off, v4's too
+		{5, 0, "--addr 127.0.0.1:0 --latency 50ms --rate-limit 5", 100 * time.Millisecond},
+	} {
+		s := mockSettings{latency: 50 * time.Millisecond, rateLimit: tc.rate, v4RateLimit: tc.v4}
+		if got := strings.Join(s.args(), " "); got != tc.want {
+			t.Errorf("rate %v, v4 %v: args %q, want %q", tc.rate, tc.v4, got, tc.want)
+		}
+		if s.intervalOf(apiV4) != tc.interval || s.settleOf(apiV4) != 2*tc.interval {
+			t.Errorf("rate %v, v4 %v: v4 interval %v, settle %v", tc.rate, tc.v4, s.intervalOf(apiV4), s.settleOf(apiV4))
+		}
+	}
+}
+
+func TestLimitsLine(t *testing.T) {
+	r := bufio.NewReader(strings.NewReader("limits: per API key: 1 request/s across /v2; 10 request/s across /v4\n"))
+	if got := limitsLine(r, time.Second); got != "limits: per API key: 1 request/s across /v2; 10 request/s across /v4" {
+		t.Errorf("limitsLine = %q", got)
+	}
+	if got := limitsLine(bufio.NewReader(strings.NewReader("something else\n")), time.Second); got != "" {
+		t.Errorf("limitsLine of another line = %q", got)
+	}
+	pr, pw := io.Pipe() // a mock from before the limits line prints nothing more
+	defer pw.Close()
+	if got := limitsLine(bufio.NewReader(pr), 10*time.Millisecond); got != "" {
+		t.Errorf("limitsLine without a second line = %q", got)
 	}
 }
 
@@ -162,11 +294,17 @@ func TestParseListening(t *testing.T) {
 }
 
 func TestProviderHeader(t *testing.T) {
-	if h := providerHeader(0); strings.Contains(h, "requests_per_second") || !strings.Contains(h, `provider "trackingmore" {}`) {
-		t.Errorf("providerHeader(0) sets more than the defaults:\n%s", h)
+	if h := providerHeader(apiV2, 0); strings.Contains(h, "requests_per_second") || !strings.Contains(h, `provider "trackingmore" {}`) {
+		t.Errorf("providerHeader(v2, 0) sets more than the defaults:\n%s", h)
 	}
-	if h := providerHeader(1); !strings.Contains(h, "requests_per_second = 1\n") {
-		t.Errorf("providerHeader(1):\n%s", h)
+	if h := providerHeader(apiV2, 1); !strings.Contains(h, "requests_per_second = 1\n") || strings.Contains(h, "api_version") {
+		t.Errorf("providerHeader(v2, 1):\n%s", h)
+	}
+	if h := providerHeader(apiV4, 0); !strings.Contains(h, "provider \"trackingmore\" {\n  api_version = \"v4\"\n}\n") {
+		t.Errorf("providerHeader(v4, 0) is not the defaults with api_version = \"v4\":\n%s", h)
+	}
+	if h := providerHeader(apiV4, 2); !strings.Contains(h, "  api_version = \"v4\"\n  requests_per_second = 2\n}") {
+		t.Errorf("providerHeader(v4, 2):\n%s", h)
 	}
 }
 
@@ -180,10 +318,10 @@ func TestCanQuery(t *testing.T) {
 
 func TestTargets(t *testing.T) {
 	ok := func(k kind, n, par int, p phase, calls, throttled int64) result {
-		return result{kind: k, n: n, par: par, phase: p, bound: callBound(k, p, n, par),
+		return result{kind: k, n: n, par: par, version: apiV2, phase: p, bound: callBound(k, p, n, par),
 			api: mockapi.Stats{Total: calls, Throttled: throttled}}
 	}
-	r := &report{opts: options{kinds: []kind{kindSingle, kindOnboard}, skips: []skipped{{kindOnboard, "Terraform 1.11.4"}}}, results: []result{
+	r := &report{opts: options{kinds: []kind{kindSingle, kindOnboard}, versions: []string{apiV2}, skips: []skipped{{kindOnboard, "Terraform 1.11.4"}}}, results: []result{
 		ok(kindSingle, 100, 10, phaseApply, 23, 0),
 		ok(kindSingle, 100, 10, phasePlan, 2, 0),
 		ok(kindSingle, 100, 40, phaseApply, 10, 1), // one over 2·3 + 3, and a 429
@@ -220,9 +358,107 @@ func TestTargets(t *testing.T) {
 	}
 }
 
+func TestTargetsV4(t *testing.T) {
+	run := func(v string, k kind, n, par int, p phase, calls, throttled int64) result {
+		return result{kind: k, n: n, par: par, version: v, phase: p, bound: scenarioRun{k, n, par, v}.bound(p),
+			api: mockapi.Stats{Total: calls, Throttled: throttled}}
+	}
+	r := &report{opts: options{kinds: []kind{kindSingle, kindBulk}, versions: []string{apiV2, apiV4}}, results: []result{
+		run(apiV2, kindSingle, 100, 10, phaseApply, 23, 0),
+		run(apiV4, kindSingle, 1000, 10, phaseApply, 258, 0),    // far below N + 2
+		run(apiV4, kindSingle, 1000, 10, phasePlan, 5, 0),       // one over 4
+		run(apiV4, kindSingle, 1000, 40, phaseUpdate, 122, 0),   // within 2k
+		run(apiV4, kindBulk, 1000, 10, phaseDestroy, 1000, 1),   // at its bound, but a 429
+		run(apiV4, kindSingle, 1000, 40, phaseDestroy, 1000, 0), // at its bound
+		run(apiV2, kindBulk, 1000, 10, phaseApply, 28, 0),       // v2's bulk
+	}}
+	// By the start of each target's name (each start names one target).
+	verdict := func(start string) target {
+		var found []target
+		for _, tg := range r.targets() {
+			if strings.HasPrefix(tg.name, start) {
+				found = append(found, tg)
+			}
+		}
+		if len(found) != 1 {
+			t.Fatalf("%d targets named %q…", len(found), start)
+		}
+		return found[0]
+	}
+	for start, want := range map[string]string{
+		"Zero 429s and zero errors in every phase":                                        "PASS", // v2's, apart
+		"API v4: zero 429s and zero errors in every phase":                                "FAIL",
+		"API v4: apply of N new single resources":                                         "PASS",
+		"API v4: no-change plan of N single resources in an account of ≤ 2,000 trackings": "FAIL",
+		"API v4: retitle of k single resources":                                           "PASS",
+		"API v4: destroy of N single resources":                                           "PASS",
+		"API v4: bulk resource":                                                           "PASS", // within its bounds: the 429 fails the 429 target
+		"Apply of N new single resources":                                                 "PASS",
+		"Bulk resource at its floor":                                                      "PASS",
+	} {
+		if tg := verdict(start); tg.verdict != want {
+			t.Errorf("%s: %s (%s), want %s", tg.name, tg.verdict, tg.measured, want)
+		}
+	}
+	for _, tg := range r.targets() {
+		if strings.HasPrefix(tg.name, "API v4: bulk resource") && !strings.Contains(tg.measured, "N=1000 P=10 destroy 1000/1000") {
+			t.Errorf("v4 bulk measured %q", tg.measured)
+		}
+		if strings.HasPrefix(tg.name, "API v4: zero 429s") && !strings.Contains(tg.measured, "1 429s") {
+			t.Errorf("v4 429s measured %q", tg.measured)
+		}
+	}
+	r.opts.versions = []string{apiV2}
+	r.results = slices.DeleteFunc(r.results, func(x result) bool { return x.version == apiV4 })
+	for _, tg := range r.targets() {
+		if strings.HasPrefix(tg.name, "API v4") && (tg.verdict != "not run" || tg.measured != "not in this run's `-api-versions`") {
+			t.Errorf("without v4: %s reads %s, %q", tg.name, tg.verdict, tg.measured)
+		}
+	}
+}
+
+// TestReportV4Sections: v2's sections keep their headings and rows; v4's
+// follow each, marked.
+func TestReportV4Sections(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "BENCHMARKS.md")
+	r := &report{opts: options{kinds: []kind{kindSingle, kindBulk}, versions: []string{apiV2, apiV4}, parallelism: []int{10, 40},
+		mock: mockSettings{rateLimit: -1}}, mockBanner: "limits: per API key: 1 request/s across /v2; 10 request/s across /v4",
+		results: []result{
+			{kind: kindSingle, n: 20, par: 10, version: apiV2, phase: phaseApply, bound: 7, api: mockapi.Stats{Total: 6}},
+			{kind: kindSingle, n: 20, par: 10, version: apiV4, phase: phaseApply, bound: 22, api: mockapi.Stats{Total: 7}},
+		}}
+	if err := r.write(path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(b)
+	v2 := strings.Index(out, "### (a) N × `trackingmore_tracking` (for_each)\n")
+	v4 := strings.Index(out, "### (a) N × `trackingmore_tracking` (for_each) on API v4\n")
+	bulk := strings.Index(out, "### (b) one `trackingmore_trackings` with N items\n")
+	if v2 < 0 || v4 < v2 || bulk < v4 {
+		t.Errorf("sections out of order: v2 %d, v4 %d, bulk %d", v2, v4, bulk)
+	}
+	if !strings.Contains(out[v2:v4], "| 20 | 10 | apply | 6 | 7 |") || !strings.Contains(out[v4:bulk], "| 20 | 10 | apply | 7 | 22 |") {
+		t.Errorf("rows in the wrong sections:\n%s", out[v2:bulk])
+	}
+	for _, want := range []string{"### (b) one `trackingmore_trackings` with N items on API v4", `api_version = "v4"`,
+		"**apply ≤ N + 2**", "**retitle ≤ 2k**", "10 requests/s per account across all `/v4` endpoints",
+		"Its start-up lines say \"limits: per API key", ", on API v4 200ms (two of its requests)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "a mock from before issue 17") {
+		t.Error("a mock that prints its limits read as one from before issue 17")
+	}
+}
+
 func TestReportKeepsBaselineAndSkips(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "BENCHMARKS.md")
-	r := &report{opts: options{kinds: []kind{kindSingle, kindOnboard}, parallelism: []int{10, 40}, mock: mockSettings{rateLimit: -1},
+	r := &report{opts: options{kinds: []kind{kindSingle, kindOnboard}, versions: []string{apiV2}, parallelism: []int{10, 40}, mock: mockSettings{rateLimit: -1},
 		skips: []skipped{{kindOnboard, "Terraform 1.11.4 cannot run terraform query"}}}}
 	if err := r.write(path); err != nil {
 		t.Fatal(err)

@@ -18,12 +18,27 @@ import (
 // benchAPIKey is the mock account every scenario works in.
 const benchAPIKey = "bench-key"
 
+// The API versions the bench measures (-api-versions).
+const (
+	apiV2 = "v2"
+	apiV4 = "v4"
+)
+
 // providerHeader starts the main.tf of the scenarios that use the provider,
-// at its defaults unless the run gives a requests_per_second.
-func providerHeader(rps float64) string {
-	block := "provider \"trackingmore\" {}\n"
+// at its defaults unless the run gives a requests_per_second; on API v4
+// with api_version = "v4" (v2 is the provider's default, so a v2 block
+// stays empty).
+func providerHeader(version string, rps float64) string {
+	var args []string
+	if version == apiV4 {
+		args = append(args, `  api_version = "v4"`)
+	}
 	if rps > 0 {
-		block = fmt.Sprintf("provider \"trackingmore\" {\n  requests_per_second = %v\n}\n", rps)
+		args = append(args, fmt.Sprintf("  requests_per_second = %v", rps))
+	}
+	block := "provider \"trackingmore\" {}\n"
+	if len(args) > 0 {
+		block = "provider \"trackingmore\" {\n" + strings.Join(args, "\n") + "\n}\n"
 	}
 	return `terraform {
   required_providers {
@@ -106,8 +121,9 @@ type workspace struct {
 }
 
 // newWorkspace writes main.tf and a CLI config whose dev_overrides point
-// the provider address at binDir (no terraform init needed).
-func newWorkspace(k kind, binDir, baseURL string, rps float64) (*workspace, error) {
+// the provider address at binDir (no terraform init needed). baseURL is the
+// mock's root of the API version the provider speaks.
+func newWorkspace(k kind, binDir, version, baseURL string, rps float64) (*workspace, error) {
 	dir, err := os.MkdirTemp("", "tm-bench-"+string(k)+"-")
 	if err != nil {
 		return nil, err
@@ -121,7 +137,7 @@ func newWorkspace(k kind, binDir, baseURL string, rps float64) (*workspace, erro
 `, binDir)
 	main := configs[k]
 	if k.usesAPI() {
-		main = providerHeader(rps) + main
+		main = providerHeader(version, rps) + main
 	}
 	err = errors.Join(
 		os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o600),
