@@ -84,7 +84,7 @@ func TestCallBoundV4(t *testing.T) {
 		{kindBulk, phaseDestroy, 1000, 10, 1000},
 		{kindData, phaseApply, 1000, 10, 0},
 	} {
-		if got := callBoundV4(tc.k, tc.p, tc.n, tc.par); got != tc.want {
+		if got := callBoundV4(tc.k, tc.p, tc.n); got != tc.want { // the same at every P
 			t.Errorf("callBoundV4(%s, %s, N=%d, P=%d) = %d, want %d", tc.k, tc.p, tc.n, tc.par, got, tc.want)
 		}
 	}

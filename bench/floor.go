@@ -79,7 +79,7 @@ func (k kind) runsOn(v string, first bool) bool {
 // bound is the most API calls the targets allow phase p of the run.
 func (sr scenarioRun) bound(p phase) int {
 	if sr.version == apiV4 {
-		return callBoundV4(sr.kind, p, sr.n, sr.par)
+		return callBoundV4(sr.kind, p, sr.n)
 	}
 	return callBound(sr.kind, p, sr.n, sr.par)
 }
@@ -163,8 +163,8 @@ func apiFloor(k kind, p phase, n int) int {
 // lookup.go, read_cache.go). v4 has no batch update or delete, and its
 // budget, 10 requests/s, is seldom the bottleneck: single calls merge only
 // when they wait for it (merge.go), so the bounds are the most the client
-// may send, not full batches.
-func callBoundV4(k kind, p phase, n, par int) int {
+// may send, not full batches, whatever the parallelism.
+func callBoundV4(k kind, p phase, n int) int {
 	switch k {
 	case kindSingle:
 		switch p {
