@@ -44,6 +44,20 @@ func NewMockAt(t testing.TB, version string, opts mockapi.Options, configure ...
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	url := ts.URL + "/" + version
+	return &Mock{Server: srv, APIVersion: version, URL: url, Client: newClient(t, version, url, configure...)}
+}
+
+// AtVersion is the same mock (its accounts, trackings and counters) as
+// the provider block and client of API version speak to it.
+func (m *Mock) AtVersion(t testing.TB, version string) *Mock {
+	t.Helper()
+	url := strings.TrimSuffix(m.URL, "/"+m.APIVersion) + "/" + version
+	return &Mock{Server: m.Server, APIVersion: version, URL: url, Client: newClient(t, version, url)}
+}
+
+// newClient is a Mock's client: APIKey, 3 retries, then whatever configure changes.
+func newClient(t testing.TB, version, url string, configure ...func(*trackingmore.Config)) *trackingmore.Client {
+	t.Helper()
 	cfg := trackingmore.Config{APIKey: APIKey, APIVersion: version, BaseURL: url, MaxRetries: 3}
 	for _, c := range configure {
 		c(&cfg)
@@ -52,19 +66,7 @@ func NewMockAt(t testing.TB, version string, opts mockapi.Options, configure ...
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Mock{Server: srv, APIVersion: version, URL: url, Client: client}
-}
-
-// AtVersion is the same mock (its accounts, trackings and counters) as
-// the provider block and client of API version speak to it.
-func (m *Mock) AtVersion(t testing.TB, version string) *Mock {
-	t.Helper()
-	url := strings.TrimSuffix(m.URL, "/"+m.APIVersion) + "/" + version
-	client, err := trackingmore.New(trackingmore.Config{APIKey: APIKey, APIVersion: version, BaseURL: url, MaxRetries: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Mock{Server: m.Server, APIVersion: version, URL: url, Client: client}
+	return client
 }
 
 // ProviderBlock is the provider block pointing at this mock, paced fast

@@ -1,10 +1,14 @@
 package tracking
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trackform/terraform-provider-trackingmore/internal/trackingmore"
 )
 
 // Which changes each version refuses, and what the message tells to do.
@@ -45,6 +49,50 @@ func TestVersionProblems(t *testing.T) {
 			t.Errorf("%s: want none, got %+v", c.name, got)
 		case c.want != "" && (len(got) != 1 || got[0].Attribute != c.want || !strings.Contains(got[0].Detail, c.hint)):
 			t.Errorf("%s: want %s refused with %q, got %+v", c.name, c.want, c.hint, got)
+		}
+	}
+}
+
+// The plan refuses exactly what the client would refuse to send: each
+// argument only one version has, set on a tracking, makes the other
+// version's client refuse the update (and the create, where a create
+// carries it) before any call, so the two lists cannot drift apart.
+func TestVersionOnlyAgreesWithClient(t *testing.T) {
+	setters := map[string]func(*Model){
+		"note":           func(m *Model) { m.Note = types.StringValue("gift") },
+		"order_number":   func(m *Model) { m.OrderNumber = types.StringValue("#1001") },
+		"manual_status":  func(m *Model) { m.ManualStatus = types.StringValue("delivered") },
+		"customer_phone": func(m *Model) { m.CustomerPhone = types.StringValue("+14155550100") },
+	}
+	if len(setters) != len(versionOnly) {
+		t.Fatalf("the test sets %d arguments, versionOnly lists %d", len(setters), len(versionOnly))
+	}
+	base := Model{TrackingNumber: types.StringValue("1Z999AA10123456784"), CarrierCode: types.StringValue("ups"),
+		Stored: Stored{CustomerEmails: types.ListNull(types.StringType), Archived: types.BoolValue(false)}, ManualStatus: types.StringNull()}
+	for name, only := range versionOnly {
+		set, ok := setters[name]
+		if !ok {
+			t.Fatalf("no setter for %s", name)
+		}
+		other := trackingmore.APIVersionV4
+		if only.version == trackingmore.APIVersionV4 {
+			other = trackingmore.APIVersionV2
+		}
+		// Nothing listens there: a call that is sent fails otherwise than as unsupported.
+		client, err := trackingmore.New(trackingmore.Config{APIKey: "tm-test-key-0123456789", APIVersion: other, BaseURL: "http://127.0.0.1:1/" + other})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := base
+		set(&m)
+		update, _ := m.UpdateRequest(base)
+		if _, err := client.UpdateTracking(context.Background(), "ups", "1Z999AA10123456784", update); !trackingmore.IsUnsupported(err) {
+			t.Errorf("%s on %s: the update's error is %v, want unsupported", name, other, err)
+		}
+		if create := m.CreateRequest(); !reflect.DeepEqual(create, base.CreateRequest()) {
+			if _, err := client.CreateTracking(context.Background(), create); !trackingmore.IsUnsupported(err) {
+				t.Errorf("%s on %s: the create's error is %v, want unsupported", name, other, err)
+			}
 		}
 	}
 }
